@@ -1,0 +1,9 @@
+"""Notes taken on the trip and the follow-up items decided on it."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FollowupsConfig(AppConfig):
+    name = "followups"
+    verbose_name = _("Follow-ups")

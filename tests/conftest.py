@@ -1,0 +1,90 @@
+"""Shared fixtures: office people, trips, the service switches, Celery in eager mode."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests import services
+from tests.factories import TripFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the main thread; live_server's teardown
+# then calls the ORM from it. Must be set before Django loads.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from tests.fixtures.browser import *  # noqa: F403  (fixtures)
+from tests.fixtures.mail import *  # noqa: F403
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager(settings):
+    """Tasks run in-process unless a test starts a real worker (tests/integration)."""
+    from config.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager = False
+
+
+@pytest.fixture
+def secretary(db):
+    return UserFactory(username="secretary", first_name="Sue", last_name="Li", roles=["secretary"])
+
+
+@pytest.fixture
+def leader(db):
+    return UserFactory(username="leader", first_name="Lee", last_name="Wang", roles=["leader"])
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="staff", first_name="Sam", last_name="Zhao", roles=["staff"])
+
+
+@pytest.fixture
+def staff2(db):
+    return UserFactory(username="staff2", first_name="Tao", last_name="Chen", roles=["staff"])
+
+
+@pytest.fixture
+def outsider(db):
+    """An office user who is on no trip's team."""
+    return UserFactory(username="outsider", roles=["staff"])
+
+
+@pytest.fixture
+def stranger(db):
+    """An account with no office role at all."""
+    return UserFactory(username="stranger")
+
+
+@pytest.fixture
+def office_trip(db, secretary, leader, staff):
+    return TripFactory(
+        title="Riverside water works",
+        created_by=secretary,
+        team={secretary: "secretary", leader: "leader", staff: "staff"},
+    )
+
+
+@pytest.fixture
+def confidential_trip(db, secretary, leader, staff):
+    return TripFactory(
+        title="Talks on the plant merger",
+        visibility="confidential",
+        created_by=secretary,
+        team={secretary: "secretary", leader: "leader", staff: "staff"},
+    )
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With REQUIRE_SERVICES=1 a skipped test fails the run: CI must run everything."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if not services.services_required() or reporter is None:
+        return
+    skipped = reporter.stats.get("skipped", [])
+    if skipped and session.exitstatus == 0:
+        reporter.write_line(f"REQUIRE_SERVICES=1: {len(skipped)} test(s) skipped; failing the run")
+        session.exitstatus = 1

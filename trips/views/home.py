@@ -1,0 +1,62 @@
+"""Home pages: the dashboard and the user's profile."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from outbox.mail import make_message
+
+from ..access import office_required, visible_trips
+from ..models import Trip
+
+
+@office_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """My upcoming trips, my drafts, and what waits for me."""
+    today = timezone.localdate()
+    trips = visible_trips(request.user).prefetch_related("members__user")
+    mine = trips.filter(members__user=request.user)
+    context = {
+        "upcoming": mine.upcoming(today)[:10],
+        "drafts": mine.filter(status=Trip.Status.DRAFT, members__role="secretary").order_by(
+            "start_date"
+        )[:10],
+        "office_upcoming": trips.upcoming(today).exclude(members__user=request.user)[:10],
+        "today": today,
+    }
+    return render(request, "trips/dashboard.html", context)
+
+
+@office_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The user's own account: roles, e-mail, the test e-mail button."""
+    return render(request, "trips/profile.html", {})
+
+
+@office_required
+@require_POST
+def send_test_email(request: HttpRequest) -> HttpResponse:
+    """Queue a test e-mail to the user's own address, through the outbox."""
+    if not request.user.email:
+        messages.error(request, _("Your account has no e-mail address."))
+        return redirect("trips:profile")
+    make_message(
+        "test",
+        request.user.email,
+        {"user": request.user},
+        language=get_language(),
+        cause=_("Test e-mail"),
+        cause_key="test",
+        recipient_user=request.user,
+        created_by=request.user,
+    )
+    messages.success(
+        request, _("A test e-mail to %(email)s is on its way.") % {"email": request.user.email}
+    )
+    return redirect("trips:profile")
