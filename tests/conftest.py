@@ -18,6 +18,21 @@ from tests.fixtures.mail import *  # noqa: F403
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Hashing with the production hasher costs a third of a second a user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Tests run without collectstatic: no manifest lookup for {% static %}."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager(settings):
     """Tasks run in-process unless a test starts a real worker (tests/integration)."""
     from config.celery import app

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -19,6 +20,7 @@ SECRETARY = "secretary"
 LEADER = "leader"
 STAFF = "staff"
 OFFICE_ROLES = (SECRETARY, LEADER, STAFF)
+ROLE_LABELS = {SECRETARY: _("Secretary"), LEADER: _("Leader"), STAFF: _("Staff")}
 
 
 def office_roles(user: User) -> set[str]:

@@ -12,23 +12,30 @@ from django.views.decorators.http import require_POST
 
 from outbox.mail import make_message
 
-from ..access import office_required, visible_trips
-from ..models import Trip
+from ..access import (
+    OFFICE_ROLES,
+    ROLE_LABELS,
+    is_secretary,
+    office_required,
+    office_roles,
+    visible_trips,
+)
+from ..models import Trip, TripMember
 
 
 @office_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """My upcoming trips, my drafts, and what waits for me."""
     today = timezone.localdate()
-    trips = visible_trips(request.user).prefetch_related("members__user")
-    mine = trips.filter(members__user=request.user)
+    trips = visible_trips(request.user).with_team()
     context = {
-        "upcoming": mine.upcoming(today)[:10],
-        "drafts": mine.filter(status=Trip.Status.DRAFT, members__role="secretary").order_by(
-            "start_date"
-        )[:10],
+        "upcoming": trips.on_team(request.user).upcoming(today)[:10],
+        "drafts": trips.on_team(request.user, role=TripMember.Role.SECRETARY)
+        .filter(status=Trip.Status.DRAFT)
+        .order_by("start_date", "pk")[:10],
         "office_upcoming": trips.upcoming(today).exclude(members__user=request.user)[:10],
         "today": today,
+        "can_create": is_secretary(request.user),
     }
     return render(request, "trips/dashboard.html", context)
 
@@ -36,7 +43,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @office_required
 def profile(request: HttpRequest) -> HttpResponse:
     """The user's own account: roles, e-mail, the test e-mail button."""
-    return render(request, "trips/profile.html", {})
+    roles = [ROLE_LABELS[name] for name in OFFICE_ROLES if name in office_roles(request.user)]
+    return render(request, "trips/profile.html", {"roles": roles})
 
 
 @office_required

@@ -1,0 +1,69 @@
+# Tripdesk: `make run` serves the whole app; `make test` runs the whole suite.
+# Both set up what they need (virtualenv, install) on a machine with Python 3.11 and make.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PORT   ?= 8000
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+CELERY := $(VENV)/bin/celery
+STAMP  := $(VENV)/.installed
+
+.PHONY: help install run test lint format migrate demo worker messages bench clean
+
+help:
+	@echo "make run       set up, migrate, load demo data, serve on http://127.0.0.1:$(PORT) with worker and beat"
+	@echo "make test      set up, ruff, the whole pytest suite"
+	@echo "make migrate | demo | worker | messages | bench | lint | format | clean"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall whenever pyproject.toml changes.
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+# The web server, a Celery worker and beat (one process with -B), all stopped by Ctrl-C.
+run: export DEBUG ?= true
+run: migrate
+	@$(PY) manage.py seed_demo --if-empty
+	@echo "Tripdesk: http://127.0.0.1:$(PORT)/  (Ctrl-C stops the web server, the worker and beat)"
+	@$(CELERY) -A config worker -B --loglevel=INFO --concurrency=2 & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker: install
+	$(CELERY) -A config worker -B --loglevel=INFO
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: lint
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Needs GNU gettext (apt-get install gettext) to extract and compile.
+messages: install
+	$(PY) manage.py makemessages --locale zh_Hans --ignore ".venv/*" --ignore "var/*" --no-obsolete
+	$(PY) manage.py compilemessages --locale zh_Hans --ignore ".venv/*"
+
+bench: install
+	@echo "No benchmarks yet: a later issue adds them."
+
+clean:
+	rm -rf $(VENV) var test-results staticfiles *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,105 @@
+"""Settings come from the environment, with embedded defaults that run on one machine."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV_KEYS = (
+    "SECRET_KEY DEBUG ALLOWED_HOSTS CSRF_TRUSTED_ORIGINS DATABASE_URL REDIS_URL EMAIL_URL "
+    "DEFAULT_FROM_EMAIL TIME_ZONE HTTPS VAR_DIR SITE_URL DJANGO_ALLOW_ASYNC_UNSAFE"
+).split()
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "k2#v9$Lq!7zR@pW4mX8&nB3^tY6*uE1%oI5(aS0)dF-gH=jK+lZ",
+    "ALLOWED_HOSTS": "trips.office.example",
+    "CSRF_TRUSTED_ORIGINS": "https://trips.office.example",
+    "HTTPS": "true",
+}
+
+
+def read_settings(tmp_path: Path, **env: str) -> dict:
+    """Load config.settings in a fresh interpreter with only the given variables set."""
+    clean = {k: v for k, v in os.environ.items() if k not in ENV_KEYS}
+    clean.update({"VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings", **env})
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s;"
+        "print(json.dumps({k: getattr(s, k) for k in ("
+        "'DEBUG','ALLOWED_HOSTS','TIME_ZONE','EMAIL_BACKEND','DEFAULT_FROM_EMAIL',"
+        "'CELERY_BROKER_URL','CSRF_TRUSTED_ORIGINS','SECURE_SSL_REDIRECT')}"
+        " | {'DB': s.DATABASES['default']['ENGINE'], 'DBNAME': str(s.DATABASES['default']['NAME']),"
+        " 'EMAIL_HOST': s.EMAIL_HOST, 'EMAIL_PORT': s.EMAIL_PORT}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_defaults_run_on_one_machine(tmp_path):
+    s = read_settings(tmp_path)
+    assert s["DEBUG"] is False
+    assert s["DB"] == "django.db.backends.sqlite3"
+    assert s["DBNAME"] == str(tmp_path / "tripdesk.sqlite3")
+    assert s["CELERY_BROKER_URL"] == "filesystem://"
+    assert s["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert s["TIME_ZONE"] == "Asia/Shanghai"
+    assert s["SECURE_SSL_REDIRECT"] is False
+
+
+def test_filesystem_broker_folders_are_made_under_var(tmp_path):
+    read_settings(tmp_path)
+    assert (tmp_path / "celery" / "queue").is_dir()
+    assert (tmp_path / "celery" / "processed").is_dir()
+
+
+def test_environment_overrides_defaults(tmp_path):
+    s = read_settings(
+        tmp_path,
+        DATABASE_URL="postgres://u:p@db.example:5432/tripdesk",
+        REDIS_URL="redis://cache.example:6379/2",
+        EMAIL_URL="smtp://mail.example:2525",
+        DEFAULT_FROM_EMAIL="Office <trips@office.example>",
+        TIME_ZONE="Europe/Berlin",
+        ALLOWED_HOSTS="a.example,b.example",
+        CSRF_TRUSTED_ORIGINS="https://a.example",
+    )
+    assert s["DB"] == "django.db.backends.postgresql"
+    assert s["DBNAME"] == "tripdesk"
+    assert s["CELERY_BROKER_URL"] == "redis://cache.example:6379/2"
+    assert s["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (s["EMAIL_HOST"], s["EMAIL_PORT"]) == ("mail.example", 2525)
+    assert s["DEFAULT_FROM_EMAIL"] == "Office <trips@office.example>"
+    assert s["TIME_ZONE"] == "Europe/Berlin"
+    assert s["ALLOWED_HOSTS"] == ["a.example", "b.example"]
+    assert s["CSRF_TRUSTED_ORIGINS"] == ["https://a.example"]
+
+
+def run_check_deploy(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in ENV_KEYS}
+    clean.update({"VAR_DIR": str(tmp_path), **env})
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_check_deploy_is_clean_with_production_variables(tmp_path):
+    result = run_check_deploy(tmp_path, PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_complains_without_them(tmp_path):
+    result = run_check_deploy(tmp_path, {"DEBUG": "false"})
+    assert result.returncode != 0
+    assert "security.W" in result.stdout + result.stderr

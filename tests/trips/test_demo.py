@@ -1,0 +1,57 @@
+"""seed_demo: the demo office, idempotent."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from trips.models import ItineraryItem, Trip
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_creates_the_four_users_with_the_demo_password(settings, capsys):
+    settings.DEMO_PASSWORD = "demo-pass-123"
+    call_command("seed_demo")
+    assert "demo-pass-123" in capsys.readouterr().out
+    for name, role in [
+        ("secretary", "secretary"),
+        ("leader", "leader"),
+        ("staff", "staff"),
+        ("staff2", "staff"),
+    ]:
+        user = User.objects.get(username=name)
+        assert user.check_password("demo-pass-123")
+        assert user.groups.filter(name=role).exists()
+
+
+def test_seed_demo_twice_changes_nothing():
+    call_command("seed_demo")
+    counts = (User.objects.count(), Trip.objects.count(), ItineraryItem.objects.count())
+    call_command("seed_demo")
+    assert (User.objects.count(), Trip.objects.count(), ItineraryItem.objects.count()) == counts
+
+
+def test_seed_demo_if_empty_leaves_a_used_database_alone(secretary):
+    call_command("seed_demo", "--if-empty")
+    assert not Trip.objects.exists()
+
+
+def test_demo_has_a_chinese_three_day_inspection_with_a_full_itinerary():
+    call_command("seed_demo")
+    trip = Trip.objects.get(kind=Trip.Kind.INSPECTION)
+    assert (trip.end_date - trip.start_date).days == 2
+    kinds = set(trip.items.values_list("kind", flat=True))
+    assert trip.items.count() >= 12
+    assert {"site_visit", "forum", "talk", "meal", "travel", "lodging"} <= kinds
+    assert "调研" in trip.title
+
+
+def test_demo_confidential_trip_leaves_out_staff2():
+    call_command("seed_demo")
+    trip = Trip.objects.get(visibility=Trip.Visibility.CONFIDENTIAL)
+    assert "staff2" not in trip.members.values_list("user__username", flat=True)
+    assert (
+        Trip.objects.visible_to(User.objects.get(username="staff2")).filter(pk=trip.pk).count() == 0
+    )
