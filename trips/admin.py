@@ -1,0 +1,134 @@
+"""Admin for the trips app: for administrators repairing data, not for daily work.
+
+The admin shows every trip, confidential ones included: only give admin access
+(is_staff) to people who may read everything.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from .forms.directory import validate_phone
+from .models import Contact, HostUnit, ItineraryItem, Trip, TripMember
+
+
+class TripMemberInline(admin.TabularInline):
+    model = TripMember
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+class ItineraryItemInline(admin.TabularInline):
+    model = ItineraryItem
+    extra = 0
+    fields = ["start", "end", "kind", "title", "place", "host_unit"]
+    autocomplete_fields = ["host_unit"]
+    show_change_link = True
+
+
+@admin.register(Trip)
+class TripAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "start_date", "end_date", "visibility", "status", "created_by"]
+    list_filter = ["kind", "visibility", "status", "start_date"]
+    search_fields = ["title", "purpose", "intention", "topics"]
+    date_hierarchy = "start_date"
+    list_select_related = ["created_by"]
+    readonly_fields = ["status", "created_by", "created_at", "updated_at"]
+    inlines = [TripMemberInline, ItineraryItemInline]
+
+    def save_model(self, request: HttpRequest, obj: Trip, form, change: bool) -> None:
+        # created_by is not editable: a trip added here is the admin's own.
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class ContactInline(admin.TabularInline):
+    model = Contact
+    extra = 0
+    fields = ["name", "title", "department", "phone", "email", "receives_notices"]
+    show_change_link = True
+
+
+@admin.register(HostUnit)
+class HostUnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "region", "language", "contact_count"]
+    list_filter = ["kind", "language", "region"]
+    search_fields = ["name", "region", "address"]
+    inlines = [ContactInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(contact_count=Count("contacts"))
+
+    @admin.display(description=_("contacts"), ordering="contact_count")
+    def contact_count(self, unit: HostUnit) -> int:
+        return unit.contact_count
+
+
+class ContactAdminForm(forms.ModelForm):
+    """The admin keeps the phone rule of the contact pages."""
+
+    class Meta:
+        model = Contact
+        fields = [
+            "name",
+            "title",
+            "host_unit",
+            "department",
+            "phone",
+            "email",
+            "receives_notices",
+            "notes",
+        ]
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"]
+        if phone:
+            validate_phone(phone)
+        return phone
+
+
+@admin.register(Contact)
+class ContactAdmin(admin.ModelAdmin):
+    form = ContactAdminForm
+    list_display = [
+        "name",
+        "title",
+        "host_unit",
+        "department",
+        "phone",
+        "email",
+        "receives_notices",
+    ]
+    list_filter = ["receives_notices", "host_unit__kind"]
+    search_fields = ["name", "title", "host_unit__name", "department", "phone", "email"]
+    autocomplete_fields = ["host_unit"]
+    list_select_related = ["host_unit"]
+
+
+@admin.register(ItineraryItem)
+class ItineraryItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "trip", "start", "end", "kind", "host_unit"]
+    list_filter = ["kind", "trip__visibility", "start"]
+    search_fields = ["title", "place", "address", "trip__title", "host_unit__name"]
+    date_hierarchy = "start"
+    autocomplete_fields = ["trip", "host_unit", "contacts", "attendees"]
+    list_select_related = ["trip", "host_unit"]
+
+
+@admin.register(TripMember)
+class TripMemberAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "trip"]
+    list_filter = ["role", "trip__visibility"]
+    search_fields = [
+        "trip__title",
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+    ]
+    autocomplete_fields = ["trip", "user"]
+    list_select_related = ["trip", "user"]
