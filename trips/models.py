@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
 import zoneinfo
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -106,12 +107,12 @@ class Contact(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("trips:contact_edit", args=[self.pk])
+
     @property
     def organisation(self) -> str:
         return self.host_unit.name if self.host_unit_id else self.department
-
-    def get_absolute_url(self) -> str:
-        return reverse("trips:contact_edit", args=[self.pk])
 
 
 class TripQuerySet(models.QuerySet):
@@ -134,6 +135,41 @@ class TripQuerySet(models.QuerySet):
     def upcoming(self, today: date) -> TripQuerySet:
         """Trips that have not ended yet, soonest first."""
         return self.filter(end_date__gte=today).order_by("start_date", "pk")
+
+    def with_team(self) -> TripQuerySet:
+        """Prefetch the team and its people in one query, for leaders() and role_of()."""
+        return self.prefetch_related(
+            models.Prefetch("members", queryset=TripMember.objects.select_related("user"))
+        )
+
+    def on_team(self, user, role: str | None = None) -> TripQuerySet:
+        """Trips with the user on the team (in that role, when given)."""
+        member = TripMember.objects.filter(trip=OuterRef("pk"), user=user)
+        if role:
+            member = member.filter(role=role)
+        return self.filter(Exists(member))
+
+    def led_by(self, user) -> TripQuerySet:
+        """Trips on which the user is a leader."""
+        return self.on_team(user, role=TripMember.Role.LEADER)
+
+    def overlapping(self, first: date | None, last: date | None) -> TripQuerySet:
+        """Trips with at least one day between first and last (either may be open)."""
+        trips = self
+        if first:
+            trips = trips.filter(end_date__gte=first)
+        if last:
+            trips = trips.filter(start_date__lte=last)
+        return trips
+
+    def search(self, text: str) -> TripQuerySet:
+        """Trips whose title, purpose or the leader's intention mention the text."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(title__icontains=text) | Q(purpose__icontains=text) | Q(intention__icontains=text)
+        )
 
 
 class Trip(models.Model):
@@ -186,6 +222,21 @@ class Trip(models.Model):
     topics = models.TextField(_("topics"), blank=True)
     host_preparation = models.TextField(_("what the hosts must prepare"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # Feasibility thresholds (trips.schedule); each trip may relax or tighten them.
+    min_buffer_minutes = models.PositiveSmallIntegerField(
+        _("slack before an appointment (minutes)"),
+        default=10,
+        help_text=_("The least free time before an appointment with a host."),
+    )
+    meal_break_minutes = models.PositiveSmallIntegerField(
+        _("meal break (minutes)"), default=45
+    )
+    meal_window_start = models.TimeField(_("meal break window opens"), default=time(11, 0))
+    meal_window_end = models.TimeField(_("meal break window closes"), default=time(14, 0))
+    max_continuous_minutes = models.PositiveSmallIntegerField(
+        _("longest continuous activity (minutes)"), default=240
+    )
+    day_end = models.TimeField(_("the day ends by"), default=time(21, 0))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
@@ -344,6 +395,8 @@ class ItineraryItem(models.Model):
     fallback_plan = models.TextField(
         _("fallback plan"), blank=True, help_text=_("What happens in bad weather or on delay.")
     )
+    # iCalendar SEQUENCE: rises with every saved change, so calendars replace the event.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -361,6 +414,11 @@ class ItineraryItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            self.sequence += 1
+        super().save(*args, **kwargs)
 
     @property
     def is_travel(self) -> bool:
@@ -392,7 +450,191 @@ class ItineraryItem(models.Model):
         copy = ItineraryItem.objects.get(pk=self.pk)
         copy.pk = None
         copy._state.adding = True
+        copy.sequence = 0
         copy.save()
         copy.contacts.set(contacts)
         copy.attendees.set(attendees)
         return copy
+
+    def cancel(self) -> CancelledItem:
+        """Delete the item, leaving a tombstone so that subscribed calendars cancel its event."""
+        with transaction.atomic():
+            # get_or_create: a second click on a stale page must not fail or make a twin.
+            tombstone, _created = CancelledItem.objects.get_or_create(
+                item_pk=self.pk,
+                defaults={
+                    "trip_id": self.trip_id,
+                    "title": self.title,
+                    "start": self.start,
+                    "end": self.end,
+                    "place": self.place,
+                    "address": self.address,
+                    "sequence": self.sequence + 1,
+                },
+            )
+            self.delete()
+        return tombstone
+
+
+class TripVersion(models.Model):
+    """An immutable copy of the plan as submitted to the leader, and the leader's decision."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("Waiting for the leader")
+        APPROVED = "approved", _("Approved")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        SUPERSEDED = "superseded", _("Superseded by a later version")
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    # The brief, the team, the itinerary and the findings as they were (trips.approval).
+    snapshot = models.JSONField(editable=False)
+    note = models.TextField(_("note to the leader"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    brief_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    brief_confirmed_at = models.DateTimeField(_("brief confirmed"), null=True, blank=True)
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["trip", "-number"]
+        get_latest_by = "number"
+        verbose_name = _("itinerary version")
+        verbose_name_plural = _("itinerary versions")
+        constraints = [
+            models.UniqueConstraint(fields=["trip", "number"], name="one_number_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trip} v{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("trips:version_detail", args=[self.trip_id, self.number])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.decision == self.Decision.PENDING
+
+    def items_with_comments(self) -> list[tuple[dict, list[ItemComment]]]:
+        """The snapshot's items in time order, each with the leader's comments on it."""
+        comments: dict[int, list[ItemComment]] = {}
+        for comment in self.item_comments.all():
+            comments.setdefault(comment.item_id, []).append(comment)
+        return [(item, comments.get(item["id"], [])) for item in self.snapshot["items"]]
+
+    def commented_items(self) -> list[tuple[dict, list[ItemComment]]]:
+        """Only the items the leader commented on."""
+        return [(item, notes) for item, notes in self.items_with_comments() if notes]
+
+
+class ItemComment(models.Model):
+    """The leader's comment on one item of a version."""
+
+    version = models.ForeignKey(TripVersion, on_delete=models.CASCADE, related_name="item_comments")
+    # The item's id inside the version's snapshot (the item itself may be gone since).
+    item_id = models.PositiveIntegerField()
+    text = models.TextField(_("comment"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment on an item")
+        verbose_name_plural = _("comments on items")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class TripEvent(models.Model):
+    """One step of a trip's history: who did what, when, to which version, and why."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted the plan")
+        BRIEF_CONFIRMED = "brief_confirmed", _("confirmed the brief")
+        APPROVED = "approved", _("approved the plan")
+        CHANGES_REQUESTED = "changes_requested", _("asked for changes")
+        STARTED = "started", _("started the trip")
+        COMPLETED = "completed", _("completed the trip")
+        CLOSED = "closed", _("closed the trip")
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="events")
+    version = models.ForeignKey(
+        TripVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=30, choices=Action.choices)
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("trip history entry")
+        verbose_name_plural = _("trip history")
+
+    def __str__(self) -> str:
+        return f"{self.actor or 'Tripdesk'} {self.get_action_display()}"
+
+
+def new_feed_key() -> str:
+    """A fresh secret for a calendar subscription address."""
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """The secret behind a user's private calendar subscription address (trips.calendar)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    key = models.CharField(max_length=64, unique=True, default=new_feed_key, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("calendar subscription")
+        verbose_name_plural = _("calendar subscriptions")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def renew(self) -> None:
+        """Replace the secret: every address made with the old one stops working."""
+        self.key = new_feed_key()
+        self.created_at = timezone.now()
+        self.save(update_fields=["key", "created_at"])
+
+
+class CancelledItem(models.Model):
+    """What remains of a deleted itinerary item, so that calendars show it as cancelled."""
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="cancelled_items")
+    # The deleted item's pk: its event keeps the same UID, now with STATUS:CANCELLED.
+    item_pk = models.PositiveIntegerField(unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    sequence = models.PositiveIntegerField()
+    cancelled_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = _("cancelled itinerary item")
+        verbose_name_plural = _("cancelled itinerary items")
+
+    def __str__(self) -> str:
+        return self.title

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import directory, home, trips
+from .views import calendar, directory, home, trips
 
 app_name = "trips"
 
@@ -33,4 +33,8 @@ urlpatterns = [
     path("contacts/new/", directory.contact_create, name="contact_create"),
     path("contacts/<int:pk>/edit/", directory.contact_edit, name="contact_edit"),
     path("contacts/import/", directory.contact_import, name="contact_import"),
+    # calendars (.ics): a trip's download, the private feed, a new feed address
+    path("trips/<int:pk>/calendar.ics", calendar.trip_ics, name="trip_ics"),
+    path("calendar/<str:token>.ics", calendar.feed, name="calendar_feed"),
+    path("profile/calendar/new/", calendar.feed_regenerate, name="calendar_regenerate"),
 ]

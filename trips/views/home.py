@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from outbox.mail import make_message
 
+from .. import calendar
 from ..access import (
     OFFICE_ROLES,
     ROLE_LABELS,
@@ -42,9 +43,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @office_required
 def profile(request: HttpRequest) -> HttpResponse:
-    """The user's own account: roles, e-mail, the test e-mail button."""
+    """The user's own account: roles, e-mail, the test e-mail button, the calendar address."""
     roles = [ROLE_LABELS[name] for name in OFFICE_ROLES if name in office_roles(request.user)]
-    return render(request, "trips/profile.html", {"roles": roles})
+    calendar_url = calendar.feed_url_for(request, request.user)
+    return render(request, "trips/profile.html", {"roles": roles, "calendar_url": calendar_url})
 
 
 @office_required

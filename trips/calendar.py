@@ -1,0 +1,187 @@
+"""Calendars: a trip as an .ics file, and each user's private subscription feed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from urllib.parse import quote, urlsplit
+
+from django.conf import settings
+from django.core import signing
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import capfirst, slugify
+from icalendar import Calendar, Event
+from icalendar.enums import CLASS, STATUS
+
+from . import access
+from .models import CalendarFeed, CancelledItem, ItineraryItem, Trip
+
+PRODID = "-//Tripdesk//Tripdesk//EN"
+FEED_SALT = "trips.calendar"
+# Past trips stay in the feed this long, then drop out to keep it small.
+FEED_HISTORY = timedelta(days=90)
+# VTIMEZONE rules are written for the calendar's own span, with this margin either side.
+ZONE_MARGIN = timedelta(days=31)
+# Item fields told in DESCRIPTION after the kind, each under its own label.
+DESCRIBED_FIELDS = (
+    "host_unit",
+    "host_preparation",
+    "notes",
+    "travel_mode",
+    "vehicle",
+    "driver",
+    "ticket",
+    "origin",
+    "destination",
+    "fallback_plan",
+)
+
+# What an event needs beyond its trip: two queries, however many items.
+ITEMS = (
+    Prefetch("items", queryset=ItineraryItem.objects.select_related("host_unit")),
+    "cancelled_items",
+)
+
+
+def trip_calendar(trip: Trip) -> Calendar:
+    """The trip's itinerary as a calendar, in the active language, for download."""
+    prefetch_related_objects([trip], *ITEMS)
+    return _calendar([trip], name=trip.title, uid=f"trip-{trip.pk}@{_domain()}", in_feed=False)
+
+
+def feed_calendar(user) -> Calendar:
+    """Every trip the user may read that ended at most FEED_HISTORY ago, in English."""
+    since = timezone.localdate() - FEED_HISTORY
+    trips = access.visible_trips(user).filter(end_date__gte=since).prefetch_related(*ITEMS)
+    # A calendar client sends no language; English is the source language.
+    uid = f"feed-{user.pk}@{_domain()}"
+    with translation.override("en"):
+        calendar = _calendar(trips, name="Tripdesk", uid=uid, in_feed=True)
+    calendar.add("X-PUBLISHED-TTL", timedelta(hours=1))
+    calendar.refresh_interval = timedelta(hours=1)
+    return calendar
+
+
+def content_disposition(trip: Trip) -> str:
+    """An attachment header: an ASCII file name, and the title itself in UTF-8 (RFC 6266)."""
+    ascii_name = f"{slugify(trip.title) or f'trip-{trip.pk}'}.ics"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(trip.title)}.ics"
+
+
+def feed_url_for(request: HttpRequest, user) -> str:
+    """The user's private subscription address; made on first use."""
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return request.build_absolute_uri(reverse("trips:calendar_feed", args=[_token(feed)]))
+
+
+def renew_feed(user) -> CalendarFeed:
+    """A new subscription address for the user; the old one stops working."""
+    feed, created = CalendarFeed.objects.get_or_create(user=user)
+    if not created:
+        feed.renew()
+    return feed
+
+
+def user_for_token(token: str):
+    """The office user a feed token belongs to, or None if it is forged, revoked or stale."""
+    try:
+        user_pk, _sep, key = _signer().unsign(token).partition(":")
+    except signing.BadSignature:
+        return None
+    feed = CalendarFeed.objects.select_related("user").filter(user_id=user_pk, key=key).first()
+    if feed is None or not feed.user.is_active or not access.is_office_user(feed.user):
+        return None
+    return feed.user
+
+
+def _signer() -> signing.Signer:
+    return signing.Signer(salt=FEED_SALT)
+
+
+def _token(feed: CalendarFeed) -> str:
+    return _signer().sign(f"{feed.user_id}:{feed.key}")
+
+
+def _domain() -> str:
+    """The host of SITE_URL: the right-hand side of every UID we write."""
+    return urlsplit(settings.SITE_URL).hostname or "tripdesk"
+
+
+def _calendar(trips: Iterable[Trip], *, name: str, uid: str, in_feed: bool) -> Calendar:
+    """A VCALENDAR with one VEVENT per item and per tombstone, and the zones they use."""
+    calendar = Calendar.new(prodid=PRODID, name=name, uid=uid, method="PUBLISH")
+    today = timezone.localdate()
+    days: list[date] = []
+    for trip in trips:
+        days += [trip.start_date, trip.end_date]
+        for item in trip.items.all():
+            calendar.add_component(_event(trip, item, in_feed=in_feed))
+        if trip.end_date >= today:  # a cancellation matters only until the trip is over
+            for tombstone in trip.cancelled_items.all():
+                calendar.add_component(_cancelled_event(trip, tombstone, in_feed=in_feed))
+    if days:
+        calendar.add_missing_timezones(
+            first_date=min(days) - ZONE_MARGIN, last_date=max(days) + ZONE_MARGIN
+        )
+    return calendar
+
+
+def _event(trip: Trip, item: ItineraryItem, *, in_feed: bool) -> Event:
+    event = Event.new(
+        uid=f"item-{item.pk}@{_domain()}",
+        sequence=item.sequence,
+        stamp=item.updated_at,
+        summary=f"{trip.title}: {item.title}" if in_feed else item.title,
+        start=trip.local(item.start),
+        end=trip.local(item.end),
+        location=_location(item.place, item.address),
+        description=_description(trip, item),
+        categories=[str(item.get_kind_display())],
+        url=_trip_link(trip),
+    )
+    _mark_confidential(event, trip)
+    return event
+
+
+def _cancelled_event(trip: Trip, tombstone: CancelledItem, *, in_feed: bool) -> Event:
+    event = Event.new(
+        uid=f"item-{tombstone.item_pk}@{_domain()}",
+        sequence=tombstone.sequence,
+        stamp=tombstone.cancelled_at,
+        summary=f"{trip.title}: {tombstone.title}" if in_feed else tombstone.title,
+        start=trip.local(tombstone.start),
+        end=trip.local(tombstone.end),
+        location=_location(tombstone.place, tombstone.address),
+        status=STATUS.CANCELLED,
+        url=_trip_link(trip),
+    )
+    _mark_confidential(event, trip)
+    return event
+
+
+def _mark_confidential(event: Event, trip: Trip) -> None:
+    if trip.is_confidential:
+        event.add("CLASS", CLASS.CONFIDENTIAL)
+
+
+def _location(place: str, address: str) -> str | None:
+    return ", ".join(part for part in (place, address) if part) or None
+
+
+def _trip_link(trip: Trip) -> str:
+    return settings.SITE_URL.rstrip("/") + trip.get_absolute_url()
+
+
+def _description(trip: Trip, item: ItineraryItem) -> str:
+    """The kind, then each filled-in detail under the field's own (translated) label."""
+    lines = [str(item.get_kind_display())]
+    for name in DESCRIBED_FIELDS:
+        field = ItineraryItem._meta.get_field(name)
+        value = getattr(item, f"get_{name}_display")() if field.choices else getattr(item, name)
+        if value:
+            lines.append(f"{capfirst(field.verbose_name)}: {value}")
+    lines += ["", _trip_link(trip)]
+    return "\n".join(lines)

@@ -1,0 +1,12 @@
+"""Trips' background jobs: thin wrappers that call the domain."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import approval
+
+
+@shared_task
+def start_due_trips() -> int:
+    """Approved trips whose first day has come are in progress; safe to run any time."""
+    return approval.start_due_trips(timezone.localdate())
