@@ -1,35 +1,145 @@
-"""PLACEHOLDER: being written."""
+"""Trip pages: the list, the brief with its team, the itinerary edited in place with htmx."""
 
-from django.http import HttpResponse
+from __future__ import annotations
 
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
 
-def item_create(request, *args, **kwargs):
-    return HttpResponse(status=501)
+from .. import itinerary
+from ..access import (
+    get_trip_for_user,
+    is_secretary,
+    office_required,
+    secretary_required,
+    visible_trips,
+)
+from ..forms.trips import ItineraryItemForm, TeamFormSet, TripFilterForm, TripForm
+from ..models import ItineraryItem, Trip
 
-
-def item_delete(request, *args, **kwargs):
-    return HttpResponse(status=501)
-
-
-def item_duplicate(request, *args, **kwargs):
-    return HttpResponse(status=501)
-
-
-def item_edit(request, *args, **kwargs):
-    return HttpResponse(status=501)
-
-
-def trip_create(request, *args, **kwargs):
-    return HttpResponse(status=501)
-
-
-def trip_detail(request, *args, **kwargs):
-    return HttpResponse(status=501)
+PER_PAGE = 20
 
 
-def trip_edit(request, *args, **kwargs):
-    return HttpResponse(status=501)
+def _detail_context(request: HttpRequest, trip: Trip) -> dict:
+    """What the trip page and its itinerary partial show."""
+    return {"trip": trip, "days": itinerary.days(trip), "can_edit": trip.can_edit(request.user)}
 
 
-def trip_list(request, *args, **kwargs):
-    return HttpResponse(status=501)
+def _itinerary_changed(request: HttpRequest, trip: Trip, message: str) -> HttpResponse:
+    """After a change: the refreshed itinerary for htmx, back to the trip page otherwise."""
+    if not request.htmx:
+        messages.success(request, message)
+        return redirect(trip)
+    response = render(request, "trips/trip_detail.html#itinerary", _detail_context(request, trip))
+    # The item form swaps itself when invalid; once saved, the whole itinerary is redrawn.
+    return retarget(reswap(response, "outerHTML"), "#itinerary")
+
+
+def _item_form(
+    request: HttpRequest, trip: Trip, form: ItineraryItemForm, item: ItineraryItem | None = None
+) -> HttpResponse:
+    """The item form: its partial for htmx (errors included), the full page otherwise."""
+    template = "trips/item_form.html#form" if request.htmx else "trips/item_form.html"
+    return render(request, template, {"trip": trip, "form": form, "item": item})
+
+
+@office_required
+@require_GET
+def trip_list(request: HttpRequest) -> HttpResponse:
+    """The trips this user may read, filtered and searched, twenty a page."""
+    form = TripFilterForm(request.GET)
+    trips = form.filter(visible_trips(request.user).with_team())
+    page = Paginator(trips, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page_obj": page,
+        "query_string": query.urlencode(),
+        "can_create": is_secretary(request.user),
+    }
+    return render(request, "trips/trip_list.html", context)
+
+
+@secretary_required
+@require_http_methods(["GET", "POST"])
+def trip_create(request: HttpRequest) -> HttpResponse:
+    """A new trip's brief and team; the secretary who creates it joins the team."""
+    form = TripForm(request.POST or None, instance=Trip(created_by=request.user))
+    team = TeamFormSet(request.POST or None, instance=form.instance, prefix="team")
+    if request.method == "POST" and all([form.is_valid(), team.is_valid()]):
+        trip = form.save_with_team(team, creator=request.user)
+        messages.success(request, _("Trip created."))
+        return redirect(trip)
+    return render(request, "trips/trip_form.html", {"form": form, "team": team})
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def trip_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The brief and the team, for the trip's secretaries."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    form = TripForm(request.POST or None, instance=trip)
+    team = TeamFormSet(request.POST or None, instance=trip, prefix="team")
+    if request.method == "POST" and all([form.is_valid(), team.is_valid()]):
+        form.save_with_team(team)
+        messages.success(request, _("Trip saved."))
+        return redirect(trip)
+    return render(request, "trips/trip_form.html", {"form": form, "team": team, "trip": trip})
+
+
+@office_required
+@require_GET
+def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The brief, the team and the itinerary by day; htmx asks for the itinerary alone."""
+    trip = get_trip_for_user(request, pk)
+    template = "trips/trip_detail.html#itinerary" if request.htmx else "trips/trip_detail.html"
+    return render(request, template, _detail_context(request, trip))
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add an item; it lands in time order."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    form = ItineraryItemForm(request.POST or None, trip=trip)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return _itinerary_changed(request, trip, _("Item added."))
+    return _item_form(request, trip, form)
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Change an item in place."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    item = get_object_or_404(trip.items, pk=item_pk)
+    form = ItineraryItemForm(request.POST or None, instance=item, trip=trip)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return _itinerary_changed(request, trip, _("Item saved."))
+    return _item_form(request, trip, form, item)
+
+
+@office_required
+@require_POST
+def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Remove an item from the itinerary."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    # cancel(), not delete(): subscribed calendars learn that the event is gone.
+    get_object_or_404(trip.items, pk=item_pk).cancel()
+    return _itinerary_changed(request, trip, _("Item deleted."))
+
+
+@office_required
+@require_POST
+def item_duplicate(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Copy an item, with its contacts and attendees, as a start for a similar one."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    get_object_or_404(trip.items, pk=item_pk).duplicate()
+    return _itinerary_changed(request, trip, _("Item duplicated."))

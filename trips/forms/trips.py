@@ -1,0 +1,279 @@
+"""Trip forms: the brief with its team, an itinerary item, the trip list's filters."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import tzinfo
+
+from django import forms
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, QuerySet
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .. import access
+from ..itinerary import contacts_elsewhere, next_free_time
+from ..models import Contact, ItineraryItem, Trip, TripMember, TripQuerySet
+
+TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+SHORT_TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+def office_people(roles: tuple[str, ...] = access.OFFICE_ROLES) -> QuerySet[User]:
+    """Active accounts holding one of the office roles, by name."""
+    return (
+        User.objects.filter(is_active=True, groups__name__in=roles)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def person_label(user: User) -> str:
+    """A person's full name, or the username when no name is known."""
+    return user.get_full_name() or user.get_username()
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """One person, by name."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return person_label(obj)
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    """Several people, by name."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return person_label(obj)
+
+
+class ContactsChoiceField(forms.ModelMultipleChoiceField):
+    """Contacts, each with the organisation they belong to."""
+
+    def label_from_instance(self, obj: Contact) -> str:
+        return f"{obj.organisation}: {obj.name}" + (f", {obj.title}" if obj.title else "")
+
+
+class TripDateTimeField(forms.DateTimeField):
+    """A moment typed on the trip's clock (a datetime-local input), stored as an aware time."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def __init__(self, *, tz: tzinfo | None = None, **kwargs) -> None:
+        self.tz = tz
+        super().__init__(**kwargs)
+
+    # Django reads and writes naive datetimes in the current time zone: make that the trip's.
+    def to_python(self, value):
+        with timezone.override(self.tz):
+            return super().to_python(value)
+
+    def prepare_value(self, value):
+        with timezone.override(self.tz):
+            return super().prepare_value(value)
+
+
+class TripForm(forms.ModelForm):
+    """The brief: what the trip is, when, and what the leader wants from it."""
+
+    class Meta:
+        model = Trip
+        fields = [
+            "title",
+            "kind",
+            "start_date",
+            "end_date",
+            "time_zone",
+            "visibility",
+            "purpose",
+            "intention",
+            "results_wanted",
+            "topics",
+            "host_preparation",
+            "notes",
+        ]
+        widgets = {
+            "start_date": DATE_INPUT,
+            "end_date": DATE_INPUT,
+            "time_zone": forms.Select(choices=TIME_ZONES),
+            "visibility": forms.RadioSelect,
+            "purpose": SHORT_TEXT,
+            "intention": SHORT_TEXT,
+            "results_wanted": SHORT_TEXT,
+            "topics": SHORT_TEXT,
+            "host_preparation": SHORT_TEXT,
+            "notes": SHORT_TEXT,
+        }
+
+    def save_with_team(self, team: BaseInlineFormSet, *, creator: User | None = None) -> Trip:
+        """Save the brief and its team together; a creator joins the team as a secretary."""
+        with transaction.atomic():
+            trip = self.save()
+            team.instance = trip
+            team.save()
+            if creator is not None:
+                # Whoever creates a trip must be able to go on editing it.
+                TripMember.objects.update_or_create(
+                    trip=trip, user=creator, defaults={"role": TripMember.Role.SECRETARY}
+                )
+        return trip
+
+
+class TeamMemberForm(forms.ModelForm):
+    """One person on the team and the role they play on this trip."""
+
+    # The team is a table: the column headings label the fields, aria-label names them.
+    user = PersonChoiceField(
+        queryset=office_people(),
+        label=_("Person"),
+        widget=forms.Select(attrs={"aria-label": _("Person")}),
+    )
+
+    class Meta:
+        model = TripMember
+        fields = ["user", "role"]
+        widgets = {"role": forms.Select(attrs={"aria-label": _("Role on this trip")})}
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        user, role = cleaned.get("user"), cleaned.get("role")
+        if user and role == TripMember.Role.SECRETARY and not access.is_secretary(user):
+            self.add_error("role", _("Only the office's secretaries can be a trip's secretary."))
+        return cleaned
+
+
+class BaseTeamFormSet(BaseInlineFormSet):
+    """The team edited on the trip's own page."""
+
+    def clean(self) -> None:
+        super().clean()
+        # On a new trip the creator joins as secretary; afterwards someone must stay one.
+        if self.instance.pk is None or any(self.errors):
+            return
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if not any(data.get("role") == TripMember.Role.SECRETARY for data in kept):
+            raise ValidationError(_("Keep a secretary on the team, or nobody can edit the trip."))
+
+
+TeamFormSet = inlineformset_factory(
+    Trip, TripMember, form=TeamMemberForm, formset=BaseTeamFormSet, extra=2, can_delete=True
+)
+
+
+class ItineraryItemForm(forms.ModelForm):
+    """One appointment, its times typed on the trip's clock."""
+
+    class Meta:
+        model = ItineraryItem
+        fields = [
+            "start",
+            "end",
+            "kind",
+            "title",
+            "place",
+            "address",
+            "host_unit",
+            "contacts",
+            "attendees",
+            "host_preparation",
+            "travel_mode",
+            "vehicle",
+            "driver",
+            "ticket",
+            "origin",
+            "destination",
+            "fallback_plan",
+            "notes",
+        ]
+        field_classes = {
+            "start": TripDateTimeField,
+            "end": TripDateTimeField,
+            "contacts": ContactsChoiceField,
+            "attendees": PeopleChoiceField,
+        }
+        widgets = {
+            "attendees": forms.CheckboxSelectMultiple,
+            "contacts": forms.SelectMultiple(attrs={"size": 6}),
+            "host_preparation": SHORT_TEXT,
+            "fallback_plan": SHORT_TEXT,
+            "notes": SHORT_TEXT,
+        }
+
+    def __init__(self, *args, trip: Trip, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.trip = self.instance.trip = trip
+        self.fields["start"].tz = self.fields["end"].tz = trip.tzinfo
+        self.fields["attendees"].queryset = User.objects.filter(
+            trip_memberships__trip=trip
+        ).order_by("last_name", "first_name", "username")
+        self.fields["contacts"].queryset = Contact.objects.select_related("host_unit").order_by(
+            F("host_unit__name").asc(nulls_first=True), "department", "name"
+        )
+        if self.instance.pk is None and not self.is_bound:
+            start, end = next_free_time(trip)
+            self.initial.setdefault("start", start)
+            self.initial.setdefault("end", end)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        unit = cleaned.get("host_unit")
+        strays = contacts_elsewhere(unit, cleaned.get("contacts") or [])
+        if strays:
+            names = ", ".join(contact.name for contact in strays)
+            if unit is None:
+                message = _("Choose the host unit of %(names)s, or leave them out.")
+            else:
+                message = _("Not at %(unit)s: %(names)s. Choose contacts of this host unit.")
+            self.add_error("contacts", message % {"names": names, "unit": unit})
+        return cleaned
+
+
+class TripFilterForm(forms.Form):
+    """The trip list's search and filters; all optional."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Title, purpose …")}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *Trip.Status.choices]
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Any kind")), *Trip.Kind.choices]
+    )
+    leader = PersonChoiceField(
+        label=_("Leader"),
+        required=False,
+        queryset=office_people((access.LEADER,)),
+        empty_label=_("Any leader"),
+    )
+    first = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
+    last = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        first, last = cleaned.get("first"), cleaned.get("last")
+        if first and last and last < first:
+            self.add_error("last", _("This is before the “From” date."))
+        return cleaned
+
+    def filter(self, trips: TripQuerySet) -> TripQuerySet:
+        """The trips matching every valid filter; an invalid one is shown and left out."""
+        self.is_valid()
+        data = self.cleaned_data
+        if data.get("status"):
+            trips = trips.filter(status=data["status"])
+        if data.get("kind"):
+            trips = trips.filter(kind=data["kind"])
+        if data.get("leader"):
+            trips = trips.led_by(data["leader"])
+        return trips.overlapping(data.get("first"), data.get("last")).search(data.get("q", ""))
