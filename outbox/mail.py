@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from .models import Message
+
+logger = logging.getLogger(__name__)
 
 
 def make_message(
@@ -56,8 +60,6 @@ def enqueue(message_pk: int) -> None:
     try:
         deliver.delay(message_pk)
     except Exception:  # broker down (kombu OperationalError and friends): the row waits
-        import logging
-
-        logging.getLogger(__name__).warning(
+        logger.warning(
             "Broker unavailable; message %s waits for the sweep", message_pk, exc_info=True
         )

@@ -2,17 +2,85 @@
 
 from __future__ import annotations
 
+import logging
+import smtplib
 import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 
 def new_message_id() -> str:
     """A stable RFC 5322 Message-ID, fixed when the row is written."""
     domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "tripdesk.local"
     return f"<{uuid.uuid4().hex}@{domain}>"
+
+
+def is_permanent(error: Exception) -> bool:
+    """A 5xx answer will not change on retry; everything else (4xx, network) may."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return any(code >= 500 for code, _msg in error.recipients.values())
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
+class MessageQuerySet(models.QuerySet):
+    def due(self, now: datetime) -> MessageQuerySet:
+        """Rows a worker may claim: queued and due, or sending with an expired lease."""
+        return self.filter(
+            Q(status=Message.Status.QUEUED, next_attempt_at__lte=now)
+            | Q(status=Message.Status.SENDING, lease_until__lt=now)
+        )
+
+    def visible_to(self, user) -> MessageQuerySet:
+        """The whole log for holders of view_all_messages; otherwise one's own e-mails."""
+        if user.has_perm("outbox.view_all_messages"):
+            return self
+        return self.filter(Q(recipient_user=user) | Q(created_by=user))
+
+    def search(self, text: str) -> MessageQuerySet:
+        """Rows whose recipient or subject contains the text."""
+        return self.filter(Q(to__icontains=text) | Q(subject__icontains=text))
+
+    def deliver(self, pk: int, now: datetime | None = None) -> bool:
+        """Send the row once if it is due; True when it went out now.
+
+        The conditional update is the claim: of two workers (or a task run twice) only
+        one changes the row, and only that one talks to the SMTP server.
+        """
+        now = now or timezone.now()
+        claimed = (
+            self.due(now)
+            .filter(pk=pk)
+            .update(
+                status=Message.Status.SENDING,
+                lease_until=now + settings.OUTBOX_LEASE,
+                attempts=F("attempts") + 1,
+            )
+        )
+        if not claimed:
+            return False
+        message = self.get(pk=pk)
+        try:
+            if message.attempts > settings.OUTBOX_MAX_ATTEMPTS:
+                # Only expired leases get here: workers died on it again and again.
+                raise RuntimeError("delivery abandoned: workers kept dying while sending")
+            message.as_email().send()
+        except Exception as error:  # every failure is recorded on the row, none is lost
+            message.record_failure(error, now)
+            return False
+        message.status = Message.Status.SENT
+        message.sent_at = timezone.now()
+        message.lease_until = None
+        message.save(update_fields=["status", "sent_at", "lease_until"])
+        return True
 
 
 class Message(models.Model):
@@ -63,6 +131,8 @@ class Message(models.Model):
         related_name="+",
     )
 
+    objects = MessageQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("e-mail")
@@ -71,3 +141,53 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("outbox:message_detail", args=[self.pk])
+
+    @property
+    def can_resend(self) -> bool:
+        """Only a failed e-mail is sent again by hand; the others are still on their way."""
+        return self.status == self.Status.FAILED
+
+    def as_email(self) -> EmailMultiAlternatives:
+        """The e-mail as Django sends it, with the row's stable Message-ID."""
+        email = EmailMultiAlternatives(
+            self.subject,
+            self.text_body,
+            self.from_email,
+            [self.to],
+            headers={**self.headers, "Message-ID": self.message_id},
+            connection=get_connection(),
+        )
+        if self.html_body:
+            email.attach_alternative(self.html_body, "text/html")
+        return email
+
+    def retry_delay(self) -> timedelta:
+        """Exponential back-off: base, 2 x base, 4 x base ... after each failed attempt."""
+        return settings.OUTBOX_RETRY_BASE * 2 ** max(self.attempts - 1, 0)
+
+    def record_failure(self, error: Exception, now: datetime) -> None:
+        """Queue the row again after a pause, or give up on a 5xx or the last attempt."""
+        give_up = is_permanent(error) or self.attempts >= settings.OUTBOX_MAX_ATTEMPTS
+        self.status = self.Status.FAILED if give_up else self.Status.QUEUED
+        if not give_up:
+            self.next_attempt_at = now + self.retry_delay()
+        self.lease_until = None
+        self.last_error = f"{type(error).__name__}: {error}"[:2000]
+        self.save(update_fields=["status", "next_attempt_at", "lease_until", "last_error"])
+        logger.warning("E-mail %s attempt %s: %s", self.pk, self.attempts, self.last_error)
+
+    def resend(self) -> bool:
+        """Queue a failed e-mail again from scratch; False when it was not failed."""
+        from .mail import enqueue
+
+        now = timezone.now()
+        requeued = Message.objects.filter(pk=self.pk, status=self.Status.FAILED).update(
+            status=self.Status.QUEUED, attempts=0, next_attempt_at=now, lease_until=None
+        )
+        if requeued:
+            self.refresh_from_db()
+            transaction.on_commit(lambda: enqueue(self.pk))
+        return bool(requeued)

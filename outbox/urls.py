@@ -1,4 +1,13 @@
+"""Mail log URLs, mounted at /mail/."""
+
 from django.urls import path
-from django.http import HttpResponse
+
+from . import views
+
 app_name = "outbox"
-urlpatterns = [path("", lambda r: HttpResponse(status=501), name="message_list")]
+
+urlpatterns = [
+    path("", views.message_list, name="message_list"),
+    path("<int:pk>/", views.message_detail, name="message_detail"),
+    path("<int:pk>/resend/", views.message_resend, name="message_resend"),
+]

@@ -103,3 +103,22 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped and session.exitstatus == 0:
         reporter.write_line(f"REQUIRE_SERVICES=1: {len(skipped)} test(s) skipped; failing the run")
         session.exitstatus = 1
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests flush the database; make each restore the migrations' data.
+
+    The office roles are created by a data migration, and a flush would otherwise leave
+    every later transactional test without them.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and "serialized_rollback" not in marker.kwargs
+        ):
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
+                append=False,
+            )
