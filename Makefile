@@ -58,7 +58,7 @@ test: lint
 
 # Needs GNU gettext (apt-get install gettext) to extract and compile.
 messages: install
-	$(PY) manage.py makemessages --locale zh_Hans --ignore ".venv/*" --ignore "var/*" --no-obsolete
+	$(PY) manage.py makemessages --locale zh_Hans --ignore ".venv/*" --ignore "var/*" --ignore "tests/*" --no-obsolete
 	$(PY) manage.py compilemessages --locale zh_Hans --ignore ".venv/*"
 
 bench: install
