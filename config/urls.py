@@ -16,5 +16,6 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("mail/", include("outbox.urls")),
+    path("briefings/", include("briefings.urls")),
     path("", include("trips.urls")),
 ]

@@ -1,0 +1,72 @@
+"""What was promised before: open follow-ups from earlier visits, once followups has them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+
+from briefings import book
+from tests.factories import HostUnitFactory, ItineraryItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class Promise:
+    """What followups.FollowUp.objects.open_promises() must yield (see briefings/book.py)."""
+
+    host_unit_id: int
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return "/follow-ups/1/"
+
+
+class FakeFollowUp:
+    """Stands in for followups.FollowUp until that app defines it."""
+
+    calls: list = []
+
+    class objects:  # the manager's name
+        @staticmethod
+        def open_promises(unit_ids, user, exclude_trip=None):
+            FakeFollowUp.calls.append((list(unit_ids), user, exclude_trip))
+            return [Promise(pk, "Repair the school roof before winter") for pk in unit_ids]
+
+
+def test_earlier_promises_is_empty_while_followups_has_no_followup_model(secretary):
+    assert book.earlier_promises(HostUnitFactory(), secretary) == []
+
+
+def test_the_unit_page_lists_open_promises_once_followups_provides_them(
+    client, secretary, monkeypatch
+):
+    monkeypatch.setattr(book, "_followup_model", lambda: FakeFollowUp)
+    client.force_login(secretary)
+    html = client.get(reverse("briefings:unit", args=[HostUnitFactory().pk])).content.decode()
+    assert '<a href="/follow-ups/1/">Repair the school roof before winter</a>' in html
+
+
+def test_the_book_asks_for_promises_of_earlier_visits_only(
+    client, office_trip, secretary, monkeypatch
+):
+    FakeFollowUp.calls = []
+    monkeypatch.setattr(book, "_followup_model", lambda: FakeFollowUp)
+    unit = HostUnitFactory()
+    ItineraryItemFactory(trip=office_trip, host_unit=unit)
+    client.force_login(secretary)
+    html = client.get(reverse("briefings:book", args=[office_trip.pk])).content.decode()
+    assert FakeFollowUp.calls == [([unit.pk], secretary, office_trip)]
+    assert "Repair the school roof before winter" in html
+
+
+def test_a_followup_model_without_open_promises_fails_loudly(secretary, monkeypatch):
+    monkeypatch.setattr(book, "_followup_model", lambda: type("FollowUp", (), {"objects": None}))
+    with pytest.raises(ImproperlyConfigured, match="open_promises"):
+        book.earlier_promises(HostUnitFactory(), secretary)
