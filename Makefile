@@ -65,5 +65,5 @@ bench: install
 	@echo "No benchmarks yet: a later issue adds them."
 
 clean:
-	rm -rf $(VENV) var test-results staticfiles *.egg-info
+	rm -rf $(VENV) var test-results artifacts staticfiles *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

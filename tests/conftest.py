@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from importlib import import_module
 
 import pytest
+from django.apps import apps
+from django.conf import settings
+from django.utils import translation
 
 from tests import services
 from tests.factories import TripFactory, UserFactory
@@ -15,6 +19,24 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from tests.fixtures.browser import *  # noqa: F403  (fixtures)
 from tests.fixtures.mail import *  # noqa: F403
+from tests.fixtures.services import *  # noqa: F403
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Each test starts in English: a request in Chinese leaves the thread's language set."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _office_roles_after_flush(request):
+    """Transactional tests flush the database, and with it the roles the migration made."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        import_module("trips.migrations.0002_office_roles").create_roles(apps, None)
 
 
 @pytest.fixture(autouse=True)
@@ -103,22 +125,3 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped and session.exitstatus == 0:
         reporter.write_line(f"REQUIRE_SERVICES=1: {len(skipped)} test(s) skipped; failing the run")
         session.exitstatus = 1
-
-
-def pytest_collection_modifyitems(items):
-    """Transactional tests flush the database; make each restore the migrations' data.
-
-    The office roles are created by a data migration, and a flush would otherwise leave
-    every later transactional test without them.
-    """
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        if (
-            marker
-            and marker.kwargs.get("transaction")
-            and "serialized_rollback" not in marker.kwargs
-        ):
-            item.add_marker(
-                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
-                append=False,
-            )

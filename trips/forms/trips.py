@@ -20,6 +20,16 @@ from ..models import Contact, ItineraryItem, Trip, TripMember, TripQuerySet
 
 TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+# The feasibility thresholds of trips.schedule; blank keeps the trip's current value.
+THRESHOLDS = (
+    "min_buffer_minutes",
+    "meal_break_minutes",
+    "meal_window_start",
+    "meal_window_end",
+    "max_continuous_minutes",
+    "day_end",
+)
 SHORT_TEXT = forms.Textarea(attrs={"rows": 3})
 
 
@@ -95,8 +105,12 @@ class TripForm(forms.ModelForm):
             "topics",
             "host_preparation",
             "notes",
+            *THRESHOLDS,
         ]
         widgets = {
+            "meal_window_start": TIME_INPUT,
+            "meal_window_end": TIME_INPUT,
+            "day_end": TIME_INPUT,
             "start_date": DATE_INPUT,
             "end_date": DATE_INPUT,
             "time_zone": forms.Select(choices=TIME_ZONES),
@@ -108,6 +122,21 @@ class TripForm(forms.ModelForm):
             "host_preparation": SHORT_TEXT,
             "notes": SHORT_TEXT,
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in THRESHOLDS:
+            self.fields[name].required = False
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for name in THRESHOLDS:
+            if name in cleaned and cleaned[name] is None:
+                cleaned[name] = getattr(self.instance, name)
+        opens, closes = cleaned.get("meal_window_start"), cleaned.get("meal_window_end")
+        if opens and closes and closes <= opens:
+            self.add_error("meal_window_end", _("The window must close after it opens."))
+        return cleaned
 
     def save_with_team(self, team: BaseInlineFormSet, *, creator: User | None = None) -> Trip:
         """Save the brief and its team together; a creator joins the team as a secretary."""

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
-from .. import itinerary
+from .. import checklists, itinerary, notices, schedule, timeline
 from ..access import (
     get_trip_for_user,
     is_secretary,
@@ -20,13 +20,26 @@ from ..access import (
 )
 from ..forms.trips import ItineraryItemForm, TeamFormSet, TripFilterForm, TripForm
 from ..models import ItineraryItem, Trip
+from .approval import workflow_context
 
 PER_PAGE = 20
 
 
-def _detail_context(request: HttpRequest, trip: Trip) -> dict:
-    """What the trip page and its itinerary partial show."""
-    return {"trip": trip, "days": itinerary.days(trip), "can_edit": trip.can_edit(request.user)}
+def _detail_context(request: HttpRequest, trip: Trip, *, workflow: bool = True) -> dict:
+    """What the trip page shows; the itinerary partial needs the workflow only after a change."""
+    items = list(itinerary.items_of(trip))
+    notices.mark_next_stops(trip, request.user, items)  # "leaving now"; no query on a draft
+    # The items already loaded: the checks cost one query more, whatever their number.
+    findings = schedule.find_conflicts(trip, items=items)
+    context = {
+        "trip": trip,
+        "days": itinerary.days(trip, items, findings),
+        "health": itinerary.health(items, findings),
+        "can_edit": trip.can_edit(request.user),
+    }
+    # Units no notice can reach, acknowledgements so far: for the trip's secretaries.
+    context["notice_summary"] = notices.trip_summary(trip, request.user) if workflow else None
+    return {**context, **workflow_context(request, trip, items)} if workflow else context
 
 
 def _itinerary_changed(request: HttpRequest, trip: Trip, message: str) -> HttpResponse:
@@ -34,7 +47,10 @@ def _itinerary_changed(request: HttpRequest, trip: Trip, message: str) -> HttpRe
     if not request.htmx:
         messages.success(request, message)
         return redirect(trip)
-    response = render(request, "trips/trip_detail.html#itinerary", _detail_context(request, trip))
+    # The workflow panel rides along out of band: an edit may make the plan differ from
+    # the approved version.
+    context = {**_detail_context(request, trip), "oob": True}
+    response = render(request, "trips/trip_detail.html#itinerary", context)
     # The item form swaps itself when invalid; once saved, the whole itinerary is redrawn.
     return retarget(reswap(response, "outerHTML"), "#itinerary")
 
@@ -73,6 +89,7 @@ def trip_create(request: HttpRequest) -> HttpResponse:
     team = TeamFormSet(request.POST or None, instance=form.instance, prefix="team")
     if request.method == "POST" and all([form.is_valid(), team.is_valid()]):
         trip = form.save_with_team(team, creator=request.user)
+        checklists.apply_template(trip)  # the kind's checklist, in the creator's language
         messages.success(request, _("Trip created."))
         return redirect(trip)
     return render(request, "trips/trip_form.html", {"form": form, "team": team})
@@ -98,7 +115,18 @@ def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The brief, the team and the itinerary by day; htmx asks for the itinerary alone."""
     trip = get_trip_for_user(request, pk)
     template = "trips/trip_detail.html#itinerary" if request.htmx else "trips/trip_detail.html"
-    return render(request, template, _detail_context(request, trip))
+    return render(request, template, _detail_context(request, trip, workflow=not request.htmx))
+
+
+@office_required
+@require_GET
+def trip_timeline(request: HttpRequest, pk: int) -> HttpResponse:
+    """The itinerary drawn day by day on an hour scale, findings marked in red."""
+    trip = get_trip_for_user(request, pk)
+    items = list(trip.items.select_related("host_unit"))
+    findings = schedule.find_conflicts(trip, items=items)
+    context = {"trip": trip, "timeline": timeline.build(trip, items, findings)}
+    return render(request, "trips/timeline.html", context)
 
 
 @office_required

@@ -1,0 +1,93 @@
+"""Approval forms: submitting the plan, the leader's decision, the trip's next step."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .. import approval
+from ..models import Trip, TripVersion
+
+S = Trip.Status
+D = TripVersion.Decision
+ITEM_PREFIX = "item-"
+# The steps of the workflow a secretary takes by hand, with their buttons' words.
+STEPS = {
+    S.IN_PROGRESS: _("Start trip"),
+    S.COMPLETED: _("Complete trip"),
+    S.CLOSED: _("Close trip"),
+}
+
+
+class SubmitForm(forms.Form):
+    """Send the plan to the leader, with an optional note."""
+
+    note = forms.CharField(
+        label=_("Note to the leader"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional: what to look at, what changed."),
+    )
+
+
+class AdvanceForm(forms.Form):
+    """Start, complete or close the trip; the workflow refuses a step out of turn."""
+
+    to = forms.ChoiceField(
+        choices=list(STEPS.items()),
+        error_messages={"invalid_choice": _("Choose a step of the workflow.")},
+    )
+
+    def __init__(self, *args, trip: Trip, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.trip = trip
+
+    @property
+    def steps(self) -> list[tuple[str, str]]:
+        """The buttons to show: the steps the trip's status allows now."""
+        return [
+            (to, label)
+            for to, label in STEPS.items()
+            if to in approval.TRANSITIONS[self.trip.status]
+        ]
+
+
+class DecisionForm(forms.Form):
+    """The leader approves the version or asks for changes, on the whole and on items."""
+
+    decision = forms.ChoiceField(
+        choices=[(D.APPROVED, _("Approve")), (D.CHANGES_REQUESTED, _("Request changes"))],
+        error_messages={"required": _("Choose “Approve” or “Request changes”.")},
+    )
+    comment = forms.CharField(
+        label=_("Your comment on the whole plan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, items: list[dict], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # One box per item of the version; the boxes sit beside their items on the page,
+        # outside the <form> element, joined to it by their form="decision-form" attribute.
+        for item in items:
+            self.fields[f"{ITEM_PREFIX}{item['id']}"] = forms.CharField(
+                label=_("Your comment on “%(title)s”") % {"title": item["title"]},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2, "form": "decision-form"}),
+            )
+
+    def boxes(self) -> dict[int, forms.BoundField]:
+        """Each item's comment field, by the item's id in the snapshot."""
+        return {
+            int(name.removeprefix(ITEM_PREFIX)): self[name]
+            for name in self.fields
+            if name.startswith(ITEM_PREFIX)
+        }
+
+    def item_comments(self) -> dict[int, str]:
+        """The comments the leader wrote on items, by item id."""
+        return {
+            int(name.removeprefix(ITEM_PREFIX)): text
+            for name, text in self.cleaned_data.items()
+            if name.startswith(ITEM_PREFIX) and text.strip()
+        }

@@ -1,0 +1,216 @@
+"""The day-by-day timeline: where each item's block sits on its day's hour scale.
+
+Only layout lives here: percentages of the day's height for start and length, and lanes
+side by side for items at the same time. The template prints what this computes, so the
+page and the printed trip pack (which reuses templates/trips/_timeline.html) agree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from . import itinerary, schedule
+from .models import ItineraryItem, Trip
+
+Kind = ItineraryItem.Kind
+
+# Each kind of item belongs to one colour group of the timeline.
+GROUPS = {
+    Kind.SITE_VISIT: "visit",
+    Kind.FORUM: "visit",
+    Kind.TALK: "visit",
+    Kind.MEETING: "meeting",
+    Kind.CEREMONY: "meeting",
+    Kind.TRAVEL: "travel",
+    Kind.MEAL: "meal",
+    Kind.REST: "rest",
+    Kind.LODGING: "rest",
+    Kind.OTHER: "other",
+}
+LEGEND = (
+    ("visit", _("Visits, forums and talks")),
+    ("meeting", _("Meetings and ceremonies")),
+    ("travel", _("Travel")),
+    ("meal", _("Meals")),
+    ("rest", _("Rest and lodging")),
+    ("other", _("Other")),
+)
+# The scale always shows at least the working day, so short days still read as days.
+EARLIEST_HOUR, LATEST_HOUR = 8, 18
+DAY_MINUTES = 24 * 60
+TO = "\N{EN DASH}"  # between a start and an end
+# A block shorter than this shows its time and title on one line.
+SHORT_MINUTES = 40
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The hours shown on every day of the timeline, first to last."""
+
+    first_hour: int
+    last_hour: int
+
+    @property
+    def minutes(self) -> int:
+        return (self.last_hour - self.first_hour) * 60
+
+    @property
+    def hours(self) -> int:
+        return self.last_hour - self.first_hour
+
+    def percent(self, minute: int) -> float:
+        """How far down the day a minute of the day is, in percent, kept on the scale."""
+        offset = min(max(minute - self.first_hour * 60, 0), self.minutes)
+        return 100 * offset / self.minutes
+
+    def place(self, start: int, end: int) -> tuple[float, float]:
+        """Top and height, in percent, of a block from start to end (minutes of the day)."""
+        top = self.percent(start)
+        return top, self.percent(end) - top
+
+
+@dataclass(frozen=True)
+class Block:
+    """One item drawn on its day."""
+
+    pk: int
+    title: str
+    place: str
+    when: str
+    kind: str
+    group: str
+    top: float
+    height: float
+    left: float = 0.0
+    width: float = 100.0
+    findings: tuple[str, ...] = ()
+    short: bool = False
+
+    @property
+    def css_class(self) -> str:
+        extra = (" has-finding" if self.findings else "") + (" tl-short" if self.short else "")
+        return f"tl-block tl-{self.group} kind-{self.kind}{extra}"
+
+    @property
+    def style(self) -> str:
+        return (
+            f"top:{self.top:.2f}%;height:{self.height:.2f}%;"
+            f"left:{self.left:.2f}%;width:{self.width:.2f}%"
+        )
+
+    @property
+    def tooltip(self) -> str:
+        """What a pointer shows: the time, the title and the findings."""
+        return " · ".join([f"{self.when} {self.title}", *self.findings])
+
+
+@dataclass(frozen=True)
+class HourMark:
+    """An hour line and its label."""
+
+    label: str
+    style: str
+
+
+@dataclass(frozen=True)
+class TimelineDay:
+    date: date
+    blocks: list[Block]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Everything _timeline.html draws: the scale's hours, the days and their blocks."""
+
+    scale: Scale
+    hours: list[HourMark]
+    days: list[TimelineDay]
+    legend: tuple = LEGEND
+
+    @property
+    def style(self) -> str:
+        # The day's height grows with the number of hours shown (see tripdesk.css).
+        return f"--tl-hours:{self.scale.hours}"
+
+
+def minutes_of(slot: itinerary.Slot) -> tuple[int, int]:
+    """Start and end of a slot in minutes of its first day; past midnight ends at 24:00."""
+    start = slot.start.hour * 60 + slot.start.minute
+    if slot.end.date() > slot.start.date():
+        return start, DAY_MINUTES
+    return start, max(start, slot.end.hour * 60 + slot.end.minute)
+
+
+def scale_for(spans: Iterable[tuple[int, int]]) -> Scale:
+    """From the earliest item's hour to the latest's, and at least 08:00 to 18:00."""
+    spans = list(spans)
+    first = min([EARLIEST_HOUR, *(start // 60 for start, _end in spans)])
+    last = max([LATEST_HOUR, *(math.ceil(end / 60) for _start, end in spans)])
+    return Scale(first, last)
+
+
+def lanes(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For spans in time order: each one's lane, and how many lanes its overlapping group has."""
+    result = [(0, 1)] * len(spans)
+    group: list[tuple[int, int]] = []  # (index, lane) of the spans that overlap so far
+    lane_ends: list[int] = []
+    group_end = 0
+    for index, (start, end) in enumerate(spans):
+        if group and start >= group_end:
+            result[group[0][0] : index] = [(lane, len(lane_ends)) for _i, lane in group]
+            group, lane_ends = [], []
+        lane = next((n for n, lane_end in enumerate(lane_ends) if lane_end <= start), None)
+        if lane is None:
+            lane = len(lane_ends)
+            lane_ends.append(end)
+        lane_ends[lane] = end
+        group_end = max(group_end, end) if group else end
+        group.append((index, lane))
+    if group:
+        result[group[0][0] :] = [(lane, len(lane_ends)) for _i, lane in group]
+    return result
+
+
+def _day(scale: Scale, day: itinerary.Day) -> TimelineDay:
+    slots = sorted(day.slots, key=minutes_of)
+    spans = [minutes_of(slot) for slot in slots]
+    blocks = []
+    for slot, (start, end), (lane, count) in zip(slots, spans, lanes(spans), strict=True):
+        item = slot.item
+        top, height = scale.place(start, end)
+        width = 100 / count
+        blocks.append(
+            Block(
+                pk=item.pk,
+                title=item.title,
+                place=item.place or (item.host_unit.name if item.host_unit_id else ""),
+                when=f"{slot.start:%H:%M}{TO}{slot.end:%H:%M}",
+                kind=item.kind,
+                group=GROUPS.get(item.kind, "other"),
+                top=top,
+                height=height,
+                left=lane * width,
+                width=width,
+                findings=tuple(f.message for f in slot.findings),
+                short=end - start < SHORT_MINUTES,
+            )
+        )
+    return TimelineDay(day.date, blocks)
+
+
+def build(
+    trip: Trip, items: Iterable[ItineraryItem], findings: Iterable[schedule.Finding] = ()
+) -> Timeline:
+    """The trip's timeline: every day, its items as blocks, findings marked on their items."""
+    days = itinerary.days(trip, items, findings)
+    scale = scale_for(minutes_of(slot) for day in days for slot in day.slots)
+    hours = [
+        HourMark(f"{hour:02d}:00", f"top:{scale.percent(hour * 60):.2f}%")
+        for hour in range(scale.first_hour, scale.last_hour + 1)
+    ]
+    return Timeline(scale, hours, [_day(scale, day) for day in days])

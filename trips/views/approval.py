@@ -1,0 +1,162 @@
+"""Approval pages: submitting a version, the leader's version page and decision, the workflow."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import approval, itinerary
+from ..access import get_trip_for_user, office_required
+from ..forms.approval import AdvanceForm, DecisionForm, SubmitForm
+from ..models import ItemComment, ItineraryItem, Trip, TripVersion
+
+
+def workflow_context(request: HttpRequest, trip: Trip, items: list[ItineraryItem]) -> dict:
+    """What the trip page's workflow panel shows: status, changes, actions, versions, history."""
+    can_edit = trip.can_edit(request.user)
+    versions = list(trip.versions.select_related("submitted_by", "decided_by").defer("snapshot"))
+    changes = approval.changes_since_approval(trip, items)
+    # Resubmitting an approved plan makes sense only once it has changed.
+    may_submit = trip.Status.SUBMITTED in approval.TRANSITIONS[trip.status] and (
+        changes is None or bool(changes)
+    )
+    latest = versions[0] if versions else None
+    return {
+        "versions": versions,
+        "events": trip.events.select_related("actor", "version").defer("version__snapshot"),
+        "changes": itinerary.read_diff(changes, trip.time_zone) if changes else None,
+        "approved": next((v for v in versions if v.decision == v.Decision.APPROVED), None),
+        "awaiting_you": latest
+        if latest and latest.is_pending and approval.is_leader_of(trip, request.user)
+        else None,
+        "submit_form": SubmitForm() if can_edit and may_submit else None,
+        "advance_form": AdvanceForm(trip=trip) if can_edit else None,
+    }
+
+
+def _version(trip: Trip, number: int) -> TripVersion:
+    """The trip's version by number, with the people it names and the leader's item comments."""
+    return get_object_or_404(
+        trip.versions.select_related(
+            "submitted_by", "brief_confirmed_by", "decided_by"
+        ).prefetch_related(
+            Prefetch("item_comments", queryset=ItemComment.objects.select_related("author"))
+        ),
+        number=number,
+    )
+
+
+def _version_page(
+    request: HttpRequest, trip: Trip, version: TripVersion, form: DecisionForm | None
+) -> HttpResponse:
+    """The version page: the plan as submitted, its findings, the diff, the decision form."""
+    previous = trip.versions.filter(number=version.number - 1).first()
+    changes = None
+    if previous:
+        changes = itinerary.read_diff(
+            approval.diff(previous.snapshot, version.snapshot),
+            trip.time_zone,
+            previous.snapshot["brief"],
+            version.snapshot["brief"],
+        )
+    context = {
+        "trip": trip,
+        "version": version,
+        "plan": itinerary.read_version(version, get_language(), form.boxes() if form else None),
+        "previous": previous,
+        "changes": changes,
+        "is_leader": approval.is_leader_of(trip, request.user),
+        "form": form,
+    }
+    return render(request, "trips/version_detail.html", context)
+
+
+@office_required
+@require_GET
+def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """A version for everyone who may see the trip; a leader on the team decides on it."""
+    trip = get_trip_for_user(request, pk)
+    version = _version(trip, number)
+    # A pending version is always the latest: a new submission supersedes the pending one.
+    may_decide = version.is_pending and approval.is_leader_of(trip, request.user)
+    form = DecisionForm(items=version.snapshot["items"]) if may_decide else None
+    return _version_page(request, trip, version, form)
+
+
+@office_required
+@require_POST
+def version_decide(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """The leader approves or asks for changes; a refusal shows beside the form, input kept."""
+    trip = get_trip_for_user(request, pk)
+    version = _version(trip, number)
+    if not approval.is_leader_of(trip, request.user):
+        raise PermissionDenied
+    form = DecisionForm(request.POST, items=version.snapshot["items"])
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            approval.decide(
+                version, request.user, data["decision"], data["comment"], form.item_comments()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your decision is recorded; the secretary is told."))
+            return redirect(version)
+    return _version_page(request, trip, version, form)
+
+
+@office_required
+@require_POST
+def version_confirm_brief(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """The leader confirms that the brief states his or her intention."""
+    trip = get_trip_for_user(request, pk)
+    version = _version(trip, number)
+    approval.confirm_brief(version, request.user)  # PermissionDenied for anyone else
+    messages.success(request, _("You confirmed the brief."))
+    return redirect(version)
+
+
+@office_required
+@require_POST
+def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretary freezes the plan as a new version and sends it to the leader."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    form = SubmitForm(request.POST)
+    form.is_valid()  # a note is optional and free text: the form cannot be invalid
+    try:
+        version = approval.submit(trip, request.user, form.cleaned_data.get("note", ""))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(trip)
+    messages.success(
+        request, _("Version %(number)s is with the leader.") % {"number": version.number}
+    )
+    return redirect(version)
+
+
+@office_required
+@require_POST
+def trip_advance(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start, complete or close the trip, as the workflow allows."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    form = AdvanceForm(request.POST, trip=trip)
+    if not form.is_valid():
+        messages.error(request, _("Choose a step of the workflow."))
+        return redirect(trip)
+    try:
+        approval.advance(trip, form.cleaned_data["to"], by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        status = trip.get_status_display()
+        messages.success(request, _("The trip is now “%(status)s”.") % {"status": status})
+    return redirect(trip)
