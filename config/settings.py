@@ -148,6 +148,13 @@ OUTBOX_RETRY_BASE = timedelta(seconds=env.int("OUTBOX_RETRY_BASE_SECONDS", defau
 OUTBOX_LEASE = timedelta(seconds=env.int("OUTBOX_LEASE_SECONDS", default=300))
 OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=30.0)
 
+# Notices to host units (trips.notices): a unit that has not acknowledged within this many
+# hours is reminded once and the secretaries alerted; every unit is reminded before its
+# visit ("1d 09:00": the day before at 09:00 on the trip's clock); beat sweeps for due rows.
+NOTICE_ACK_HOURS = env.int("NOTICE_ACK_HOURS", default=24)
+NOTICE_VISIT_REMINDER = env.str("NOTICE_VISIT_REMINDER", default="1d 09:00")
+NOTICE_SWEEP_SECONDS = env.float("NOTICE_SWEEP_SECONDS", default=60.0)
+
 # Celery. REDIS_URL unset: kombu's filesystem transport under var/, so a real worker and
 # beat run with no server at all. Set it in production.
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -171,6 +178,13 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": OUTBOX_SWEEP_SECONDS},
     # Hourly, so a trip starts within the hour after midnight even if beat was down then.
     "trips-start-due": {"task": "trips.tasks.start_due_trips", "schedule": 3600.0},
+    # Hourly: the first run from 07:00 sends; DigestSent (unique per person and day) makes
+    # every later run that day, a rerun or a second beat a no-op.
+    "trips-checklist-digests": {"task": "trips.tasks.send_checklist_digests", "schedule": 3600.0},
+    "trips-notice-reminders": {
+        "task": "trips.tasks.send_due_notice_reminders",
+        "schedule": NOTICE_SWEEP_SECONDS,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import secrets
 import zoneinfo
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -638,3 +639,535 @@ class CancelledItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Logistics checklists, people's needs, the protocol register, vehicles, seating plans.
+# The rules live in trips.checklists and trips.seating.
+
+
+class ChecklistCategory(models.TextChoices):
+    """What a preparation is about; the templates of every trip kind use the same list."""
+
+    VEHICLES = "vehicles", _("Vehicles and drivers")
+    TICKETS = "tickets", _("Tickets")
+    LODGING = "lodging", _("Lodging")
+    MEALS = "meals", _("Meals")
+    REST = "rest", _("Rest rooms")
+    DOCUMENTS = "documents", _("Documents and materials")
+    SPEECH = "speech", _("Speech drafts")
+    SEATING = "seating", _("Seating plans")
+    BRING = "bring", _("Items to bring")
+    APPROVAL = "approval", _("Approval documents")
+    CURRENCY = "currency", _("Foreign currency")
+    OTHER = "other", _("Other")
+
+
+def due_on_expression(item: str = "", start_date: str = "trip__start_date") -> Coalesce:
+    """An item's due date in SQL: its fixed date, else the trip's first day minus days_before.
+
+    `item` is the path from the queried model to the checklist item ("" from the item
+    itself, "checklist_items__" from a trip); `start_date` the path to the trip's first day.
+    """
+    one_day = models.Value(timedelta(days=1), output_field=models.DurationField())
+    # Typed as a plain integer: SQLite's duration arithmetic refuses a SmallIntegerField.
+    days = models.ExpressionWrapper(F(f"{item}days_before"), output_field=models.IntegerField())
+    lead = models.ExpressionWrapper(days * one_day, output_field=models.DurationField())
+    # Cast: PostgreSQL gives a timestamp for date - interval; a date compares and reads right.
+    relative = Cast(F(start_date) - lead, output_field=models.DateField())
+    return Coalesce(F(f"{item}due_date"), relative, output_field=models.DateField())
+
+
+class ChecklistTemplate(models.Model):
+    """A reusable list of preparations for a kind of trip, written in one language.
+
+    New trips get the default template of their kind in the creator's language
+    (trips.checklists.apply_template); the data migration ships an English and a
+    Chinese one for every kind.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("trip kind"), max_length=20, choices=Trip.Kind.choices)
+    language = models.CharField(
+        _("language"), max_length=10, choices=Language.choices, default=Language.ZH_HANS
+    )
+    is_default = models.BooleanField(
+        _("for new trips"),
+        default=False,
+        help_text=_("New trips of this kind get this list (one per kind and language)."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "language", "name", "pk"]
+        verbose_name = _("checklist template")
+        verbose_name_plural = _("checklist templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "language"],
+                condition=Q(is_default=True),
+                name="one_default_checklist_per_kind_and_language",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("trips:checklist_template_edit", args=[self.pk])
+
+
+class ChecklistTemplateItem(models.Model):
+    """One preparation of a template; its due date is always relative to departure."""
+
+    template = models.ForeignKey(ChecklistTemplate, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(_("position"), default=0)
+    category = models.CharField(
+        _("category"), max_length=20, choices=ChecklistCategory.choices, default="other"
+    )
+    title = models.CharField(_("what"), max_length=200)
+    days_before = models.SmallIntegerField(
+        _("days before departure"),
+        null=True,
+        blank=True,
+        help_text=_("0 is the first day of the trip; empty means no due date."),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("template item")
+        verbose_name_plural = _("template items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ChecklistItemQuerySet(models.QuerySet):
+    def with_due(self) -> ChecklistItemQuerySet:
+        """Annotate `due_on`: the fixed due date or the one counted back from departure."""
+        return self.annotate(due_on=due_on_expression())
+
+    def overdue(self, today: date) -> ChecklistItemQuerySet:
+        """Not done, and the due date has passed."""
+        return self.with_due().filter(done=False, due_on__lt=today)
+
+    def due_by(self, today: date) -> ChecklistItemQuerySet:
+        """Not done, and due today or earlier."""
+        return self.with_due().filter(done=False, due_on__lte=today)
+
+    def progress(self, today: date) -> tuple[int, int, int]:
+        """(total, done, overdue) in one query."""
+        counts = self.with_due().aggregate(
+            total_count=models.Count("pk"),
+            done_count=models.Count("pk", filter=Q(done=True)),
+            overdue_count=models.Count("pk", filter=Q(done=False, due_on__lt=today)),
+        )
+        return counts["total_count"], counts["done_count"], counts["overdue_count"]
+
+
+class ChecklistItem(models.Model):
+    """One preparation for a trip: what, who, by when, and whether (and by whom) it is done."""
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="checklist_items")
+    position = models.PositiveIntegerField(_("position"), default=0)
+    category = models.CharField(
+        _("category"), max_length=20, choices=ChecklistCategory.choices, default="other"
+    )
+    title = models.CharField(_("what"), max_length=200)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="checklist_items",
+    )
+    due_date = models.DateField(_("due on"), null=True, blank=True)
+    days_before = models.SmallIntegerField(
+        _("days before departure"),
+        null=True,
+        blank=True,
+        help_text=_("0 is the first day of the trip; the due date moves with the trip."),
+    )
+    note = models.TextField(_("note"), blank=True)
+    done = models.BooleanField(_("done"), default=False)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ChecklistItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_date__isnull=True) | Q(days_before__isnull=True),
+                name="checklist_due_is_fixed_or_relative",
+                violation_error_message=_("Give a date or a number of days, not both."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.due_date and self.days_before is not None:
+            raise ValidationError(_("Give a date or a number of days, not both."))
+
+    @property
+    def days_after(self) -> int | None:
+        """For an item due after the first day: how many days after it."""
+        return None if self.days_before is None else -self.days_before
+
+
+class DigestSent(models.Model):
+    """The checklist digest went to this person on this day: never a second one that day."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    message = models.ForeignKey(
+        "outbox.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "pk"]
+        verbose_name = _("checklist digest sent")
+        verbose_name_plural = _("checklist digests sent")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="one_digest_per_person_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.date}"
+
+
+class PersonalNeed(models.Model):
+    """Dietary and medical needs of one person on a trip: for the team's eyes only."""
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="needs")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    dietary = models.TextField(_("dietary needs"), blank=True)
+    medical = models.TextField(_("medical needs"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["person__last_name", "person__username"]
+        verbose_name = _("personal need")
+        verbose_name_plural = _("personal needs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trip", "person"],
+                name="one_needs_entry_per_person_per_trip",
+                violation_error_message=_("This person's needs are already recorded."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class Gift(models.Model):
+    """A gift given or received on a trip: one line of the protocol register."""
+
+    class Direction(models.TextChoices):
+        GIVEN = "given", _("Given")
+        RECEIVED = "received", _("Received")
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="gifts")
+    date = models.DateField(_("date"))
+    direction = models.CharField(_("given or received"), max_length=10, choices=Direction.choices)
+    counterpart = models.CharField(
+        _("to or from"), max_length=200, help_text=_("The person or organisation.")
+    )
+    item = models.CharField(_("gift"), max_length=200)
+    value_estimate = models.DecimalField(
+        _("estimated value"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="CNY")
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, editable=False, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("gift")
+        verbose_name_plural = _("gifts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value_estimate__isnull=True) | Q(value_estimate__gte=0),
+                name="gift_value_not_negative",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.item
+
+
+class Vehicle(models.Model):
+    """A car of the party: its driver, the driver's phone, and who rides in it."""
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="vehicles")
+    name = models.CharField(_("car"), max_length=100, help_text=_("For example “Car 1”."))
+    plate = models.CharField(_("number plate"), max_length=20, blank=True)
+    driver = models.CharField(_("driver"), max_length=100)
+    driver_phone = models.CharField(_("driver's phone"), max_length=40)
+    passengers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("passengers"), blank=True, related_name="rides"
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("vehicle")
+        verbose_name_plural = _("vehicles")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SeatingPlan(models.Model):
+    """Who sits where at a meeting, forum or ceremony: the head table, then rows (trips.seating)."""
+
+    class Convention(models.TextChoices):
+        CHINESE = "chinese", _("Chinese: No. 1 in the middle, No. 2 on No. 1's left")
+        INTERNATIONAL = (
+            "international",
+            _("International: host in the middle, guest of honour on the host's right"),
+        )
+
+    KINDS = (ItineraryItem.Kind.MEETING, ItineraryItem.Kind.FORUM, ItineraryItem.Kind.CEREMONY)
+
+    item = models.OneToOneField(
+        ItineraryItem, on_delete=models.CASCADE, related_name="seating_plan"
+    )
+    convention = models.CharField(
+        _("convention"), max_length=20, choices=Convention.choices, default=Convention.CHINESE
+    )
+    head_table_seats = models.PositiveSmallIntegerField(
+        _("seats at the head table"),
+        default=5,
+        help_text=_("The highest ranks sit here; everyone else sits in the rows."),
+    )
+    seats_per_row = models.PositiveSmallIntegerField(_("seats per row"), default=10)
+    notes = models.TextField(_("notes"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("seating plan")
+        verbose_name_plural = _("seating plans")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(head_table_seats__gte=1) & Q(seats_per_row__gte=1),
+                name="seating_plan_has_seats",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.item)
+
+
+class SeatingAttendee(models.Model):
+    """One person on a seating plan, by protocol rank (1 is the most senior)."""
+
+    plan = models.ForeignKey(SeatingPlan, on_delete=models.CASCADE, related_name="attendees")
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    name = models.CharField(_("name"), max_length=100)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["rank"]
+        verbose_name = _("seated person")
+        verbose_name_plural = _("seated people")
+        constraints = [models.UniqueConstraint(fields=["plan", "rank"], name="one_person_per_rank")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# Notices to host units, their answers and reminders. The rules live in trips.notices.
+
+
+def new_notice_nonce() -> str:
+    """A random value that scopes a notice's signed link to that one notice."""
+    return secrets.token_urlsafe(16)
+
+
+class NoticeQuerySet(models.QuerySet):
+    def current(self) -> NoticeQuerySet:
+        """Notices not replaced by a newer one to the same unit."""
+        return self.filter(superseded_by__isnull=True)
+
+    def _live(self) -> NoticeQuerySet:
+        # A finished trip reminds nobody.
+        return self.current().exclude(trip__status__in=[Trip.Status.COMPLETED, Trip.Status.CLOSED])
+
+    def ack_reminder_due(self, now: datetime) -> NoticeQuerySet:
+        """Current notices not acknowledged in time, whose unit was not reminded yet."""
+        return self._live().filter(
+            ack_reminder_due_at__lte=now, reminded_at__isnull=True, acknowledged_at__isnull=True
+        )
+
+    def visit_reminder_due(self, now: datetime) -> NoticeQuerySet:
+        """Current notices whose reminder before the visit is due and not sent yet."""
+        return self._live().filter(
+            visit_reminder_due_at__lte=now, visit_reminder_sent_at__isnull=True
+        )
+
+
+class Notice(models.Model):
+    """What one host unit was told about its part of one approved version, and its answer."""
+
+    class Kind(models.TextChoices):
+        NEW = "new", _("Notice")
+        UPDATE = "update", _("Updated notice")
+        CANCELLATION = "cancellation", _("Cancellation")
+
+    class Preparation(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        READY = "ready", _("Ready")
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="notices")
+    host_unit = models.ForeignKey(
+        HostUnit, verbose_name=_("host unit"), on_delete=models.PROTECT, related_name="notices"
+    )
+    # RESTRICT: a version with notices is never deleted alone, only with its trip.
+    version = models.ForeignKey(TripVersion, on_delete=models.RESTRICT, related_name="notices")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # The unit's part as it was sent (trips.notices.prepare); the page and e-mails read it.
+    content = models.JSONField(editable=False)
+    # For an update: what changed for this unit since its previous notice.
+    changes = models.JSONField(default=list, blank=True, editable=False)
+    # Signed into the acknowledgement link: a link made for another notice never opens this.
+    nonce = models.CharField(max_length=32, default=new_notice_nonce, editable=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    superseded_by = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes"
+    )
+    # The unit's answer, through the acknowledgement page.
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    acknowledged_by_name = models.CharField(_("acknowledged by"), max_length=100, blank=True)
+    onsite_contact_name = models.CharField(_("on-site contact"), max_length=100, blank=True)
+    onsite_contact_phone = models.CharField(_("on-site contact's phone"), max_length=40, blank=True)
+    preparation_status = models.CharField(
+        _("preparation"),
+        max_length=20,
+        choices=Preparation.choices,
+        default=Preparation.NOT_STARTED,
+    )
+    answered_at = models.DateTimeField(_("last answer"), null=True, blank=True)
+    # Reminders are rows with a due time, swept by beat (trips.tasks); never a Celery ETA.
+    ack_reminder_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    reminded_at = models.DateTimeField(_("reminded to acknowledge"), null=True, blank=True)
+    visit_reminder_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    visit_reminder_sent_at = models.DateTimeField(
+        _("reminded before the visit"), null=True, blank=True
+    )
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.host_unit_id} v{self.version_id}"
+
+    @property
+    def cause_key(self) -> str:
+        """The outbox label of this notice's e-mails."""
+        return f"trips.notice:{self.pk}"
+
+    @property
+    def is_cancellation(self) -> bool:
+        return self.kind == self.Kind.CANCELLATION
+
+    def acknowledge(
+        self,
+        name: str,
+        onsite_contact_name: str = "",
+        onsite_contact_phone: str = "",
+        preparation_status: str = "",
+    ) -> None:
+        """Record the unit's answer; the first acknowledgement's time and name are kept."""
+        now = timezone.now()
+        with transaction.atomic():
+            Notice.objects.filter(pk=self.pk, acknowledged_at__isnull=True).update(
+                acknowledged_at=now, acknowledged_by_name=name
+            )
+            Notice.objects.filter(pk=self.pk).update(
+                onsite_contact_name=onsite_contact_name,
+                onsite_contact_phone=onsite_contact_phone,
+                preparation_status=preparation_status or self.preparation_status,
+                answered_at=now,
+            )
+        self.refresh_from_db()
+
+
+class NoticeReply(models.Model):
+    """A message from the host unit, written on the acknowledgement page."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="replies")
+    text = models.TextField(_("message"), max_length=2000)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("message from a host unit")
+        verbose_name_plural = _("messages from host units")
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+class Departure(models.Model):
+    """The party left an item: the next host unit was told when to expect it."""
+
+    item = models.OneToOneField(ItineraryItem, on_delete=models.CASCADE, related_name="departure")
+    # Set by a conditional update: a second tap within minutes does not tell the unit twice.
+    left_at = models.DateTimeField(_("left"), null=True, blank=True)
+    left_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    next_unit = models.ForeignKey(
+        HostUnit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    expected_at = models.DateTimeField(_("expected arrival"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("departure")
+        verbose_name_plural = _("departures")
+
+    def __str__(self) -> str:
+        return str(self.item)

@@ -1,0 +1,152 @@
+"""Notices to host units: the secretary's page and sending, the unit's page, leaving now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .. import notices
+from ..access import get_trip_for_user, office_required
+from ..forms.notices import NoticeAckForm, NoticeReplyForm, NoticeSendForm
+from ..models import Notice
+
+
+@office_required
+@require_GET
+def notice_board(request: HttpRequest, pk: int) -> HttpResponse:
+    """Per host unit: the notice that would go now, and how the last one fares."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    context = {"trip": trip, "board": notices.board(trip)}
+    template = "trips/notices.html#board" if request.htmx else "trips/notices.html"
+    return render(request, template, context)
+
+
+@office_required
+@require_POST
+def notices_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send every pending notice, or one unit's."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    form = NoticeSendForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest()
+    try:
+        sent = notices.send(trip, request.user, form.unit_ids())
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        count = len(sent)
+        text = ngettext("%(count)d notice sent.", "%(count)d notices sent.", count)
+        messages.success(request, text % {"count": count} if count else _("Nothing to send."))
+    return redirect("trips:notices", trip.pk)
+
+
+@office_required
+@require_POST
+def item_leaving(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Tell the next host unit when to expect the party ("leaving now")."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    item = get_object_or_404(trip.items.select_related("host_unit"), pk=item_pk)
+    try:
+        departure, told = notices.leave(item, request.user)
+    except ValidationError as refused:
+        level, note = messages.ERROR, refused.messages[0]
+    else:
+        when = f"{trip.local(departure.expected_at):%H:%M}"
+        text = (
+            _("%(unit)s expects you at %(time)s.")
+            if told
+            else _("%(unit)s was told a moment ago: expected at %(time)s.")
+        )
+        level, note = messages.SUCCESS, text % {"unit": departure.next_unit, "time": when}
+    if request.htmx:
+        item.next_stop = notices.next_stop(item)
+        failed = level == messages.ERROR
+        context = {"item": item, "trip": trip, "note": note, "failed": failed}
+        return render(request, "trips/_leaving_now.html", context)
+    messages.add_message(request, level, note)
+    return redirect(f"{trip.get_absolute_url()}#item-{item.pk}")
+
+
+# The host unit's page: no account, a signed link, the unit's language
+
+
+def _refused(request: HttpRequest, refused: notices.LinkRefused) -> HttpResponse:
+    """A clear page for a link that opens nothing, with no data of any notice."""
+    language = refused.notice.host_unit.language if refused.notice else translation.get_language()
+    with translation.override(language):
+        response = render(
+            request, "trips/notice_refused.html", {"reason": refused.reason}, status=refused.status
+        )
+    response.headers["Content-Language"] = language
+    return response
+
+
+def notice_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Open the signed link (a clear page when refused), then answer in the unit's language."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, token: str) -> HttpResponse:
+        try:
+            notice = notices.open_link(token)
+        except notices.LinkRefused as refused:
+            return _refused(request, refused)
+        language = notice.host_unit.language
+        with translation.override(language):
+            response = view(request, notice, token)
+        response.headers["Content-Language"] = language
+        return response
+
+    return never_cache(wrapped)
+
+
+def _ack_page(
+    request: HttpRequest,
+    notice: Notice,
+    token: str,
+    ack_form: NoticeAckForm,
+    reply_form: NoticeReplyForm,
+) -> HttpResponse:
+    """The unit's part of the visit (as sent), its answer so far, and the two forms."""
+    context = {
+        **notices.mail_context(notice.host_unit, notice.kind, notice.content, notice.changes),
+        "notice": notice,
+        "token": token,
+        "ack_form": ack_form,
+        "reply_form": reply_form,
+        "replies": notice.replies.all(),
+    }
+    return render(request, "trips/notice_ack.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@notice_link
+def notice_ack(request: HttpRequest, notice: Notice, token: str) -> HttpResponse:
+    """The unit acknowledges, names its on-site contact and says how far it is."""
+    form = NoticeAckForm(request.POST or None, notice=notice)
+    if request.method == "POST" and form.is_valid():
+        notice.acknowledge(**form.cleaned_data)
+        messages.success(request, _("Thank you. The office has your answer."))
+        return redirect("trips:notice_ack", token)
+    return _ack_page(request, notice, token, form, NoticeReplyForm())
+
+
+@require_POST
+@notice_link
+def notice_reply(request: HttpRequest, notice: Notice, token: str) -> HttpResponse:
+    """A message from the unit to the office."""
+    form = NoticeReplyForm(request.POST)
+    if form.is_valid():
+        notices.reply(notice, form.cleaned_data["text"])
+        messages.success(request, _("Your message was sent to the office."))
+        return redirect("trips:notice_ack", token)
+    return _ack_page(request, notice, token, NoticeAckForm(notice=notice), form)
