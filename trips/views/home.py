@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from outbox.mail import make_message
 
-from .. import calendar
+from .. import calendar, checklists
 from ..access import (
     OFFICE_ROLES,
     ROLE_LABELS,
@@ -29,8 +29,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """My upcoming trips, my drafts, and what waits for me."""
     today = timezone.localdate()
     trips = visible_trips(request.user).with_team()
+    # Checklist progress is annotated: the same query, whatever the number of trips.
+    mine = checklists.with_progress(trips.on_team(request.user), today)
     context = {
-        "upcoming": trips.on_team(request.user).upcoming(today)[:10],
+        "upcoming": mine.upcoming(today)[:10],
         "drafts": trips.on_team(request.user, role=TripMember.Role.SECRETARY)
         .filter(status=Trip.Status.DRAFT)
         .order_by("start_date", "pk")[:10],
