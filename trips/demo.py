@@ -10,8 +10,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 
+from . import approval, checklists
 from .access import LEADER, SECRETARY, STAFF
-from .models import Contact, HostUnit, ItineraryItem, Trip, TripMember
+from .models import Contact, HostUnit, ItineraryItem, Trip, TripMember, TripVersion
 
 PEOPLE = [
     # username, first name, last name, e-mail, office role
@@ -93,7 +94,20 @@ def seed(password: str | None = None, today: dt.date | None = None) -> Seeded:
             _meeting(users, units, today + dt.timedelta(days=7)),
             _confidential(users, units, today + dt.timedelta(days=21)),
         ]
+        for trip, language in zip(trips, ("zh-hans", "en", "en"), strict=True):
+            checklists.apply_template(trip, language)
+        _approve(trips[1], users)
     return Seeded(users=users, created_users=created, trips=trips)
+
+
+def _approve(trip: Trip, users: dict[str, User]) -> None:
+    """The meeting trip is approved, so its notices to host units can be sent."""
+    if trip.status != Trip.Status.DRAFT:
+        return
+    trip = Trip.objects.with_team().get(pk=trip.pk)
+    version = approval.submit(trip, users["secretary"], "Keynote and investors' panel.")
+    approval.confirm_brief(version, users["leader"])
+    approval.decide(version, users["leader"], TripVersion.Decision.APPROVED, "Agreed.")
 
 
 def _people(password: str) -> tuple[dict[str, User], list[str]]:
@@ -139,14 +153,16 @@ def _trip(title: str, users: dict[str, User], team: dict[str, str], **fields) ->
 
 
 def _items(trip: Trip, rows: list[tuple], units: dict[str, HostUnit], attendees: list[User]):
-    """Rows of (day offset, "HH:MM", "HH:MM", kind, title, place, host unit name, extra)."""
+    """Rows of (day offset, "HH:MM", "HH:MM" or "+HH:MM", kind, title, place, unit, extra)."""
     tz = zoneinfo.ZoneInfo(trip.time_zone)
     for offset, start, end, kind, title, place, unit_name, extra in rows:
         day = trip.start_date + dt.timedelta(days=offset)
+        # "+08:00" ends at that time on the next day (a night's lodging).
+        end_day = day + dt.timedelta(days=1) if end.startswith("+") else day
         item = ItineraryItem.objects.create(
             trip=trip,
             start=dt.datetime.combine(day, dt.time.fromisoformat(start), tz),
-            end=dt.datetime.combine(day, dt.time.fromisoformat(end), tz),
+            end=dt.datetime.combine(end_day, dt.time.fromisoformat(end.lstrip("+")), tz),
             kind=kind,
             title=title,
             place=place,
@@ -185,10 +201,13 @@ def _inspection(users, units, start: dt.date) -> Trip:
             [
                 (0, "08:00", "10:30", K.TRAVEL, "乘车赴青山县", "", "", {**car,
                  "origin": "省政府", "destination": "青山县人民政府"}),
-                (0, "10:40", "12:00", K.FORUM, "听取县政府工作汇报", "县政府三楼会议室",
+                # Five minutes of slack only: the demo's one schedule finding, on purpose.
+                (0, "10:35", "12:00", K.FORUM, "听取县政府工作汇报", "县政府三楼会议室",
                  "青山县人民政府", {"host_preparation": "汇报材料20份；近三年供水数据表。"}),
                 (0, "12:00", "13:00", K.MEAL, "工作餐", "县政府食堂", "青山县人民政府", {}),
-                (0, "13:00", "14:00", K.REST, "午休", "青山宾馆", "", {}),
+                (0, "13:00", "13:10", K.TRAVEL, "回宾馆", "", "", {**car,
+                 "origin": "青山县人民政府", "destination": "青山宾馆"}),
+                (0, "13:10", "14:00", K.REST, "午休", "青山宾馆", "", {}),
                 (0, "14:10", "14:30", K.TRAVEL, "赴第一水厂", "", "", {**car,
                  "origin": "青山宾馆", "destination": "青山县第一水厂"}),
                 (0, "14:40", "16:00", K.SITE_VISIT, "实地查看水厂运行", "青山县第一水厂",
@@ -196,7 +215,9 @@ def _inspection(users, units, start: dt.date) -> Trip:
                  "fallback_plan": "如遇大雨，改在中控室听取介绍。"}),
                 (0, "16:10", "17:00", K.TALK, "与一线职工座谈", "水厂职工之家",
                  "青山县第一水厂", {}),
-                (0, "18:00", "21:00", K.LODGING, "入住青山宾馆", "青山宾馆", "", {}),
+                (0, "17:00", "17:20", K.TRAVEL, "回宾馆", "", "", {**car,
+                 "origin": "青山县第一水厂", "destination": "青山宾馆"}),
+                (0, "17:30", "+08:00", K.LODGING, "入住青山宾馆", "青山宾馆", "", {}),
                 (1, "08:30", "09:10", K.TRAVEL, "赴桃源镇", "", "", {**car,
                  "origin": "青山宾馆", "destination": "桃源镇人民政府"}),
                 (1, "09:20", "10:30", K.SITE_VISIT, "查看村级供水站", "桃源镇绿谷村供水站",
@@ -204,15 +225,26 @@ def _inspection(users, units, start: dt.date) -> Trip:
                 (1, "10:40", "12:00", K.FORUM, "乡村振兴座谈会", "镇政府会议室",
                  "桃源镇人民政府", {"host_preparation": "邀请村干部、群众代表8至10人。"}),
                 (1, "12:00", "13:00", K.MEAL, "在镇食堂用餐", "镇政府食堂", "桃源镇人民政府", {}),
+                (1, "13:00", "13:20", K.TRAVEL, "赴绿谷村", "", "", {**car,
+                 "origin": "桃源镇人民政府", "destination": "绿谷农业合作社"}),
                 (1, "14:00", "15:30", K.SITE_VISIT, "考察绿谷农业合作社", "绿谷村",
                  "绿谷农业合作社", {}),
+                (1, "15:30", "15:40", K.TRAVEL, "步行至农户家", "", "", {
+                 "travel_mode": "other", "origin": "合作社", "destination": "农户家中"}),
                 (1, "15:40", "16:40", K.TALK, "走访农户", "绿谷村农户家中", "", {}),
-                (1, "18:00", "21:00", K.LODGING, "入住青山宾馆", "青山宾馆", "", {}),
+                (1, "16:40", "17:20", K.TRAVEL, "回宾馆", "", "", {**car,
+                 "origin": "绿谷村", "destination": "青山宾馆"}),
+                (1, "17:30", "+08:00", K.LODGING, "入住青山宾馆", "青山宾馆", "", {}),
+                (2, "08:00", "08:20", K.TRAVEL, "赴县人民医院", "", "", {**car,
+                 "origin": "青山宾馆", "destination": "青山县人民医院"}),
                 (2, "08:30", "09:30", K.SITE_VISIT, "调研县人民医院对口帮扶", "青山县人民医院",
                  "青山县人民医院", {}),
-                (2, "09:40", "11:00", K.MEETING, "反馈会", "县政府三楼会议室",
+                (2, "09:30", "09:40", K.TRAVEL, "赴县政府", "", "", {**car,
+                 "origin": "青山县人民医院", "destination": "青山县人民政府"}),
+                (2, "09:50", "11:00", K.MEETING, "反馈会", "县政府三楼会议室",
                  "青山县人民政府", {}),
-                (2, "11:10", "13:30", K.TRAVEL, "返程", "", "", {**car,
+                (2, "11:00", "12:00", K.MEAL, "工作餐", "县政府食堂", "青山县人民政府", {}),
+                (2, "12:00", "14:20", K.TRAVEL, "返程", "", "", {**car,
                  "origin": "青山县", "destination": "省政府"}),
             ],
             units,

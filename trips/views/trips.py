@@ -36,6 +36,7 @@ def _detail_context(request: HttpRequest, trip: Trip, *, workflow: bool = True) 
         "days": itinerary.days(trip, items, findings),
         "health": itinerary.health(items, findings),
         "can_edit": trip.can_edit(request.user),
+        "on_team": trip.role_of(request.user) is not None,
     }
     # Units no notice can reach, acknowledgements so far: for the trip's secretaries.
     context["notice_summary"] = notices.trip_summary(trip, request.user) if workflow else None
