@@ -14,19 +14,27 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms.directory import validate_phone
 from .models import (
+    CalendarFeed,
+    CancelledItem,
     ChecklistItem,
     ChecklistTemplate,
     ChecklistTemplateItem,
     Contact,
+    Departure,
     DigestSent,
     Gift,
     HostUnit,
+    ItemComment,
     ItineraryItem,
+    Notice,
+    NoticeReply,
     PersonalNeed,
     SeatingAttendee,
     SeatingPlan,
     Trip,
+    TripEvent,
     TripMember,
+    TripVersion,
     Vehicle,
 )
 
@@ -150,6 +158,72 @@ class TripMemberAdmin(admin.ModelAdmin):
 
 
 # Checklists, people's needs, the protocol register, cars, seating (trips.checklists, .seating)
+
+
+class ItemCommentInline(admin.TabularInline):
+    model = ItemComment
+    extra = 0
+    readonly_fields = ["item_id", "text", "author", "created_at"]
+
+
+@admin.register(TripVersion)
+class TripVersionAdmin(admin.ModelAdmin):
+    """Versions are the record of what the leader saw: read-only."""
+
+    list_display = ["trip", "number", "decision", "submitted_by", "submitted_at", "decided_by"]
+    list_filter = ["decision"]
+    search_fields = ["trip__title"]
+    list_select_related = ["trip", "submitted_by", "decided_by"]
+    inlines = [ItemCommentInline]
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(TripEvent)
+class TripEventAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "trip", "actor", "action", "version"]
+    list_filter = ["action"]
+    search_fields = ["trip__title", "comment"]
+    list_select_related = ["trip", "actor", "version"]
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class NoticeReplyInline(admin.TabularInline):
+    model = NoticeReply
+    extra = 0
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ["trip", "host_unit", "kind", "created_at", "acknowledged_at"]
+    list_filter = ["kind", "preparation_status"]
+    search_fields = ["trip__title", "host_unit__name"]
+    list_select_related = ["trip", "host_unit"]
+    readonly_fields = ["nonce"]
+    inlines = [NoticeReplyInline]
+
+
+@admin.register(Departure)
+class DepartureAdmin(admin.ModelAdmin):
+    list_display = ["item", "left_at"]
+    list_select_related = ["item"]
+
+
+@admin.register(CancelledItem)
+class CancelledItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "trip", "start", "cancelled_at"]
+    search_fields = ["title", "trip__title"]
+    list_select_related = ["trip"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at"]
+    search_fields = ["user__username"]
+    readonly_fields = ["key"]
 
 
 class ChecklistTemplateItemInline(admin.TabularInline):

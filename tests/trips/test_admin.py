@@ -109,3 +109,30 @@ def test_trip_list_queries_do_not_grow_with_trips(admin_client, django_assert_ma
     TripFactory.create_batch(27)
     with django_assert_max_num_queries(len(small.captured_queries)):
         admin_client.get(admin_url(Trip, "changelist"))
+
+
+OUR_APPS = ("trips", "briefings", "outbox")
+
+
+def test_every_model_of_ours_is_in_the_admin_or_an_inline():
+    from django.apps import apps
+    from django.contrib import admin
+
+    inlines = {i.model for a in admin.site._registry.values() for i in a.inlines}
+    missing = [
+        m._meta.label
+        for m in apps.get_models()
+        if m._meta.app_label in OUR_APPS and m not in admin.site._registry and m not in inlines
+    ]
+    assert missing == []
+
+
+def test_every_changelist_loads_with_the_demo_data(admin_client):
+    from django.contrib import admin
+    from django.core.management import call_command
+
+    call_command("seed_demo")
+    for model in admin.site._registry:
+        if model._meta.app_label in OUR_APPS:
+            url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+            assert admin_client.get(url).status_code == 200, url
