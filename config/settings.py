@@ -20,9 +20,7 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str(
-    "SECRET_KEY", default="insecure-development-key-set-SECRET_KEY-in-production"
-)
+SECRET_KEY = env.str("SECRET_KEY", default="insecure-development-key-set-SECRET_KEY-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -147,6 +145,10 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 OUTBOX_RETRY_BASE = timedelta(seconds=env.int("OUTBOX_RETRY_BASE_SECONDS", default=30))
 OUTBOX_LEASE = timedelta(seconds=env.int("OUTBOX_LEASE_SECONDS", default=300))
 OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=30.0)
+# A new row's own task gets this long before the sweep queues it again.
+OUTBOX_SWEEP_GRACE = timedelta(
+    seconds=env.float("OUTBOX_SWEEP_GRACE_SECONDS", default=2 * OUTBOX_SWEEP_SECONDS)
+)
 
 # Notices to host units (trips.notices): a unit that has not acknowledged within this many
 # hours is reminded once and the secretaries alerted; every unit is reminded before its
@@ -161,7 +163,13 @@ REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_DATA_DIR = VAR_DIR / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # A task of a killed worker comes back after this; the outbox sweep is faster.
+        "visibility_timeout": 3600,
+        # An unreachable Redis host must not hang a web request.
+        "socket_connect_timeout": 5,
+        "socket_timeout": 10,
+    }
 else:
     CELERY_BROKER_URL = "filesystem://"
     for _sub in ("queue", "processed", "control"):
@@ -172,6 +180,7 @@ else:
         "processed_folder": str(CELERY_DATA_DIR / "processed"),
         # Broadcast (worker control) messages; kombu's default is ./control in the cwd.
         "control_folder": str(CELERY_DATA_DIR / "control"),
+        "polling_interval": 0.2,  # the default second per poll makes a fan-out crawl
     }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE = {

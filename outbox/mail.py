@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from django.conf import settings
 from django.db import transaction
@@ -53,13 +54,41 @@ def make_message(
     return message
 
 
+class BrokerBreaker:
+    """After one failed publish, stop trying for a while: the sweep delivers the rows.
+
+    Without it, a request that writes 200 e-mails while Redis is down would wait for 200
+    publish timeouts and end as an error page.
+    """
+
+    pause = 30.0  # seconds
+
+    def __init__(self) -> None:
+        self.down_until = 0.0
+
+    def is_open(self) -> bool:
+        return time.monotonic() < self.down_until
+
+    def trip(self) -> None:
+        self.down_until = time.monotonic() + self.pause
+
+    def reset(self) -> None:
+        self.down_until = 0.0
+
+
+breaker = BrokerBreaker()
+
+
 def enqueue(message_pk: int) -> None:
     """Hand the row to a worker; if the broker is down, the beat sweep delivers it later."""
     from .tasks import deliver
 
+    if breaker.is_open():
+        return
     try:
         deliver.delay(message_pk)
     except Exception:  # broker down (kombu OperationalError and friends): the row waits
+        breaker.trip()
         logger.warning(
             "Broker unavailable; message %s waits for the sweep", message_pk, exc_info=True
         )

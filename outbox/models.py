@@ -39,6 +39,15 @@ class MessageQuerySet(models.QuerySet):
             | Q(status=Message.Status.SENDING, lease_until__lt=now)
         )
 
+    def for_sweep(self, now: datetime) -> MessageQuerySet:
+        """Due rows whose task seems lost: a first send gets a grace period for its own task."""
+        just_queued = Q(
+            status=Message.Status.QUEUED,
+            attempts=0,
+            next_attempt_at__gt=now - settings.OUTBOX_SWEEP_GRACE,
+        )
+        return self.due(now).exclude(just_queued)
+
     def visible_to(self, user) -> MessageQuerySet:
         """The whole log for holders of view_all_messages; otherwise one's own e-mails."""
         if user.has_perm("outbox.view_all_messages"):
@@ -92,8 +101,8 @@ class Message(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
-    to = models.EmailField(_("to"))
-    from_email = models.CharField(_("from"), max_length=254)
+    to = models.EmailField(_("recipient"))
+    from_email = models.CharField(_("sender"), max_length=254)
     subject = models.CharField(_("subject"), max_length=300)
     text_body = models.TextField(_("text"))
     html_body = models.TextField(_("HTML"), blank=True)

@@ -20,7 +20,7 @@ def deliver(message_id: int) -> None:
 @shared_task
 def sweep() -> int:
     """Beat job: queue every due row (lost tasks, retries, expired leases)."""
-    due = Message.objects.due(timezone.now()).order_by("next_attempt_at")
+    due = Message.objects.for_sweep(timezone.now()).order_by("next_attempt_at")
     pks = list(due.values_list("pk", flat=True)[:SWEEP_BATCH])
     for pk in pks:
         deliver.delay(pk)

@@ -34,9 +34,20 @@ def _english_by_default():
 def _office_roles_after_flush(request):
     """Transactional tests flush the database, and with it the roles the migration made."""
     marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
+    transactional = marker and marker.kwargs.get("transaction")
+    if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
         request.getfixturevalue("transactional_db")
         import_module("trips.migrations.0002_office_roles").create_roles(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _broker_breaker_closed():
+    """A test that simulates a broker outage must not silence the next test's publishes."""
+    from outbox.mail import breaker
+
+    breaker.reset()
+    yield
+    breaker.reset()
 
 
 @pytest.fixture(autouse=True)

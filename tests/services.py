@@ -29,8 +29,9 @@ def need(available: bool, reason: str) -> None:
 def port_open(url: str, default_port: int) -> bool:
     """True when something listens at the URL's host and port."""
     parts = urlparse(url)
+    address = (parts.hostname or "127.0.0.1", parts.port or default_port)
     try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or default_port), 1):
+        with socket.create_connection(address, 1):
             return True
     except OSError:
         return False

@@ -82,9 +82,7 @@ def get_trip_for_user(request: HttpRequest, pk: int, *, edit: bool = False):
     """
     from django.shortcuts import get_object_or_404
 
-    trip = get_object_or_404(
-        visible_trips(request.user).prefetch_related("members__user"), pk=pk
-    )
+    trip = get_object_or_404(visible_trips(request.user).prefetch_related("members__user"), pk=pk)
     if edit and not trip.can_edit(request.user):
         raise PermissionDenied
     return trip

@@ -68,8 +68,8 @@ class HostUnit(models.Model):
 class Contact(models.Model):
     """A person at a host unit or at one of the office's own departments."""
 
-    name = models.CharField(_("name"), max_length=100)
-    title = models.CharField(_("title"), max_length=100, blank=True)
+    name = models.CharField(_("full name"), max_length=100)
+    title = models.CharField(_("job title"), max_length=100, blank=True)
     host_unit = models.ForeignKey(
         HostUnit,
         verbose_name=_("host unit"),
@@ -229,9 +229,7 @@ class Trip(models.Model):
         default=10,
         help_text=_("The least free time before an appointment with a host."),
     )
-    meal_break_minutes = models.PositiveSmallIntegerField(
-        _("meal break (minutes)"), default=45
-    )
+    meal_break_minutes = models.PositiveSmallIntegerField(_("meal break (minutes)"), default=45)
     meal_window_start = models.TimeField(_("meal break window opens"), default=time(11, 0))
     meal_window_end = models.TimeField(_("meal break window closes"), default=time(14, 0))
     max_continuous_minutes = models.PositiveSmallIntegerField(

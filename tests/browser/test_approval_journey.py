@@ -5,28 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import Browser, Page, expect
 
 from tests.factories import ItineraryItemFactory, TripFactory, at
-from trips.access import OFFICE_ROLES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TO = "\N{EN DASH}"  # between a start and an end
 PHONE = {"width": 390, "height": 844}
 DAY = dt.date(2026, 12, 7)
-
-
-@pytest.fixture(autouse=True)
-def office_roles(transactional_db) -> None:
-    """The office roles' groups, which an earlier transactional test may have flushed.
-
-    Serialized rollback cannot bring them back here: under Playwright's event loop Django
-    hands this test a fresh connection object that lacks the serialized data.
-    """
-    for name in OFFICE_ROLES:
-        Group.objects.get_or_create(name=name)
 
 
 @pytest.fixture

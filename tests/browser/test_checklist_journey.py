@@ -5,26 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.factories import TripFactory
-from trips.access import OFFICE_ROLES
 from trips.models import ChecklistItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _office_roles(transactional_db) -> None:
-    """The office roles, even when an earlier transactional test flushed them.
-
-    Serialized rollback does not restore the migrations' data here: with Playwright's event
-    loop running, Django's connection is another object, without the serialized copy.
-    """
-    for name in OFFICE_ROLES:
-        Group.objects.get_or_create(name=name)
 
 
 def test_staff_ticks_an_item_on_a_phone_from_my_items(

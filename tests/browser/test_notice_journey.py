@@ -7,29 +7,16 @@ import datetime as dt
 from urllib.parse import urlparse
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from outbox.models import Message
 from tests.factories import TripFactory
 from tests.trips.notice_setup import approve, build_visit
-from trips.access import OFFICE_ROLES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-
-
-@pytest.fixture(autouse=True)
-def office_roles(transactional_db) -> None:
-    """The office roles' groups, which an earlier browser test's flush may have removed.
-
-    Serialized rollback cannot restore them under Playwright's event loop (see
-    tests/browser/test_approval_journey.py).
-    """
-    for name in OFFICE_ROLES:
-        Group.objects.get_or_create(name=name)
 
 
 @pytest.fixture

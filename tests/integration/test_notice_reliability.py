@@ -21,7 +21,7 @@ from trips.models import Trip, TripVersion
 
 pytestmark = [
     pytest.mark.integration,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 SENT = Message.Status.SENT

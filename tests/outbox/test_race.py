@@ -12,9 +12,7 @@ from tests.services import need
 from .factories import MessageFactory
 
 
-def test_two_workers_racing_for_the_same_rows_send_each_once(
-    transactional_db, django_db_serialized_rollback, smtp_server
-):
+def test_two_workers_racing_for_the_same_rows_send_each_once(transactional_db, smtp_server):
     need(connection.vendor == "postgresql", "needs PostgreSQL (DATABASE_URL)")
     messages = MessageFactory.create_batch(10)
     start = threading.Barrier(2)

@@ -285,8 +285,8 @@ class TripFilterForm(forms.Form):
         queryset=office_people((access.LEADER,)),
         empty_label=_("Any leader"),
     )
-    first = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
-    last = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
+    first = forms.DateField(label=_("From date"), required=False, widget=DATE_INPUT)
+    last = forms.DateField(label=_("To date"), required=False, widget=DATE_INPUT)
 
     def clean(self) -> dict:
         cleaned = super().clean()
