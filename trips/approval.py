@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from outbox.mail import make_message
 
 from . import schedule
-from .models import ItemComment, Trip, TripEvent, TripMember, TripVersion
+from .models import BRIEF_FIELDS, ItemComment, Trip, TripEvent, TripMember, TripVersion
 
 S = Trip.Status
 # Which status may follow which. Anything else is refused with a message.
@@ -34,20 +34,6 @@ TRANSITIONS: dict[str, set[str]] = {
     S.CLOSED: set(),
 }
 
-BRIEF_FIELDS = (
-    "title",
-    "kind",
-    "start_date",
-    "end_date",
-    "time_zone",
-    "visibility",
-    "purpose",
-    "intention",
-    "results_wanted",
-    "topics",
-    "host_preparation",
-    "notes",
-)
 ITEM_FIELDS = (
     "start",
     "end",

@@ -173,6 +173,23 @@ class TripQuerySet(models.QuerySet):
         )
 
 
+# What the brief is made of: the trip form edits it, a submitted version freezes it.
+BRIEF_FIELDS = (
+    "title",
+    "kind",
+    "start_date",
+    "end_date",
+    "time_zone",
+    "visibility",
+    "purpose",
+    "intention",
+    "results_wanted",
+    "topics",
+    "host_preparation",
+    "notes",
+)
+
+
 class Trip(models.Model):
     """A leader's trip or inspection visit, with its brief (the leader's intention)."""
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import access
 from ..itinerary import contacts_elsewhere, next_free_time
-from ..models import Contact, ItineraryItem, Trip, TripMember, TripQuerySet
+from ..models import BRIEF_FIELDS, Contact, ItineraryItem, Trip, TripMember, TripQuerySet
 
 TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -92,21 +92,7 @@ class TripForm(forms.ModelForm):
 
     class Meta:
         model = Trip
-        fields = [
-            "title",
-            "kind",
-            "start_date",
-            "end_date",
-            "time_zone",
-            "visibility",
-            "purpose",
-            "intention",
-            "results_wanted",
-            "topics",
-            "host_preparation",
-            "notes",
-            *THRESHOLDS,
-        ]
+        fields = [*BRIEF_FIELDS, *THRESHOLDS]
         widgets = {
             "meal_window_start": TIME_INPUT,
             "meal_window_end": TIME_INPUT,
