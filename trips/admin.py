@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms.directory import validate_phone
 from .models import (
+    CONTACT_FIELDS,
     CalendarFeed,
     CancelledItem,
     ChecklistItem,
@@ -97,16 +98,7 @@ class ContactAdminForm(forms.ModelForm):
 
     class Meta:
         model = Contact
-        fields = [
-            "name",
-            "title",
-            "host_unit",
-            "department",
-            "phone",
-            "email",
-            "receives_notices",
-            "notes",
-        ]
+        fields = list(CONTACT_FIELDS)
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"]

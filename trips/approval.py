@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from outbox.mail import make_message
 
 from . import schedule
-from .models import BRIEF_FIELDS, ItemComment, Trip, TripEvent, TripMember, TripVersion
+from .models import BRIEF_FIELDS, ITEM_FIELDS, ItemComment, Trip, TripEvent, TripMember, TripVersion
 
 S = Trip.Status
 # Which status may follow which. Anything else is refused with a message.
@@ -33,27 +33,6 @@ TRANSITIONS: dict[str, set[str]] = {
     S.COMPLETED: {S.CLOSED},
     S.CLOSED: set(),
 }
-
-ITEM_FIELDS = (
-    "start",
-    "end",
-    "kind",
-    "title",
-    "place",
-    "address",
-    "host_unit",
-    "contacts",
-    "attendees",
-    "host_preparation",
-    "notes",
-    "travel_mode",
-    "vehicle",
-    "driver",
-    "ticket",
-    "origin",
-    "destination",
-    "fallback_plan",
-)
 
 
 def move(trip: Trip, to: str) -> None:

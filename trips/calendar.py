@@ -17,7 +17,7 @@ from icalendar import Calendar, Event
 from icalendar.enums import CLASS, STATUS
 
 from . import access
-from .models import CalendarFeed, CancelledItem, ItineraryItem, Trip
+from .models import ITEM_FIELDS, CalendarFeed, CancelledItem, ItineraryItem, Trip
 
 PRODID = "-//Tripdesk//Tripdesk//EN"
 FEED_SALT = "trips.calendar"
@@ -25,19 +25,10 @@ FEED_SALT = "trips.calendar"
 FEED_HISTORY = timedelta(days=90)
 # VTIMEZONE rules are written for the calendar's own span, with this margin either side.
 ZONE_MARGIN = timedelta(days=31)
-# Item fields told in DESCRIPTION after the kind, each under its own label.
-DESCRIBED_FIELDS = (
-    "host_unit",
-    "host_preparation",
-    "notes",
-    "travel_mode",
-    "vehicle",
-    "driver",
-    "ticket",
-    "origin",
-    "destination",
-    "fallback_plan",
-)
+# Item fields told in DESCRIPTION after the kind, each under its own label; the rest are
+# in SUMMARY, LOCATION, DTSTART and DTEND.
+SUMMARISED_FIELDS = ("start", "end", "kind", "title", "place", "address", "contacts", "attendees")
+DESCRIBED_FIELDS = tuple(name for name in ITEM_FIELDS if name not in SUMMARISED_FIELDS)
 
 # What an event needs beyond its trip: two queries, however many items.
 ITEMS = (

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 # A module reference, not names: the forms module imports this one too.
 from .forms import directory as directory_forms
-from .models import Contact, HostUnit
+from .models import CONTACT_FIELDS, Contact, HostUnit
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -29,16 +29,7 @@ if TYPE_CHECKING:
 MAX_BYTES = 1_000_000
 MAX_ROWS = 2000
 TOKEN_MAX_AGE = 3600  # seconds between the preview and the confirmation
-FIELDS = (
-    "name",
-    "title",
-    "host_unit",
-    "department",
-    "phone",
-    "email",
-    "receives_notices",
-    "notes",
-)
+FIELDS = CONTACT_FIELDS
 # Accepted column names (after lower-casing and turning spaces and dashes into "_").
 HEADERS = {
     **{name: name for name in FIELDS},

@@ -65,6 +65,19 @@ class HostUnit(models.Model):
         return reverse("trips:hostunit_detail", args=[self.pk])
 
 
+# What a contact is made of: the contact form, the admin and the CSV import all use it.
+CONTACT_FIELDS = (
+    "name",
+    "title",
+    "host_unit",
+    "department",
+    "phone",
+    "email",
+    "receives_notices",
+    "notes",
+)
+
+
 class Contact(models.Model):
     """A person at a host unit or at one of the office's own departments."""
 
@@ -351,6 +364,29 @@ class TripMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+
+# What an item is made of: the item form edits it, a submitted version freezes it.
+ITEM_FIELDS = (
+    "start",
+    "end",
+    "kind",
+    "title",
+    "place",
+    "address",
+    "host_unit",
+    "contacts",
+    "attendees",
+    "host_preparation",
+    "notes",
+    "travel_mode",
+    "vehicle",
+    "driver",
+    "ticket",
+    "origin",
+    "destination",
+    "fallback_plan",
+)
 
 
 class ItineraryItem(models.Model):

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .. import contacts_import
-from ..models import Contact, HostUnit
+from ..models import CONTACT_FIELDS, Contact, HostUnit
 
 # Digits, spaces, "+" in front, dashes and parentheses; then an optional extension
 # ("ext. 12", "x12", "#12", "转12", "分机12").
@@ -79,16 +79,7 @@ class ContactForm(forms.ModelForm):
 
     class Meta:
         model = Contact
-        fields = [
-            "name",
-            "title",
-            "host_unit",
-            "department",
-            "phone",
-            "email",
-            "receives_notices",
-            "notes",
-        ]
+        fields = list(CONTACT_FIELDS)
         widgets = {
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
             "notes": forms.Textarea(attrs={"rows": 3}),

@@ -16,7 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import access
 from ..itinerary import contacts_elsewhere, next_free_time
-from ..models import BRIEF_FIELDS, Contact, ItineraryItem, Trip, TripMember, TripQuerySet
+from ..models import (
+    BRIEF_FIELDS,
+    ITEM_FIELDS,
+    Contact,
+    ItineraryItem,
+    Trip,
+    TripMember,
+    TripQuerySet,
+)
 
 TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -188,26 +196,7 @@ class ItineraryItemForm(forms.ModelForm):
 
     class Meta:
         model = ItineraryItem
-        fields = [
-            "start",
-            "end",
-            "kind",
-            "title",
-            "place",
-            "address",
-            "host_unit",
-            "contacts",
-            "attendees",
-            "host_preparation",
-            "travel_mode",
-            "vehicle",
-            "driver",
-            "ticket",
-            "origin",
-            "destination",
-            "fallback_plan",
-            "notes",
-        ]
+        fields = list(ITEM_FIELDS)
         field_classes = {
             "start": TripDateTimeField,
             "end": TripDateTimeField,
