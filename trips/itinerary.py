@@ -43,6 +43,14 @@ class Slot:
         return self.end.date() != self.start.date()
 
     @property
+    def kind_label(self) -> str:
+        return self.item.get_kind_display()
+
+    @property
+    def travel_mode_label(self) -> str:
+        return self.item.get_travel_mode_display()
+
+    @property
     def office_day_shift(self) -> int:
         """How many days the office's calendar is ahead (+) or behind (-) at the start."""
         if self.office_start is None:
@@ -187,6 +195,15 @@ class PlannedSlot:
     @property
     def ends_another_day(self) -> bool:
         return self.end.date() != self.start.date()
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind
+
+    @property
+    def travel_mode_label(self) -> str:
+        mode = self.item.get("travel_mode")
+        return ItineraryItem.TravelMode(mode).label if mode else ""
 
 
 @dataclass(frozen=True)
