@@ -55,8 +55,21 @@ def load_items(trip: Trip) -> list:
     return list(trip.items.select_related("host_unit").prefetch_related("contacts", "attendees"))
 
 
+def plan(trip: Trip, items: list | None = None) -> dict[str, Any]:
+    """The plan as plain JSON: brief, team and itinerary (what a diff compares)."""
+    items = load_items(trip) if items is None else items
+    return {
+        "brief": {name: _plain(getattr(trip, name)) for name in BRIEF_FIELDS},
+        "team": [
+            {"user": m.user_id, "name": m.user.get_full_name() or m.user.username, "role": m.role}
+            for m in trip.members.all()
+        ],
+        "items": [_item(item) for item in items],
+    }
+
+
 def snapshot(trip: Trip, items: list | None = None) -> dict[str, Any]:
-    """The plan as plain JSON: brief, team, itinerary and findings in both languages."""
+    """What a version freezes: the plan, and its findings in every language."""
     items = load_items(trip) if items is None else items
     findings = {}
     for code, _name in settings.LANGUAGES:
@@ -65,15 +78,7 @@ def snapshot(trip: Trip, items: list | None = None) -> dict[str, Any]:
                 {"rule": f.rule, "items": list(f.items), "message": f.message}
                 for f in schedule.find_conflicts(trip, items=items)
             ]
-    return {
-        "brief": {name: _plain(getattr(trip, name)) for name in BRIEF_FIELDS},
-        "team": [
-            {"user": m.user_id, "name": m.user.get_full_name() or m.user.username, "role": m.role}
-            for m in trip.members.all()
-        ],
-        "items": [_item(item) for item in items],
-        "findings": findings,
-    }
+    return {**plan(trip, items), "findings": findings}
 
 
 def _plain(value: Any) -> Any:
@@ -173,7 +178,8 @@ def changes_since_approval(trip: Trip, items: list | None = None) -> Diff | None
     approved = approved_version(trip)
     if approved is None:
         return None
-    return diff(approved.snapshot, snapshot(trip, items))
+    # The plan alone: a diff never reads the findings, which cost a query and a check each.
+    return diff(approved.snapshot, plan(trip, items))
 
 
 def _leaders(trip: Trip) -> list:

@@ -56,6 +56,25 @@ def trips_with_teams(db, secretary):
     return make
 
 
+def test_approved_trip_page_queries_do_not_grow_with_items(
+    client, secretary, leader, trip_with_items, django_assert_num_queries
+):
+    from trips import approval
+    from trips.models import Trip, TripVersion
+
+    small, large = trip_with_items(3), trip_with_items(60)
+    for trip in (small, large):
+        version = approval.submit(Trip.objects.with_team().get(pk=trip.pk), secretary)
+        approval.decide(version, leader, TripVersion.Decision.APPROVED)
+    client.force_login(secretary)
+    # As a draft's page, plus the approved version (changed since approval?) and the
+    # "leaving now" stops.
+    with django_assert_num_queries(PER_REQUEST + 13):
+        client.get(small.get_absolute_url())
+    with django_assert_num_queries(PER_REQUEST + 13):
+        client.get(large.get_absolute_url())
+
+
 def test_trip_page_queries_do_not_grow_with_items(
     client, secretary, trip_with_items, django_assert_num_queries
 ):
