@@ -139,6 +139,12 @@ class Message(models.Model):
         blank=True,
         related_name="+",
     )
+    # The trip the e-mail belongs to, by id: the outbox knows no trip model, but the mail log
+    # shows a trip's e-mails only to people who may read that trip (see outbox.scopes).
+    trip_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    # It carries a credential (a password reset link): its bodies are never shown in the app,
+    # and are wiped once it has been sent.
+    private = models.BooleanField(default=False)
 
     objects = MessageQuerySet.as_manager()
 
