@@ -3,8 +3,22 @@
 import os
 
 from celery import Celery
+from kombu import Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+# Beat's jobs have a queue of their own, so a sweep never waits behind a backlog of
+# deliveries. Both queues are declared below: a worker started without -Q consumes both.
+BEAT_QUEUE = "beat"
+
+
+def route_beat_jobs(name: str, args, kwargs, options, task=None, **extra) -> dict | None:
+    """Every task of the beat schedule goes to the beat queue; the others to the default."""
+    from django.conf import settings
+
+    jobs = {job["task"] for job in settings.CELERY_BEAT_SCHEDULE.values()}
+    return {"queue": BEAT_QUEUE} if name in jobs else None
+
 
 app = Celery("tripdesk")
 app.config_from_object("django.conf:settings", namespace="CELERY")
@@ -22,11 +36,11 @@ app.conf.update(
     accept_content=["json"],
     # Nobody reads task results; the database rows are the state.
     task_ignore_result=True,
-    # A hung SMTP conversation must not hold a worker forever.
-    task_soft_time_limit=60,
-    task_time_limit=90,
-    # Publishing must not hang a web request when the broker is down: fail fast, and let
-    # the beat sweep pick up the row later.
+    # The time limits are settings (CELERY_TASK_TIME_LIMIT...), checked against the lease.
+    task_queues=(Queue("celery"), Queue(BEAT_QUEUE)),
+    task_routes=(route_beat_jobs,),
+    # Publishing from a worker (the sweep) may retry briefly; publishing from the app does
+    # not retry at all (outbox.mail.enqueue), since the sweep delivers what it fails to queue.
     broker_connection_retry_on_startup=True,
     task_publish_retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2},
     timezone=os.environ.get("TIME_ZONE", "Asia/Shanghai"),

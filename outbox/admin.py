@@ -1,6 +1,7 @@
 """Read-only admin for the outbox: rows change only through delivery and "send again"."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Message
 
@@ -11,9 +12,20 @@ class MessageAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["to", "subject"]
     date_hierarchy = "created_at"
+    # The bodies as the mail log shows them: secret links hidden, credentials withheld.
+    exclude = ["text_body", "html_body"]
 
     def get_readonly_fields(self, request, obj=None) -> list[str]:
-        return [field.name for field in self.model._meta.fields]
+        fields = [f.name for f in self.model._meta.fields if f.name not in self.exclude]
+        return [*fields, "shown_text", "shown_html"]
+
+    @admin.display(description=_("text"))
+    def shown_text(self, obj: Message) -> str:
+        return obj.shown_text
+
+    @admin.display(description=_("HTML"))
+    def shown_html(self, obj: Message) -> str:
+        return obj.shown_html
 
     def has_add_permission(self, request) -> bool:
         return False

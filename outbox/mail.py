@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import time
 
+import kombu
+import kombu.pools
+from celery import current_app as app
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -25,16 +28,21 @@ def make_message(
     cause_key: str = "",
     recipient_user=None,
     created_by=None,
+    trip_id: int | None = None,
+    private: bool = False,
     headers: dict[str, str] | None = None,
 ) -> Message:
     """Write the e-mail as a queued row in the caller's transaction; deliver after commit.
 
     Renders templates/emails/<template>_subject.txt, _body.txt and _body.html in the
-    recipient's language. If the caller's transaction rolls back, the row goes with it.
+    recipient's language; the plain-text parts without HTML escaping (the "text" engine).
+    If the caller's transaction rolls back, the row goes with it. `trip_id` scopes the row
+    to the people who may read that trip; `private` marks a credential the log never shows.
     """
     with translation.override(language):
-        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
-        text = render_to_string(f"emails/{template}_body.txt", context)
+        subject = render_to_string(f"emails/{template}_subject.txt", context, using="text")
+        subject = " ".join(subject.split())
+        text = render_to_string(f"emails/{template}_body.txt", context, using="text")
         html = render_to_string(f"emails/{template}_body.html", context)
     message = Message.objects.create(
         to=to,
@@ -49,6 +57,8 @@ def make_message(
         cause_key=cause_key,
         recipient_user=recipient_user,
         created_by=created_by,
+        trip_id=trip_id,
+        private=private,
     )
     transaction.on_commit(lambda: enqueue(message.pk))
     return message
@@ -80,15 +90,39 @@ breaker = BrokerBreaker()
 
 
 def enqueue(message_pk: int) -> None:
-    """Hand the row to a worker; if the broker is down, the beat sweep delivers it later."""
+    """Hand the row to a worker; if the broker is down, the beat sweep delivers it later.
+
+    Called from web requests: it waits for the broker at most OUTBOX_PUBLISH_TIMEOUT, once
+    (no publish retries), and after one failure not at all until the breaker closes.
+    """
     from .tasks import deliver
 
     if breaker.is_open():
         return
     try:
-        deliver.delay(message_pk)
-    except Exception:  # broker down (kombu OperationalError and friends): the row waits
+        with publishing_connection() as connection:
+            deliver.apply_async((message_pk,), connection=connection, retry=False)
+    except Exception:  # broker down or frozen (kombu OperationalError, timeouts): the row waits
         breaker.trip()
         logger.warning(
             "Broker unavailable; message %s waits for the sweep", message_pk, exc_info=True
         )
+
+
+def publishing_connection() -> kombu.Connection:
+    """A pooled broker connection with short timeouts, separate from the worker's own.
+
+    A worker may wait longer for Redis (and does reconnect); a web request must not, since
+    what it publishes is saved already. socket_timeout also bounds a Redis that accepts the
+    connection and never answers (frozen, overloaded).
+    """
+    timeout = settings.OUTBOX_PUBLISH_TIMEOUT
+    options = {
+        **app.conf.broker_transport_options,
+        "socket_connect_timeout": timeout,
+        "socket_timeout": timeout,
+        # One connection attempt: kombu's default retries for as long again, 2 s apart.
+        "max_retries": 0,
+    }
+    connection = app.connection_for_write(transport_options=options, connect_timeout=timeout)
+    return kombu.pools.connections[connection].acquire(block=True, timeout=timeout)

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import logging
 import smtplib
+import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import models, transaction
-from django.db.models import F, Q
+from django.db import InterfaceError, OperationalError, connection, models, transaction
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from . import scopes, smtp
+from .masking import mask_links
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +35,35 @@ def is_permanent(error: Exception) -> bool:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return any(code >= 500 for code, _msg in error.recipients.values())
     return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
+class DeliveryAbandoned(RuntimeError):
+    """Workers kept dying while sending this e-mail: it is not tried again."""
+
+
+def write_until(deadline: datetime, write: Callable[[], int], what: str) -> int | None:
+    """Run a write, reconnecting and backing off while the database is unreachable.
+
+    None when the deadline came first: the caller's row keeps its lease, which then runs out.
+    """
+    pause = 0.1
+    while True:
+        try:
+            return write()
+        except (OperationalError, InterfaceError) as error:
+            if timezone.now() + timedelta(seconds=pause) >= deadline:
+                logger.error("%s: not recorded, database unreachable (%s)", what, error)
+                return None
+            logger.warning("%s: database write failed (%s); retrying", what, error)
+            _drop_broken_connection()
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
+
+
+def _drop_broken_connection() -> None:
+    """Close the connection so the next query opens a new one (not inside a transaction)."""
+    if not connection.in_atomic_block:
+        connection.close()
 
 
 class MessageQuerySet(models.QuerySet):
@@ -49,10 +84,18 @@ class MessageQuerySet(models.QuerySet):
         return self.due(now).exclude(just_queued)
 
     def visible_to(self, user) -> MessageQuerySet:
-        """The whole log for holders of view_all_messages; otherwise one's own e-mails."""
-        if user.has_perm("outbox.view_all_messages"):
-            return self
-        return self.filter(Q(recipient_user=user) | Q(created_by=user))
+        """One's own e-mails; with view_all_messages also those of trips one may read.
+
+        Holders of view_all_messages (the secretaries) also see e-mails that are neither
+        personal nor tied to a trip. A personal e-mail (to an office account, no trip: a
+        digest, a password reset) is for its recipient and sender only.
+        """
+        own = Q(recipient_user=user) | Q(created_by=user)
+        if not user.has_perm("outbox.view_all_messages"):
+            return self.filter(own)
+        office = Q(trip_id__isnull=True, recipient_user__isnull=True, private=False)
+        of_readable_trips = Q(trip_id__in=scopes.readable_trip_ids(user))
+        return self.filter(own | office | of_readable_trips)
 
     def search(self, text: str) -> MessageQuerySet:
         """Rows whose recipient or subject contains the text."""
@@ -65,31 +108,40 @@ class MessageQuerySet(models.QuerySet):
         one changes the row, and only that one talks to the SMTP server.
         """
         now = now or timezone.now()
-        claimed = (
+        token = uuid.uuid4()
+        if not self.claim(pk, token, now):
+            return False
+        message = self.get(pk=pk)
+        if message.lease_token != token:  # its lease ran out at once (a clock far off)
+            return False
+        try:
+            if message.crashes >= settings.OUTBOX_MAX_CRASHES:
+                raise DeliveryAbandoned("delivery abandoned: workers kept dying while sending")
+            smtp.send(message.as_email())
+        except Exception as error:  # every failure is recorded on the row, none is lost
+            message.record_failure(error, now)
+            return False
+        return message.mark_sent()
+
+    def claim(self, pk: int, token: uuid.UUID, now: datetime) -> bool:
+        """Lease a due row to this worker under a fresh token; False when it is not due."""
+        lost_worker = Q(status=Message.Status.SENDING)  # its lease ran out: the worker died
+        return bool(
             self.due(now)
             .filter(pk=pk)
             .update(
                 status=Message.Status.SENDING,
                 lease_until=now + settings.OUTBOX_LEASE,
+                lease_token=token,
                 attempts=F("attempts") + 1,
+                crashes=Case(
+                    When(lost_worker, then=F("crashes") + 1),
+                    default=F("crashes"),
+                    output_field=models.PositiveIntegerField(),
+                ),
+                first_attempt_at=Coalesce(F("first_attempt_at"), Value(now)),
             )
         )
-        if not claimed:
-            return False
-        message = self.get(pk=pk)
-        try:
-            if message.attempts > settings.OUTBOX_MAX_ATTEMPTS:
-                # Only expired leases get here: workers died on it again and again.
-                raise RuntimeError("delivery abandoned: workers kept dying while sending")
-            message.as_email().send()
-        except Exception as error:  # every failure is recorded on the row, none is lost
-            message.record_failure(error, now)
-            return False
-        message.status = Message.Status.SENT
-        message.sent_at = timezone.now()
-        message.lease_until = None
-        message.save(update_fields=["status", "sent_at", "lease_until"])
-        return True
 
 
 class Message(models.Model):
@@ -100,6 +152,12 @@ class Message(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+
+    class Failure(models.TextChoices):
+        TEMPORARY = "temporary", _("Temporary failure")
+        PERMANENT = "permanent", _("Refused permanently by the server")
+        EXPIRED = "expired", _("Given up: temporary failures went on too long")
+        ABANDONED = "abandoned", _("Given up: workers kept dying while sending it")
 
     to = models.EmailField(_("recipient"))
     from_email = models.CharField(_("sender"), max_length=254)
@@ -118,6 +176,13 @@ class Message(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), db_index=True)
     # While sending, the claim expires at this time; a dead worker's row is then re-claimed.
     lease_until = models.DateTimeField(null=True, blank=True)
+    # Written with each claim: the last write of a send counts only if the row still holds it.
+    lease_token = models.UUIDField(null=True, blank=True, editable=False)
+    # Claims whose worker died mid-send (their lease ran out); too many and it is given up.
+    crashes = models.PositiveIntegerField(default=0, editable=False)
+    # Temporary failures are retried until OUTBOX_GIVE_UP_AFTER past this.
+    first_attempt_at = models.DateTimeField(_("first attempt"), null=True, blank=True)
+    failure = models.CharField(_("failure"), max_length=10, choices=Failure.choices, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     # What caused it, in plain words ("password reset", "notice #12") and as a label the
@@ -161,9 +226,19 @@ class Message(models.Model):
         return reverse("outbox:message_detail", args=[self.pk])
 
     @property
+    def shown_text(self) -> str:
+        """The text body as the mail log shows it: secret links hidden, private ones withheld."""
+        return "" if self.private else mask_links(self.text_body)
+
+    @property
+    def shown_html(self) -> str:
+        """The HTML body as the mail log shows it: secret links hidden, private ones withheld."""
+        return "" if self.private else mask_links(self.html_body)
+
+    @property
     def can_resend(self) -> bool:
-        """Only a failed e-mail is sent again by hand; the others are still on their way."""
-        return self.status == self.Status.FAILED
+        """Only a failed e-mail is sent again by hand; a lost credential is asked for anew."""
+        return self.status == self.Status.FAILED and not self.private
 
     def as_email(self) -> EmailMultiAlternatives:
         """The e-mail as Django sends it, with the row's stable Message-ID."""
@@ -179,28 +254,93 @@ class Message(models.Model):
             email.attach_alternative(self.html_body, "text/html")
         return email
 
-    def retry_delay(self) -> timedelta:
-        """Exponential back-off: base, 2 x base, 4 x base ... after each failed attempt."""
-        return settings.OUTBOX_RETRY_BASE * 2 ** max(self.attempts - 1, 0)
+    @property
+    def is_retrying(self) -> bool:
+        """Queued again after a temporary failure, waiting for next_attempt_at."""
+        return self.status == self.Status.QUEUED and self.failure == self.Failure.TEMPORARY
 
-    def record_failure(self, error: Exception, now: datetime) -> None:
-        """Queue the row again after a pause, or give up on a 5xx or the last attempt."""
-        give_up = is_permanent(error) or self.attempts >= settings.OUTBOX_MAX_ATTEMPTS
-        self.status = self.Status.FAILED if give_up else self.Status.QUEUED
-        if not give_up:
+    def retry_delay(self) -> timedelta:
+        """Back-off doubling from the base after each failed attempt, up to OUTBOX_RETRY_MAX."""
+        doublings = min(max(self.attempts - 1, 0), 20)  # 2**20 x base is past any cap
+        return min(settings.OUTBOX_RETRY_BASE * 2**doublings, settings.OUTBOX_RETRY_MAX)
+
+    def failure_for(self, error: Exception, now: datetime) -> str:
+        """Retry a temporary failure until OUTBOX_GIVE_UP_AFTER has passed; else give up."""
+        if isinstance(error, DeliveryAbandoned):
+            return self.Failure.ABANDONED
+        if is_permanent(error):
+            return self.Failure.PERMANENT
+        started = self.first_attempt_at or self.created_at
+        if now >= started + settings.OUTBOX_GIVE_UP_AFTER:
+            return self.Failure.EXPIRED
+        return self.Failure.TEMPORARY
+
+    def record_failure(self, error: Exception, now: datetime) -> bool:
+        """Queue the row again after a pause, or fail it; False when the claim was lost."""
+        self.failure = self.failure_for(error, now)
+        retry = self.failure == self.Failure.TEMPORARY
+        self.status = self.Status.QUEUED if retry else self.Status.FAILED
+        if retry:
             self.next_attempt_at = now + self.retry_delay()
-        self.lease_until = None
         self.last_error = f"{type(error).__name__}: {error}"[:2000]
-        self.save(update_fields=["status", "next_attempt_at", "lease_until", "last_error"])
         logger.warning("E-mail %s attempt %s: %s", self.pk, self.attempts, self.last_error)
+        return self._write_claimed(
+            status=self.status,
+            failure=self.failure,
+            next_attempt_at=self.next_attempt_at,
+            last_error=self.last_error,
+            **({} if retry else self._forgotten_credential()),
+        )
+
+    def mark_sent(self) -> bool:
+        """Record that the server took it; False when the claim was lost or the write was."""
+        self.status, self.sent_at, self.failure = self.Status.SENT, timezone.now(), ""
+        return self._write_claimed(
+            status=self.status, sent_at=self.sent_at, failure="", **self._forgotten_credential()
+        )
+
+    def _forgotten_credential(self) -> dict[str, str]:
+        """A private e-mail's bodies are dropped once it has gone, or will not go."""
+        return {"text_body": "", "html_body": ""} if self.private else {}
+
+    def _write_claimed(self, **fields) -> bool:
+        """Write the outcome of this claim, only while the row still holds it.
+
+        A worker that overran its lease (the row claimed again, maybe sent and marked
+        since) must not overwrite the newer state. A lost database connection is retried
+        until shortly before the lease ends, when another worker may take the row.
+        """
+        claimed = Message.objects.filter(
+            pk=self.pk, status=self.Status.SENDING, lease_token=self.lease_token
+        )
+        fields.update(lease_until=None, lease_token=None)
+        what = f"E-mail {self.pk} ({fields['status']})"
+        written = write_until(
+            self.lease_until - settings.OUTBOX_LEASE_MARGIN,
+            lambda: claimed.update(**fields),
+            what,
+        )
+        if written == 0:
+            logger.warning("%s: not recorded, another worker holds the row now", what)
+        self.lease_until = self.lease_token = None
+        return bool(written)
 
     def resend(self) -> bool:
         """Queue a failed e-mail again from scratch; False when it was not failed."""
         from .mail import enqueue
 
         now = timezone.now()
-        requeued = Message.objects.filter(pk=self.pk, status=self.Status.FAILED).update(
-            status=self.Status.QUEUED, attempts=0, next_attempt_at=now, lease_until=None
+        requeued = Message.objects.filter(
+            pk=self.pk, status=self.Status.FAILED, private=False
+        ).update(
+            status=self.Status.QUEUED,
+            attempts=0,
+            next_attempt_at=now,
+            lease_until=None,
+            # A fresh start: its own retry period, no crashes or failure to show.
+            first_attempt_at=None,
+            crashes=0,
+            failure="",
         )
         if requeued:
             self.refresh_from_db()

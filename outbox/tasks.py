@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from celery import shared_task
+from celery.signals import worker_process_init, worker_process_shutdown
 from django.utils import timezone
 
+from . import smtp
 from .models import Message
 
 # Rows queued per sweep; the next sweep takes the rest.
@@ -25,3 +27,15 @@ def sweep() -> int:
     for pk in pks:
         deliver.delay(pk)
     return len(pks)
+
+
+@worker_process_init.connect
+def _keep_smtp_open(**kwargs) -> None:
+    """A worker process sends e-mail after e-mail: one SMTP session serves many."""
+    smtp.keep_open()
+
+
+@worker_process_shutdown.connect
+def _close_smtp(**kwargs) -> None:
+    """Say goodbye to the SMTP server when the worker process ends."""
+    smtp.close()

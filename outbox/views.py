@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from .forms import MessageFilterForm
 from .models import Message
@@ -35,6 +35,7 @@ def message_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One e-mail: headers, delivery state, both bodies; others' e-mails are 404."""
     visible = Message.objects.visible_to(request.user).select_related(

@@ -16,6 +16,7 @@ from django.utils import timezone
 from outbox.models import Message
 from tests.factories import ContactFactory, HostUnitFactory, ItineraryItemFactory, TripFactory, at
 from tests.fixtures.mail import wait_until
+from tests.fixtures.services import SHORT_LEASE
 from trips import approval, notices
 from trips.models import Trip, TripVersion
 
@@ -113,7 +114,7 @@ def test_worker_killed_mid_fan_out_loses_nothing_and_repeats_only_what_smtp_took
         restartable_smtp,
         beat=True,
         concurrency=CONCURRENCY,
-        env={**FAST_RETRIES, "OUTBOX_LEASE_SECONDS": "5"},
+        env={**FAST_RETRIES, **SHORT_LEASE},
     )
     mails = fan_out(trip, secretary)
     halfway = wait_until(lambda: len(arrived(restartable_smtp, mails)) >= 50, timeout=60)

@@ -45,28 +45,73 @@ def test_email_has_text_html_and_the_rows_headers(smtp_server):
     assert "<b>9:00</b>" in parts["text/html"].get_payload(decode=True).decode()
 
 
-def test_try_later_is_retried_with_growing_delays_then_failed(smtp_server, settings, time_machine):
-    settings.OUTBOX_MAX_ATTEMPTS = 4
+def test_try_later_is_retried_with_doubling_delays_up_to_the_cap(
+    smtp_server, settings, time_machine
+):
     settings.OUTBOX_RETRY_BASE = dt.timedelta(seconds=30)
+    settings.OUTBOX_RETRY_MAX = dt.timedelta(seconds=100)
     smtp_server.reply = "451 4.3.0 Try later"
     time_machine.move_to(START, tick=False)
     message = MessageFactory()
 
     delays = []
-    for _attempt in range(3):
+    for _attempt in range(8):  # more than the six attempts that used to be the end
         Message.objects.deliver(message.pk)
         message.refresh_from_db()
-        assert message.status == Message.Status.QUEUED
+        assert (message.status, message.failure) == (
+            Message.Status.QUEUED,
+            Message.Failure.TEMPORARY,
+        )
         delays.append(message.next_attempt_at - timezone.now())
         assert Message.objects.deliver(message.pk) is False  # not due yet
         time_machine.move_to(message.next_attempt_at, tick=False)
-    Message.objects.deliver(message.pk)
 
-    assert delays == [dt.timedelta(seconds=s) for s in (30, 60, 120)]
-    message.refresh_from_db()
-    assert (message.status, message.attempts) == (Message.Status.FAILED, 4)
+    assert delays == [dt.timedelta(seconds=s) for s in (30, 60, 100, 100, 100, 100, 100, 100)]
+    assert message.attempts == 8
     assert "451" in message.last_error
     assert smtp_server.messages == []
+
+
+def test_temporary_failures_are_given_up_after_the_give_up_period(
+    smtp_server, settings, time_machine
+):
+    settings.OUTBOX_GIVE_UP_AFTER = dt.timedelta(hours=48)
+    smtp_server.reply = "451 4.3.0 Try later"
+    time_machine.move_to(START, tick=False)
+    message = MessageFactory()
+    Message.objects.deliver(message.pk)
+
+    time_machine.move_to(START + dt.timedelta(hours=47, minutes=59), tick=False)
+    Message.objects.deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == Message.Status.QUEUED
+
+    time_machine.move_to(START + dt.timedelta(hours=48), tick=False)
+    Message.objects.deliver(message.pk)
+    message.refresh_from_db()
+    assert (message.status, message.failure) == (Message.Status.FAILED, Message.Failure.EXPIRED)
+    assert message.first_attempt_at == START
+
+
+def test_the_give_up_period_counts_from_the_first_attempt_not_the_writing(
+    smtp_server, settings, time_machine
+):
+    settings.OUTBOX_GIVE_UP_AFTER = dt.timedelta(hours=48)
+    smtp_server.reply = "451 4.3.0 Try later"
+    time_machine.move_to(START, tick=False)
+    message = MessageFactory()  # written, then a resend three days later starts afresh
+    Message.objects.filter(pk=message.pk).update(first_attempt_at=None)
+
+    time_machine.move_to(START + dt.timedelta(days=3), tick=False)
+    Message.objects.deliver(message.pk)
+
+    message.refresh_from_db()
+    assert message.status == Message.Status.QUEUED
+
+
+def test_retry_delay_never_overflows_after_many_attempts(settings):
+    settings.OUTBOX_RETRY_MAX = dt.timedelta(minutes=10)
+    assert Message(attempts=5000).retry_delay() == dt.timedelta(minutes=10)
 
 
 def test_retry_after_a_temporary_failure_delivers(smtp_server, time_machine):
@@ -107,6 +152,7 @@ def test_permanent_failure_fails_at_once(smtp_server):
 
     message.refresh_from_db()
     assert (message.status, message.attempts) == (Message.Status.FAILED, 1)
+    assert message.failure == Message.Failure.PERMANENT
     assert "550" in message.last_error
 
 

@@ -26,7 +26,7 @@ def test_sweep_delivers_a_row_whose_task_never_reached_the_broker(
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
     with monkeypatch.context() as patch:
-        patch.setattr(tasks.deliver, "delay", broker_down)
+        patch.setattr(tasks.deliver, "apply_async", broker_down)
         with django_capture_on_commit_callbacks(execute=True):
             message = make_message("test", staff.email, {"user": staff}, language="en")
     assert mailoutbox == []
@@ -90,7 +90,8 @@ def test_sweep_leaves_sent_and_failed_rows_alone(mailoutbox):
 def test_row_whose_workers_keep_dying_is_given_up(settings, mailoutbox):
     message = MessageFactory(
         status=Message.Status.SENDING,
-        attempts=settings.OUTBOX_MAX_ATTEMPTS,
+        attempts=settings.OUTBOX_MAX_CRASHES,
+        crashes=settings.OUTBOX_MAX_CRASHES - 1,  # this expired lease is the last straw
         lease_until=timezone.now() - dt.timedelta(seconds=1),
     )
 
@@ -98,8 +99,31 @@ def test_row_whose_workers_keep_dying_is_given_up(settings, mailoutbox):
 
     message.refresh_from_db()
     assert message.status == Message.Status.FAILED
+    assert message.failure == Message.Failure.ABANDONED
     assert "abandoned" in message.last_error
     assert mailoutbox == []
+
+
+def test_many_temporary_failures_are_not_taken_for_dying_workers(settings, mailoutbox):
+    message = MessageFactory(attempts=50, next_attempt_at=timezone.now())
+
+    tasks.sweep()
+
+    message.refresh_from_db()
+    assert (message.status, message.crashes) == (Message.Status.SENT, 0)
+
+
+def test_each_expired_lease_counts_as_a_crash(mailoutbox):
+    message = MessageFactory(
+        status=Message.Status.SENDING,
+        attempts=1,
+        lease_until=timezone.now() - dt.timedelta(seconds=1),
+    )
+
+    tasks.sweep()
+
+    message.refresh_from_db()
+    assert (message.status, message.crashes) == (Message.Status.SENT, 1)
 
 
 def test_sweep_leaves_a_just_written_row_to_its_own_task(settings):
@@ -118,11 +142,11 @@ def test_after_one_failed_publish_the_rest_of_the_request_does_not_wait_for_the_
 ):
     calls = []
 
-    def broker_down(pk):
-        calls.append(pk)
+    def broker_down(args, **kwargs):
+        calls.append(args)
         raise OperationalError("Error 111 connecting to redis")
 
-    monkeypatch.setattr(tasks.deliver, "delay", broker_down)
+    monkeypatch.setattr(tasks.deliver, "apply_async", broker_down)
     with django_capture_on_commit_callbacks(execute=True):
         for n in range(5):
             make_message("test", f"u{n}@example.org", {"user": staff}, language="en")

@@ -117,8 +117,8 @@ def test_list_query_count_does_not_grow_with_rows(
         rows_count, status=Message.Status.FAILED, created_by=factory.SubFactory(UserFactory)
     )
     client.force_login(secretary)
-    # session, user, user permissions, group permissions, count, page
-    with django_assert_num_queries(6):
+    # session, user, user permissions, group permissions, office roles, count, page
+    with django_assert_num_queries(7):
         client.get(LIST)
 
 
