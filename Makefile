@@ -27,6 +27,9 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP)
 
+# Development targets run on the development key (settings refuse it unless DEBUG is on).
+migrate demo worker messages: export DEBUG ?= true
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 

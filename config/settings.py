@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(BASE_DIR / "var")))
@@ -20,7 +21,21 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str("SECRET_KEY", default="insecure-development-key-set-SECRET_KEY-in-production")
+# The key in this file is public, so it may sign nothing outside development: with DEBUG off
+# the app refuses to start without SECRET_KEY. Test runs are development too: pytest sets
+# PYTEST_VERSION for its session (and hands it to the processes it starts) before the
+# settings load, so a plain `pytest` needs nothing set.
+DEVELOPMENT_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not (DEBUG or "PYTEST_VERSION" in os.environ):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set and DEBUG is off: set SECRET_KEY to a long random value, "
+            "for example the output of "
+            '`python -c "import secrets; print(secrets.token_urlsafe(50))"`, '
+            "or set DEBUG=true on a development machine."
+        )
+    SECRET_KEY = DEVELOPMENT_KEY
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -33,7 +48,8 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=HTTPS)
-if env.bool("BEHIND_PROXY", default=False):
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -54,12 +70,15 @@ INSTALLED_APPS = [
     "briefings",
     "followups",
     "printing",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "config.middleware.sliding_session",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -68,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "config.middleware.vary_on_htmx",
+    # Last: turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -86,6 +107,15 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
             ],
         },
+    },
+    {
+        # Subjects and plain-text bodies of e-mails: no HTML escaping ("Talks <A & B>" is
+        # written as typed). Only outbox.mail renders with it; HTML stays autoescaped.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -108,6 +138,69 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "trips:dashboard"
+# Axes first: it refuses a locked-out username and address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Brute force: after AXES_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is refused for AXES_COOLOFF_MINUTES. By the pair, not the username alone, so
+# that nobody can lock the leader out from everywhere; never for good.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The cool-off runs from the lock-out: more tries meanwhile do not push the end further.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "config.throttle.client_ip"
+
+# Sessions end after SESSION_IDLE_HOURS without a request (config.middleware.sliding_session
+# pushes the end on as the session is used) and when the browser closes; a password change
+# ends the user's other sessions (Django's session auth hash).
+SESSION_COOKIE_AGE = int(
+    timedelta(hours=env.float("SESSION_IDLE_HOURS", default=8)).total_seconds()
+)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ENGINE = "config.sessions"
+
+# The cache holds rate-limit counters only. Several web processes should share one (Redis):
+# a local-memory cache counts per process.
+CACHES = {
+    "default": env.cache_url(
+        "CACHE_URL", default=env.str("REDIS_URL", default="") or "locmemcache://"
+    )
+}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # An unreachable Redis must not hang a page; the throttle then lets the request through.
+    CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=2, socket_timeout=2)
+# Requests per hour: password resets per address and per e-mail; host units' messages per
+# notice and per address.
+PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)
+NOTICE_MESSAGE_LIMIT = env.int("NOTICE_MESSAGE_LIMIT", default=10)
+
+# Content-Security-Policy: scripts and styles from our own origin only. Inline style
+# attributes stay allowed (style-src-attr): the timeline and seating plan position their
+# blocks with computed styles, which the printed trip pack reuses without JavaScript.
+# Inline <style> elements and every inline script are refused.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-elem": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        # The mail log shows an e-mail's HTML in a sandboxed srcdoc frame (no URL to load).
+        "frame-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
@@ -140,15 +233,26 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 # Domain in Message-IDs and in links inside e-mails.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
-# Outbox delivery: a claimed row is leased; temporary failures back off exponentially.
-OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
+# Outbox delivery: a claimed row is leased; temporary failures back off, doubling up to a cap,
+# for OUTBOX_GIVE_UP_AFTER_HOURS after the first attempt; a 5xx refusal fails at once.
 OUTBOX_RETRY_BASE = timedelta(seconds=env.int("OUTBOX_RETRY_BASE_SECONDS", default=30))
-OUTBOX_LEASE = timedelta(seconds=env.int("OUTBOX_LEASE_SECONDS", default=300))
+OUTBOX_RETRY_MAX = timedelta(seconds=env.int("OUTBOX_RETRY_MAX_SECONDS", default=600))
+OUTBOX_GIVE_UP_AFTER = timedelta(hours=env.float("OUTBOX_GIVE_UP_AFTER_HOURS", default=48))
+# Claims whose worker died (lease ran out) before an e-mail is given up as poisonous.
+OUTBOX_MAX_CRASHES = env.int("OUTBOX_MAX_CRASHES", default=5)
+# A dead worker's e-mail is taken again when its lease runs out: the lease is the recovery
+# time after a crash, so short, but longer than any task may run (checked below).
+OUTBOX_LEASE = timedelta(seconds=env.int("OUTBOX_LEASE_SECONDS", default=120))
+# Room between the task's hard time limit and the lease's end (clock skew, the last write).
+OUTBOX_LEASE_MARGIN = timedelta(seconds=env.int("OUTBOX_LEASE_MARGIN_SECONDS", default=10))
 OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=30.0)
 # A new row's own task gets this long before the sweep queues it again.
 OUTBOX_SWEEP_GRACE = timedelta(
     seconds=env.float("OUTBOX_SWEEP_GRACE_SECONDS", default=2 * OUTBOX_SWEEP_SECONDS)
 )
+# Publishing a task from the app (a web request) waits at most this long for the broker,
+# once: the row is saved already and the sweep delivers it if the publish fails.
+OUTBOX_PUBLISH_TIMEOUT = env.float("OUTBOX_PUBLISH_TIMEOUT_SECONDS", default=1.0)
 
 # Notices to host units (trips.notices): a unit that has not acknowledged within this many
 # hours is reminded once and the secretaries alerted; every unit is reminded before its
@@ -164,9 +268,12 @@ CELERY_DATA_DIR = VAR_DIR / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        # A task of a killed worker comes back after this; the outbox sweep is faster.
+        # A task of a killed worker comes back after this; the outbox sweep (after
+        # OUTBOX_LEASE_SECONDS) is what brings its e-mail back, long before.
         "visibility_timeout": 3600,
-        # An unreachable Redis host must not hang a web request.
+        # The worker's and beat's own connection: a frozen Redis makes them reconnect.
+        # Publishing from the app uses OUTBOX_PUBLISH_TIMEOUT instead (outbox.mail), so a
+        # web request never waits these 5 + 10 s.
         "socket_connect_timeout": 5,
         "socket_timeout": 10,
     }
@@ -183,6 +290,22 @@ else:
         "polling_interval": 0.2,  # the default second per poll makes a fan-out crawl
     }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# A hung SMTP conversation must not hold a worker forever; the outbox lease must outlast both.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=90)
+_LONGEST_TASK = timedelta(seconds=CELERY_TASK_TIME_LIMIT) + OUTBOX_LEASE_MARGIN
+if OUTBOX_LEASE <= _LONGEST_TASK:
+    # Otherwise the sweep takes a row again while its first send is still going out.
+    raise ImproperlyConfigured(
+        f"OUTBOX_LEASE_SECONDS ({OUTBOX_LEASE.total_seconds():.0f}) must be longer than "
+        f"CELERY_TASK_TIME_LIMIT ({CELERY_TASK_TIME_LIMIT}) plus OUTBOX_LEASE_MARGIN_SECONDS "
+        f"({OUTBOX_LEASE_MARGIN.total_seconds():.0f}): set OUTBOX_LEASE_SECONDS higher or "
+        "CELERY_TASK_TIME_LIMIT lower."
+    )
+if CELERY_TASK_SOFT_TIME_LIMIT >= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "CELERY_TASK_SOFT_TIME_LIMIT must be below CELERY_TASK_TIME_LIMIT: set them so."
+    )
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": OUTBOX_SWEEP_SECONDS},
     # Hourly, so a trip starts within the hour after midnight even if beat was down then.
@@ -197,12 +320,36 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
+# Signed tokens in URL paths (host units' links, calendar feeds, password resets) are
+# credentials: the loggers that write request paths redact them (config/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_tokens": {"()": "config.logging.RedactTokens"}},
+    "formatters": {
+        # Django's own runserver format; restated because configuring the logger resets it.
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["redact_tokens"],
+        },
+        "django.request": {"filters": ["redact_tokens"]},
+        "django.security.csrf": {"filters": ["redact_tokens"]},
+    },
 }
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="tripdesk-demo")

@@ -51,6 +51,23 @@ def _broker_breaker_closed():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache(settings, request):
+    """Rate-limit counters start at zero in each test, in a cache of its own (never Redis)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
+@pytest.fixture(autouse=True)
+def _sessions_outlast_time_travel(settings):
+    """Many tests log in once and travel days ahead; idle expiry has tests of its own."""
+    settings.SESSION_COOKIE_AGE = 60 * 60 * 24 * 365
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     """Hashing with the production hasher costs a third of a second a user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -23,7 +23,15 @@ ENV_KEYS = (
     "VAR_DIR",
     "SITE_URL",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    # pytest's marker of a test run lets settings use the development key: not in these.
+    "PYTEST_VERSION",
+    "SESSION_IDLE_HOURS",
+    "AXES_FAILURE_LIMIT",
+    "AXES_COOLOFF_MINUTES",
+    "CACHE_URL",
 )
+# What an operator sets at the least; a test of the key itself leaves it out.
+A_KEY = {"SECRET_KEY": "a-long-random-key-for-the-settings-tests-only-0123456789"}
 
 PRODUCTION = {
     "DEBUG": "false",
@@ -37,14 +45,18 @@ PRODUCTION = {
 def read_settings(tmp_path: Path, **env: str) -> dict:
     """Load config.settings in a fresh interpreter with only the given variables set."""
     clean = {k: v for k, v in os.environ.items() if k not in ENV_KEYS}
-    clean.update({"VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings", **env})
+    clean.update(
+        {"VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings", **A_KEY, **env}
+    )
     code = (
         "import json, django; django.setup(); from django.conf import settings as s;"
         "print(json.dumps({k: getattr(s, k) for k in ("
         "'DEBUG','ALLOWED_HOSTS','TIME_ZONE','EMAIL_BACKEND','DEFAULT_FROM_EMAIL',"
-        "'CELERY_BROKER_URL','CSRF_TRUSTED_ORIGINS','SECURE_SSL_REDIRECT')}"
+        "'CELERY_BROKER_URL','CSRF_TRUSTED_ORIGINS','SECURE_SSL_REDIRECT',"
+        "'SESSION_COOKIE_AGE','SESSION_EXPIRE_AT_BROWSER_CLOSE','AXES_FAILURE_LIMIT')}"
         " | {'DB': s.DATABASES['default']['ENGINE'], 'DBNAME': str(s.DATABASES['default']['NAME']),"
-        " 'EMAIL_HOST': s.EMAIL_HOST, 'EMAIL_PORT': s.EMAIL_PORT}))"
+        " 'EMAIL_HOST': s.EMAIL_HOST, 'EMAIL_PORT': s.EMAIL_PORT,"
+        " 'CACHE': s.CACHES['default']['BACKEND'], 'COOLOFF': s.AXES_COOLOFF_TIME.seconds}))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
@@ -111,6 +123,61 @@ def test_check_deploy_is_clean_with_production_variables(tmp_path):
 
 
 def test_check_deploy_complains_without_them(tmp_path):
-    result = run_check_deploy(tmp_path, {"DEBUG": "false"})
+    result = run_check_deploy(tmp_path, {"DEBUG": "false", **A_KEY})
     assert result.returncode != 0
     assert "security.W" in result.stdout + result.stderr
+
+
+# The secret key
+
+
+def start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run `manage.py check` with only the given variables set (no SECRET_KEY unless given)."""
+    clean = {k: v for k, v in os.environ.items() if k not in ENV_KEYS}
+    clean.update({"VAR_DIR": str(tmp_path), **env})
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+
+
+def test_refuses_to_start_without_secret_key_when_debug_is_off(tmp_path):
+    result = start(tmp_path, DEBUG="false")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY is not set" in result.stderr
+    assert "secrets.token_urlsafe(50)" in result.stderr
+
+
+def test_starts_with_a_secret_key(tmp_path):
+    assert start(tmp_path, DEBUG="false", **A_KEY).returncode == 0
+
+
+def test_development_key_is_allowed_with_debug_on(tmp_path):
+    assert start(tmp_path, DEBUG="true").returncode == 0
+
+
+def test_development_key_is_allowed_in_a_test_run(tmp_path):
+    assert start(tmp_path, PYTEST_VERSION="9").returncode == 0
+
+
+# Logins, sessions, the cache
+
+
+def test_login_and_session_defaults(tmp_path):
+    s = read_settings(tmp_path)
+    assert s["SESSION_COOKIE_AGE"] == 8 * 60 * 60
+    assert s["SESSION_EXPIRE_AT_BROWSER_CLOSE"] is True
+    assert (s["AXES_FAILURE_LIMIT"], s["COOLOFF"]) == (5, 15 * 60)
+    assert s["CACHE"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_login_and_session_limits_come_from_the_environment(tmp_path):
+    s = read_settings(
+        tmp_path, SESSION_IDLE_HOURS="2", AXES_FAILURE_LIMIT="10", AXES_COOLOFF_MINUTES="30"
+    )
+    assert s["SESSION_COOKIE_AGE"] == 2 * 60 * 60
+    assert (s["AXES_FAILURE_LIMIT"], s["COOLOFF"]) == (10, 30 * 60)
+
+
+def test_cache_is_redis_when_redis_is_configured(tmp_path):
+    s = read_settings(tmp_path, REDIS_URL="redis://cache.example:6379/2")
+    assert s["CACHE"] == "django.core.cache.backends.redis.RedisCache"

@@ -5,20 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config import throttle
+
 from .. import notices
 from ..access import get_trip_for_user, office_required
-from ..forms.notices import NoticeAckForm, NoticeReplyForm, NoticeSendForm
-from ..models import Notice
+from ..forms.notices import NoticeAckForm, NoticeReplyForm, NoticeSendForm, UnitRequirementsForm
+from ..models import HostUnit, Notice
+
+HOUR = 3600
 
 
 @office_required
@@ -26,9 +32,48 @@ from ..models import Notice
 def notice_board(request: HttpRequest, pk: int) -> HttpResponse:
     """Per host unit: the notice that would go now, and how the last one fares."""
     trip = get_trip_for_user(request, pk, edit=True)
-    context = {"trip": trip, "board": notices.board(trip)}
+    return _board_page(request, trip)
+
+
+def _requirements_form(draft: notices.NoticeDraft, data=None) -> UnitRequirementsForm:
+    """The unit's requirements form, filled with what its notice would say now."""
+    initial = {"text": draft.content.get("requirements", "")}
+    return UnitRequirementsForm(data, initial=initial, prefix=f"unit-{draft.host_unit.pk}")
+
+
+def _board_page(
+    request: HttpRequest, trip, refused: UnitRequirementsForm | None = None, unit_pk: int = 0
+) -> HttpResponse:
+    """The board, each visited unit with its requirements form (a refused one as typed)."""
+    board = notices.board(trip)
+    rows = []
+    for row in board.rows:
+        form = None
+        if row.draft.visited:
+            form = refused if row.draft.host_unit.pk == unit_pk else _requirements_form(row.draft)
+        rows.append((row, form))
+    context = {"trip": trip, "board": board, "rows": rows}
     template = "trips/notices.html#board" if request.htmx else "trips/notices.html"
     return render(request, template, context)
+
+
+@office_required
+@require_POST
+def notice_requirements(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    """Keep what one unit is asked to prepare; a refusal shows beside the field, input kept."""
+    trip = get_trip_for_user(request, pk, edit=True)
+    unit = get_object_or_404(HostUnit, pk=unit_pk)
+    form = UnitRequirementsForm(request.POST, prefix=f"unit-{unit.pk}")
+    if not form.is_valid():
+        return _board_page(request, trip, refused=form, unit_pk=unit.pk)
+    try:
+        notices.set_requirements(trip, unit, form.cleaned_data["text"], request.user)
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        text = _("Saved. %(unit)s learns it with its next notice.") % {"unit": unit.name}
+        messages.success(request, text)
+    return redirect(f"{reverse('trips:notices', args=[trip.pk])}#unit-{unit.pk}")
 
 
 @office_required
@@ -145,8 +190,25 @@ def notice_ack(request: HttpRequest, notice: Notice, token: str) -> HttpResponse
 def notice_reply(request: HttpRequest, notice: Notice, token: str) -> HttpResponse:
     """A message from the unit to the office."""
     form = NoticeReplyForm(request.POST)
+    status = 200
     if form.is_valid():
-        notices.reply(notice, form.cleaned_data["text"])
-        messages.success(request, _("Your message was sent to the office."))
-        return redirect("trips:notice_ack", token)
-    return _ack_page(request, notice, token, NoticeAckForm(notice=notice), form)
+        if _reply_allowed(request, notice):
+            notices.reply(notice, form.cleaned_data["text"])
+            messages.success(request, _("Your message was sent to the office."))
+            return redirect("trips:notice_ack", token)
+        # Beside the field, which keeps what the unit typed.
+        form.add_error(
+            "text", _("Too many messages in the last hour. Please send this one again later.")
+        )
+        status = 429
+    response = _ack_page(request, notice, token, NoticeAckForm(notice=notice), form)
+    response.status_code = status
+    return response
+
+
+def _reply_allowed(request: HttpRequest, notice: Notice) -> bool:
+    """At most NOTICE_MESSAGE_LIMIT messages an hour per notice and per client address."""
+    limit = settings.NOTICE_MESSAGE_LIMIT
+    per_notice = throttle.allow(f"notice-reply:{notice.pk}", limit, HOUR)
+    per_ip = throttle.allow(f"notice-reply-ip:{throttle.client_ip(request)}", limit, HOUR)
+    return per_notice and per_ip
