@@ -44,6 +44,11 @@ def is_secretary(user: User) -> bool:
     return SECRETARY in office_roles(user)
 
 
+def is_leader(user: User) -> bool:
+    """Leaders decide on trip plans; only they may lead a trip."""
+    return LEADER in office_roles(user)
+
+
 def office_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Login required, then 403 for accounts that hold no office role."""
 

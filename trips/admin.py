@@ -36,6 +36,7 @@ from .models import (
     TripEvent,
     TripMember,
     TripVersion,
+    UnitRequirements,
     Vehicle,
 )
 
@@ -196,6 +197,13 @@ class NoticeAdmin(admin.ModelAdmin):
     list_select_related = ["trip", "host_unit"]
     readonly_fields = ["nonce"]
     inlines = [NoticeReplyInline]
+
+
+@admin.register(UnitRequirements)
+class UnitRequirementsAdmin(admin.ModelAdmin):
+    list_display = ["trip", "host_unit", "updated_at"]
+    search_fields = ["trip__title", "host_unit__name"]
+    list_select_related = ["trip", "host_unit"]
 
 
 @admin.register(Departure)

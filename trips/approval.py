@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from outbox.mail import make_message
 
-from . import schedule
+from . import access, schedule
 from .models import BRIEF_FIELDS, ITEM_FIELDS, ItemComment, Trip, TripEvent, TripMember, TripVersion
 
 S = Trip.Status
@@ -183,7 +183,12 @@ def changes_since_approval(trip: Trip, items: list | None = None) -> Diff | None
 
 
 def _leaders(trip: Trip) -> list:
-    return [m.user for m in trip.members.all() if m.role == TripMember.Role.LEADER]
+    """The team's leaders who hold the office's leader role: the people who may decide."""
+    return [
+        m.user
+        for m in trip.members.all()
+        if m.role == TripMember.Role.LEADER and access.is_leader(m.user)
+    ]
 
 
 def _secretaries(trip: Trip) -> list:
@@ -191,8 +196,17 @@ def _secretaries(trip: Trip) -> list:
 
 
 def is_leader_of(trip: Trip, user) -> bool:
-    """Only a leader on the trip's team decides on its plan."""
-    return any(u.pk == user.pk for u in _leaders(trip))
+    """Only a leader on the trip's team, who holds the office's leader role, decides."""
+    if not access.is_leader(user):
+        return False
+    return any(
+        m.user_id == user.pk and m.role == TripMember.Role.LEADER for m in trip.members.all()
+    )
+
+
+def may_decide(version: TripVersion, user) -> bool:
+    """A leader of the trip decides on a version, never the person who submitted it."""
+    return is_leader_of(version.trip, user) and version.submitted_by_id != user.pk
 
 
 @transaction.atomic
@@ -200,7 +214,8 @@ def submit(trip: Trip, by, note: str = "") -> TripVersion:
     """Freeze the plan as a new version and ask the trip's leaders to decide."""
     if not trip.can_edit(by):
         raise PermissionDenied
-    if not _leaders(trip):
+    deciders = [user for user in _leaders(trip) if user.pk != by.pk]
+    if not deciders:
         raise ValidationError(_("Put a leader on the team before submitting."))
     current = latest_version(trip)
     if trip.status == S.APPROVED and current and not changes_since_approval(trip):
@@ -216,7 +231,7 @@ def submit(trip: Trip, by, note: str = "") -> TripVersion:
     TripEvent.objects.create(
         trip=trip, version=version, actor=by, action=TripEvent.Action.SUBMITTED, comment=note
     )
-    _tell(_leaders(trip), "version_submitted", version, by)
+    _tell(deciders, "version_submitted", version, by)
     return version
 
 
@@ -246,7 +261,8 @@ def decide(
 ) -> None:
     """Approve the version or ask for changes; of two decisions on one version, one wins."""
     trip = version.trip
-    if not is_leader_of(trip, by):
+    # The submitter never decides, even when in the leader role: nobody approves their own plan.
+    if not may_decide(version, by):
         raise PermissionDenied
     if decision not in (TripVersion.Decision.APPROVED, TripVersion.Decision.CHANGES_REQUESTED):
         raise ValidationError(_("Choose to approve or to ask for changes."))
@@ -315,4 +331,5 @@ def _tell(users, template: str, version: TripVersion, by) -> None:
                 cause_key=f"trips.version:{version.pk}",
                 recipient_user=user,
                 created_by=by,
+                trip_id=version.trip_id,
             )

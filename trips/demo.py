@@ -12,7 +12,15 @@ from django.db import transaction
 
 from . import approval, checklists
 from .access import LEADER, SECRETARY, STAFF
-from .models import Contact, HostUnit, ItineraryItem, Trip, TripMember, TripVersion
+from .models import (
+    Contact,
+    HostUnit,
+    ItineraryItem,
+    Trip,
+    TripMember,
+    TripVersion,
+    UnitRequirements,
+)
 
 PEOPLE = [
     # username, first name, last name, e-mail, office role
@@ -174,6 +182,12 @@ def _items(trip: Trip, rows: list[tuple], units: dict[str, HostUnit], attendees:
             item.contacts.set(item.host_unit.contacts.all())
 
 
+def _requirements(trip: Trip, units: dict[str, HostUnit], texts: dict[str, str]) -> None:
+    """What each unit is asked to prepare beyond its items: only that unit reads it."""
+    for name, text in texts.items():
+        UnitRequirements.objects.create(trip=trip, host_unit=units[name], text=text)
+
+
 K = ItineraryItem.Kind
 
 
@@ -190,8 +204,9 @@ def _inspection(users, units, start: dt.date) -> Trip:
         "谈一谈群众对饮水质量和收费的真实感受。不搞层层陪同，不看准备好的“盆景”。",
         results_wanted="形成一份调研报告，提出解决管网老化和运维经费问题的具体措施。",
         topics="农村饮水安全；管网改造；运维经费；合作社带动农户增收；县医院对口帮扶。",
-        host_preparation="县政府准备汇报材料（15分钟以内）和近三年供水数据；"
-        "水厂准备水质检测记录；各点位安排一名熟悉情况的同志讲解。",
+        # For the team only: each unit reads its own items' preparations and requirements.
+        host_preparation="各点位只准备与本单位有关的材料，安排一名熟悉情况的同志讲解；"
+        "具体要求写在各单位的通知里。",
     )
     if created:
         car = {"travel_mode": "car", "vehicle": "中巴 湘A·12345", "driver": "王师傅 139 0731 0000"}
@@ -218,7 +233,7 @@ def _inspection(users, units, start: dt.date) -> Trip:
                     "听取县政府工作汇报",
                     "县政府三楼会议室",
                     "青山县人民政府",
-                    {"host_preparation": "汇报材料20份；近三年供水数据表。"},
+                    {"host_preparation": "汇报材料20份（汇报15分钟以内）；近三年供水数据表。"},
                 ),
                 (0, "12:00", "13:00", K.MEAL, "工作餐", "县政府食堂", "青山县人民政府", {}),
                 (
@@ -404,6 +419,17 @@ def _inspection(users, units, start: dt.date) -> Trip:
             units,
             team,
         )
+        _requirements(
+            trip,
+            units,
+            {
+                "青山县人民政府": "请县政府办公室指定一名联络员，负责当天的引导和会场安排。",
+                "青山县第一水厂": "请安排一名熟悉工艺的技术人员现场讲解；参观区域备安全帽8顶。",
+                "桃源镇人民政府": "请安排一名熟悉村级供水站情况的同志讲解；不安排层层陪同。",
+                "绿谷农业合作社": "请准备合作社带动农户增收的情况介绍（5分钟以内）。",
+                "青山县人民医院": "请准备对口帮扶工作的简要情况（一页纸）。",
+            },
+        )
     return trip
 
 
@@ -419,7 +445,7 @@ def _meeting(users, units, day: dt.date) -> Trip:
         intention="Present the province's plan in twelve minutes; listen to what investors ask.",
         results_wanted="Two follow-up meetings with investors; the plan quoted correctly.",
         topics="Rural water security; financing of pipe networks.",
-        host_preparation="Lectern, clicker, seat on the head table; speech draft by Friday.",
+        host_preparation="The organisers provide the lectern, clicker and head-table seat.",
     )
     if created:
         _items(
@@ -490,6 +516,11 @@ def _meeting(users, units, day: dt.date) -> Trip:
             ],
             units,
             [users["leader"], users["secretary"]],
+        )
+        _requirements(
+            trip,
+            units,
+            {"Provincial Development Forum": "A seat for the leader on the head table."},
         )
     return trip
 

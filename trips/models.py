@@ -251,7 +251,16 @@ class Trip(models.Model):
     )
     results_wanted = models.TextField(_("results wanted"), blank=True)
     topics = models.TextField(_("topics"), blank=True)
-    host_preparation = models.TextField(_("what the hosts must prepare"), blank=True)
+    # The leader's wish for the hosts as a whole; the units themselves are told only their
+    # own part (items' preparations, UnitRequirements), since no unit may read another's tasks.
+    host_preparation = models.TextField(
+        _("what the hosts must prepare"),
+        blank=True,
+        help_text=_(
+            "For the team only: never sent to host units. Each unit is told what its own "
+            "items need and what you ask of it on the notices page."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
     # Feasibility thresholds (trips.schedule); each trip may relax or tighten them.
     min_buffer_minutes = models.PositiveSmallIntegerField(
@@ -364,6 +373,17 @@ class TripMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        """A trip role needs the matching office role: a leader decides, a secretary edits."""
+        if not self.user_id:
+            return
+        if self.role == self.Role.LEADER and not access.is_leader(self.user):
+            raise ValidationError({"role": _("Only the office's leaders can be a trip's leader.")})
+        if self.role == self.Role.SECRETARY and not access.is_secretary(self.user):
+            raise ValidationError(
+                {"role": _("Only the office's secretaries can be a trip's secretary.")}
+            )
 
 
 # What an item is made of: the item form edits it, a submitted version freezes it.
@@ -1092,6 +1112,28 @@ class NoticeQuerySet(models.QuerySet):
         )
 
 
+class UnitRequirements(models.Model):
+    """What one host unit is asked to prepare for a trip beyond its items: in its notices only."""
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="unit_requirements")
+    host_unit = models.ForeignKey(HostUnit, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("what this unit is asked to prepare"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["trip", "host_unit__name"]
+        verbose_name = _("requirements for a host unit")
+        verbose_name_plural = _("requirements for host units")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trip", "host_unit"], name="one_requirements_per_unit_per_trip"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
 class Notice(models.Model):
     """What one host unit was told about its part of one approved version, and its answer."""
 
@@ -1163,6 +1205,11 @@ class Notice(models.Model):
     @property
     def is_cancellation(self) -> bool:
         return self.kind == self.Kind.CANCELLATION
+
+    @property
+    def requirements(self) -> str:
+        """What this unit was asked to prepare beyond its items, as sent."""
+        return self.content.get("requirements", "")
 
     def acknowledge(
         self,

@@ -44,6 +44,7 @@ from .models import (
     Trip,
     TripMember,
     TripVersion,
+    UnitRequirements,
 )
 
 # A unit whose part did not change since its last notice: nothing to send.
@@ -66,7 +67,7 @@ CHANGE_LABELS = {
     "removed": gettext_lazy("Removed"),
     "moved": gettext_lazy("Moved"),
     "changed": gettext_lazy("Changed"),
-    "requirements": gettext_lazy("What every host prepares has changed"),
+    "requirements": gettext_lazy("What we ask you to prepare has changed"),
     "contact": gettext_lazy("The office's contact person has changed"),
 }
 HOSTED_STAYS = (ItineraryItem.Kind.MEAL, ItineraryItem.Kind.LODGING)
@@ -182,7 +183,7 @@ class PartItem:
 
 @dataclass(frozen=True)
 class Part:
-    """What one unit is told: its items, the requirements, the office's contact person."""
+    """What one unit is told: its items, its own requirements, the office's contact person."""
 
     unit: str
     time_zone: str
@@ -284,9 +285,12 @@ def _local_iso(value: str, tz: zoneinfo.ZoneInfo) -> str:
 
 
 def _part(
-    unit: HostUnit, items: list[dict], brief: dict, tz: zoneinfo.ZoneInfo, office: dict
+    unit: HostUnit, items: list[dict], requirements: str, tz: zoneinfo.ZoneInfo, office: dict
 ) -> dict[str, Any]:
-    """The unit's part of a version's snapshot as plain JSON: its items and nothing else."""
+    """The unit's part of a version's snapshot as plain JSON: its items and requirements only.
+
+    Never the brief's trip-wide "what the hosts must prepare": it speaks of every unit.
+    """
     part_items = []
     for item in items:
         data = {"id": item["id"], **{name: item.get(name) for name in PART_FIELDS}}
@@ -298,7 +302,7 @@ def _part(
         "unit": unit.name,
         "time_zone": tz.key,
         "items": part_items,
-        "requirements": brief.get("host_preparation") or "",
+        "requirements": requirements,
         "office_contact": office,
     }
 
@@ -362,6 +366,7 @@ class NoticeDraft:
     addresses: Addresses
     previous: Notice | None  # the unit's current notice, which a new one replaces
     version: TripVersion
+    visited: bool = True  # False: the unit is no longer on the plan (a cancellation)
 
     @property
     def recipients(self) -> list[Contact]:
@@ -431,9 +436,10 @@ def prepare(trip: Trip) -> list[NoticeDraft]:
     every_unit = {u.pk: u for u in units.values()} | {pk: n.host_unit for pk, n in previous.items()}
     addresses = notice_addresses(every_unit)
     office = _office_contact(trip)
+    asked = dict(UnitRequirements.objects.filter(trip=trip).values_list("host_unit_id", "text"))
     drafts = []
     for pk, items in by_unit.items():
-        content = _part(every_unit[pk], items, snapshot["brief"], tz, office)
+        content = _part(every_unit[pk], items, asked.get(pk, "").strip(), tz, office)
         before = previous.get(pk)
         if before is None or before.is_cancellation:
             kind, changes = Notice.Kind.NEW, []
@@ -448,10 +454,31 @@ def prepare(trip: Trip) -> list[NoticeDraft]:
             kind = UNCHANGED if before.is_cancellation else Notice.Kind.CANCELLATION
             drafts.append(
                 NoticeDraft(
-                    before.host_unit, kind, before.content, [], addresses[pk], before, version
+                    before.host_unit,
+                    kind,
+                    before.content,
+                    [],
+                    addresses[pk],
+                    before,
+                    version,
+                    visited=False,
                 )
             )
     return drafts
+
+
+def set_requirements(trip: Trip, unit: HostUnit, text: str, by) -> UnitRequirements:
+    """Keep what one unit is asked to prepare; its next notice (or an update) tells it."""
+    if not trip.can_edit(by):
+        raise PermissionDenied
+    if not any(d.visited and d.host_unit.pk == unit.pk for d in prepare(trip)):
+        raise ValidationError(
+            _("%(unit)s is not on the approved plan: it receives no notice.") % {"unit": unit.name}
+        )
+    requirements, _created = UnitRequirements.objects.update_or_create(
+        trip=trip, host_unit=unit, defaults={"text": text.strip()}
+    )
+    return requirements
 
 
 def send(trip: Trip, by, unit_ids: Iterable[int] | None = None) -> list[Notice]:
@@ -510,6 +537,7 @@ def _send_one(trip: Trip, draft: NoticeDraft, by, now: datetime) -> Notice:
             cause=f"{trip.title}: {draft.kind_label} → {draft.host_unit.name}"[:200],
             cause_key=notice.cause_key,
             created_by=by,
+            trip_id=trip.pk,
         )
     return notice
 
@@ -660,6 +688,7 @@ def _mail_unit(notice: Notice, template: str, label: str) -> None:
             language=unit.language,
             cause=f"{notice.trip.title}: {label} → {unit.name}"[:200],
             cause_key=f"{notice.cause_key}:{label}",
+            trip_id=notice.trip_id,
         )
 
 
@@ -684,6 +713,7 @@ def _alert_secretaries(notice: Notice) -> None:
                 cause=f"{trip.title}: not acknowledged → {notice.host_unit.name}"[:200],
                 cause_key=f"{notice.cause_key}:alert",
                 recipient_user=user,
+                trip_id=trip.pk,
             )
 
 
@@ -897,6 +927,7 @@ def leave(item: ItineraryItem, by, now: datetime | None = None) -> tuple[Departu
                 cause=f"{trip.title}: on our way → {stop.unit.name}"[:200],
                 cause_key=f"trips.departure:{departure.pk}",
                 created_by=by,
+                trip_id=trip.pk,
             )
     return departure, True
 

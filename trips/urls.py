@@ -130,6 +130,11 @@ urlpatterns = [
     path("trips/<int:pk>/notices/", notice_views.notice_board, name="notices"),
     path("trips/<int:pk>/notices/send/", notice_views.notices_send, name="notices_send"),
     path(
+        "trips/<int:pk>/notices/units/<int:unit_pk>/requirements/",
+        notice_views.notice_requirements,
+        name="notice_requirements",
+    ),
+    path(
         "trips/<int:pk>/items/<int:item_pk>/leaving/",
         notice_views.item_leaving,
         name="item_leaving",

@@ -133,6 +133,24 @@ def test_checklist_is_saved_as_a_template_with_dates_made_relative(client, secre
     assert list(defaults) == [template]
 
 
+def test_save_as_template_never_offers_the_trips_title_as_the_name(
+    client, secretary, confidential_trip
+):
+    client.force_login(secretary)
+    form = client.get(url("checklist_save_template", confidential_trip)).context["form"]
+    assert form["name"].value() == "Inspection or research visit checklist"
+    assert confidential_trip.title not in form["name"].value()
+
+
+def test_save_as_template_says_the_template_is_shared_with_the_office(
+    client, secretary, confidential_trip
+):
+    client.force_login(secretary)
+    page = client.get(url("checklist_save_template", confidential_trip)).content.decode()
+    assert "The template is shared with the office" in page
+    assert "This trip is confidential" in page
+
+
 def test_secretary_edits_a_templates_items(client, secretary):
     template = ChecklistTemplate.objects.get(kind="meeting", language="en")
     first = template.items.first()

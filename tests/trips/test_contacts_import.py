@@ -88,6 +88,21 @@ def test_imported_values_land_in_the_right_fields(as_secretary, units):
     assert zhang.email == "zw@river.example"
 
 
+FORMULAS = (
+    "name,title,host_unit,department,phone,email,receives_notices,notes\n"
+    '"=HYPERLINK(""http://x.example"",""Zhang"")",@SUM(A1:A9),Riverside Township,'
+    ",+86 10 1234 5678,,no,-2+3\n"
+)
+
+
+def test_import_keeps_formula_like_text_as_typed(as_secretary, units):
+    # Neutralising is the exports' job (trips.spreadsheet): the directory keeps the text.
+    confirm(as_secretary, upload(as_secretary, FORMULAS))
+    contact = Contact.objects.get()
+    assert contact.name == '=HYPERLINK("http://x.example","Zhang")'
+    assert (contact.title, contact.notes) == ("@SUM(A1:A9)", "-2+3")
+
+
 def test_preview_page_offers_import_of_n_contacts(as_secretary, units):
     html = upload(as_secretary, ENGLISH).content.decode()
     assert "Import 2 contacts" in html

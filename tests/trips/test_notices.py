@@ -439,8 +439,9 @@ def test_notices_page_queries_do_not_grow_with_units(
     small, large = approved_trip_with_units(2), approved_trip_with_units(12)
     client.force_login(secretary)
     # The trip, its team, their people; the approved version, the current notices, the units,
-    # their contacts; the e-mails of the notices, the messages from the units.
-    with django_assert_num_queries(PER_REQUEST + 9):
+    # their contacts, what each unit is asked to prepare; the e-mails of the notices, the
+    # messages from the units.
+    with django_assert_num_queries(PER_REQUEST + 10):
         client.get(reverse("trips:notices", args=[small.pk]))
-    with django_assert_num_queries(PER_REQUEST + 9):
+    with django_assert_num_queries(PER_REQUEST + 10):
         client.get(reverse("trips:notices", args=[large.pk]))

@@ -120,8 +120,8 @@ def test_only_office_secretaries_can_be_a_trips_secretary(as_secretary, staff):
     ]
 
 
-def test_a_person_is_on_the_team_once(as_secretary, staff):
-    response = as_secretary.post(CREATE_URL, trip_data((staff, "staff"), (staff, "leader")))
+def test_a_person_is_on_the_team_once(as_secretary, leader):
+    response = as_secretary.post(CREATE_URL, trip_data((leader, "staff"), (leader, "leader")))
     assert response.context["team"].non_form_errors()
     assert not Trip.objects.exists()
 

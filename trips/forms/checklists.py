@@ -85,7 +85,14 @@ class ApplyTemplateForm(forms.Form):
 class SaveAsTemplateForm(forms.Form):
     """Name the new template made from a trip's checklist."""
 
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        help_text=_(
+            "Every secretary in the office can see this template and its items: "
+            "keep names, places and confidential matters out of them."
+        ),
+    )
     language = forms.ChoiceField(label=_("Language of the items"), choices=Language.choices)
     make_default = forms.BooleanField(
         label=_("New trips of this kind get this list"), required=False
@@ -93,7 +100,9 @@ class SaveAsTemplateForm(forms.Form):
 
     def __init__(self, *args, trip: Trip, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["name"].initial = trip.title
+        # Never the trip's title: the template is shared with the whole office, and the
+        # title of a confidential trip is itself confidential.
+        self.fields["name"].initial = _("%(kind)s checklist") % {"kind": trip.get_kind_display()}
         self.fields["language"].initial = get_language()
 
 

@@ -82,3 +82,18 @@ class NoticeSendForm(forms.Form):
         """The units to notify (a valid form only); None for every pending one."""
         unit = self.cleaned_data["unit"]
         return [unit] if unit else None
+
+
+class UnitRequirementsForm(forms.Form):
+    """What the secretary asks one host unit to prepare, beyond what its items need."""
+
+    text = forms.CharField(
+        label=_("What we ask this unit to prepare"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Only this unit reads it, in its notice, reminders and updates. "
+            "Leave out what other units prepare."
+        ),
+    )

@@ -161,12 +161,8 @@ class TeamMemberForm(forms.ModelForm):
         fields = ["user", "role"]
         widgets = {"role": forms.Select(attrs={"aria-label": _("Role on this trip")})}
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        user, role = cleaned.get("user"), cleaned.get("role")
-        if user and role == TripMember.Role.SECRETARY and not access.is_secretary(user):
-            self.add_error("role", _("Only the office's secretaries can be a trip's secretary."))
-        return cleaned
+    # The rule that a trip's leader (or secretary) holds that office role lives in
+    # TripMember.clean, which model validation runs: its error shows beside "role".
 
 
 class BaseTeamFormSet(BaseInlineFormSet):

@@ -33,7 +33,7 @@ def workflow_context(request: HttpRequest, trip: Trip, items: list[ItineraryItem
         "changes": itinerary.read_diff(changes, trip.time_zone) if changes else None,
         "approved": next((v for v in versions if v.decision == v.Decision.APPROVED), None),
         "awaiting_you": latest
-        if latest and latest.is_pending and approval.is_leader_of(trip, request.user)
+        if latest and latest.is_pending and approval.may_decide(latest, request.user)
         else None,
         "submit_form": SubmitForm() if can_edit and may_submit else None,
         "advance_form": AdvanceForm(trip=trip) if can_edit else None,
@@ -72,6 +72,7 @@ def _version_page(
         "previous": previous,
         "changes": changes,
         "is_leader": approval.is_leader_of(trip, request.user),
+        "own_version": version.submitted_by_id == request.user.pk,
         "form": form,
     }
     return render(request, "trips/version_detail.html", context)
@@ -84,7 +85,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     trip = get_trip_for_user(request, pk)
     version = _version(trip, number)
     # A pending version is always the latest: a new submission supersedes the pending one.
-    may_decide = version.is_pending and approval.is_leader_of(trip, request.user)
+    may_decide = version.is_pending and approval.may_decide(version, request.user)
     form = DecisionForm(items=version.snapshot["items"]) if may_decide else None
     return _version_page(request, trip, version, form)
 
@@ -95,7 +96,7 @@ def version_decide(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """The leader approves or asks for changes; a refusal shows beside the form, input kept."""
     trip = get_trip_for_user(request, pk)
     version = _version(trip, number)
-    if not approval.is_leader_of(trip, request.user):
+    if not approval.may_decide(version, request.user):
         raise PermissionDenied
     form = DecisionForm(request.POST, items=version.snapshot["items"])
     if form.is_valid():
