@@ -19,29 +19,31 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from accounts import roles as office
+from directory.models import HostUnit
 from trips import access as trips_access
-from trips.models import HostUnit, ItineraryItem
+from trips.models import ItineraryItem
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-    from .models import Material
+    from briefings.models import Material
 
 
 def may_read_sensitive(user) -> bool:
     """Secretaries and leaders read sensitive matters; staff do not."""
-    roles = trips_access.office_roles(user)
-    return bool(roles & {trips_access.SECRETARY, trips_access.LEADER})
+    roles = office.office_roles(user)
+    return bool(roles & {office.SECRETARY, office.LEADER})
 
 
 def may_edit_unit_material(user) -> bool:
     """Any secretary keeps host-unit material up to date."""
-    return trips_access.is_secretary(user)
+    return office.is_secretary(user)
 
 
 def _check_unit_access(user, *, edit: bool) -> None:
     """403 for non-office accounts, and for non-secretaries asking to edit."""
-    if not trips_access.is_office_user(user) or (edit and not may_edit_unit_material(user)):
+    if not office.is_office_user(user) or (edit and not may_edit_unit_material(user)):
         raise PermissionDenied
 
 
@@ -55,7 +57,7 @@ def item_for_user(
     request: HttpRequest, trip_pk: int, item_pk: int, *, edit: bool = False
 ) -> ItineraryItem:
     """The item of a trip the user may see (404 otherwise); 403 when read-only and editing."""
-    trip = trips_access.get_trip_for_user(request, trip_pk, edit=edit)
+    trip = trips_access.trip_for(request.user, trip_pk, edit=edit)
     item = get_object_or_404(trip.items.select_related("host_unit"), pk=item_pk)
     item.trip = trip  # keeps the prefetched team for can_edit()
     return item

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from .models import Attachment, Briefing, Figure, Person
+from briefings.models import Attachment, Briefing, Figure, Person
 
 SOURCED_READONLY = ["verified_by", "verified_at", "created_by", "created_at", "updated_at"]
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 
-from trips.models import HostUnit, ItineraryItem, Trip
-
-from .models import Attachment, Briefing, Figure, Person, Sourced
+from briefings.models import Attachment, Briefing, Figure, Person, Sourced
+from directory.models import HostUnit
+from trips.models import ItineraryItem, Trip
 
 
 @dataclass(frozen=True)
@@ -164,22 +162,19 @@ def _load(
 
 # --- What was promised before -----------------------------------------------------------
 #
-# Extension point for the followups app, which does not exist yet. Briefings never imports
-# it (followups depends on trips, not on briefings, and briefings must not depend on it).
-# Once followups defines a model FollowUp, its default manager must offer:
-#
-#     FollowUp.objects.open_promises(host_unit_ids, user, exclude_trip=None)
-#
-# returning the follow-up items still open that were promised to those host units on
-# earlier visits, limited to trips the user may see (a confidential trip's promise must
-# not leak), excluding exclude_trip. Each object needs a `host_unit_id` attribute
-# (annotate it when it comes through the item), a __str__ and get_absolute_url(). It
-# must cost a fixed number of queries (trips.access.visible_trips(user) gives the trips).
-# Until the model exists, the lists are empty.
+# Briefings sits above followups, so the follow-ups issue fills open_promises() with a plain
+# import (FollowUp.objects.open_promises): the open items promised to those host units on
+# earlier visits, on trips the user may read, in a fixed number of queries. Each needs a
+# `host_unit_id`, a __str__ and get_absolute_url(). Until then there are none.
+
+
+def open_promises(unit_ids: list[int], user, exclude_trip: Trip | None = None) -> Iterable:
+    """Open follow-up items promised to these units before; none until followups has them."""
+    return []
 
 
 def earlier_promises(host_unit: HostUnit, user, *, before: Trip | None = None) -> list:
-    """Open follow-up items promised to this unit on earlier visits; [] until followups exists."""
+    """Open follow-up items promised to this unit on earlier visits."""
     return earlier_promises_by_unit([host_unit.pk], user, before=before).get(host_unit.pk, [])
 
 
@@ -187,28 +182,8 @@ def earlier_promises_by_unit(
     unit_ids: Iterable[int], user, *, before: Trip | None = None
 ) -> dict[int, list]:
     """earlier_promises() for many units at once, by unit id."""
-    model = _followup_model()
     unit_ids = list(unit_ids)
-    if model is None or not unit_ids:
-        return {}
-    finder = getattr(model.objects, "open_promises", None)
-    if finder is None:
-        # Loud on purpose: a silent empty list would hide unkept promises from the leader.
-        raise ImproperlyConfigured(
-            "followups.FollowUp.objects needs open_promises(host_unit_ids, user, exclude_trip)"
-            " for the briefing pages; see briefings/book.py."
-        )
     grouped: dict[int, list] = {}
-    for promise in finder(unit_ids, user, exclude_trip=before):
+    for promise in open_promises(unit_ids, user, exclude_trip=before) if unit_ids else []:
         grouped.setdefault(promise.host_unit_id, []).append(promise)
     return grouped
-
-
-def _followup_model():
-    """followups.FollowUp when that app is installed and defines it, else None."""
-    if not apps.is_installed("followups"):
-        return None
-    try:
-        return apps.get_model("followups", "FollowUp")
-    except LookupError:
-        return None

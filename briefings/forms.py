@@ -6,8 +6,8 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from . import uploads
-from .models import Attachment, Briefing, Figure, Material, Person
+from briefings import uploads
+from briefings.models import Attachment, Briefing, Figure, Material, Person
 
 
 class SectionForm(forms.ModelForm):

@@ -22,9 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from trips.models import HostUnit, ItineraryItem
-
-from . import access
+from briefings import access
+from directory.models import HostUnit
+from trips.models import ItineraryItem
 
 
 def _canonical(value: object) -> str:

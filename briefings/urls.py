@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from . import views
+from briefings import views
 
 
 class KindConverter:

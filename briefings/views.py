@@ -15,11 +15,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from trips.access import get_trip_for_user, office_required
-
-from . import access, book
-from .forms import ADD_LABELS, EDIT_LABELS, VerifyForm, form_for, model_for
-from .models import Attachment, Sourced
+from accounts.roles import office_required
+from briefings import access, book
+from briefings.forms import ADD_LABELS, EDIT_LABELS, VerifyForm, form_for, model_for
+from briefings.models import Attachment, Sourced
+from trips.access import trip_for
 
 # What may be added where: people belong to a unit's leadership team, not to a visit.
 UNIT_KINDS = ("section", "figure", "person", "attachment")
@@ -30,7 +30,7 @@ ITEM_KINDS = ("section", "figure", "attachment")
 @require_GET
 def book_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The trip's briefing book: every stop's material in itinerary order, unverified listed."""
-    trip = get_trip_for_user(request, pk)
+    trip = trip_for(request.user, pk)
     context = {
         "trip": trip,
         "book": book.book_for(trip, request.user),

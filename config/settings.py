@@ -65,11 +65,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    # Lowest layer first (see ARCHITECTURE.md): each imports only from those above it here.
     "outbox",
+    "accounts",
+    "directory",
     "trips",
-    "briefings",
     "followups",
+    "briefings",
+    "logistics",
     "printing",
+    "desk",
     "axes",
 ]
 
@@ -137,7 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "trips:dashboard"
+LOGIN_REDIRECT_URL = "desk:dashboard"
 # Axes first: it refuses a locked-out username and address before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -154,8 +159,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "config.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_ip"
 
 # Sessions end after SESSION_IDLE_HOURS without a request (config.middleware.sliding_session
 # pushes the end on as the session is used) and when the browser closes; a password change
@@ -312,7 +317,10 @@ CELERY_BEAT_SCHEDULE = {
     "trips-start-due": {"task": "trips.tasks.start_due_trips", "schedule": 3600.0},
     # Hourly: the first run from 07:00 sends; DigestSent (unique per person and day) makes
     # every later run that day, a rerun or a second beat a no-op.
-    "trips-checklist-digests": {"task": "trips.tasks.send_checklist_digests", "schedule": 3600.0},
+    "trips-checklist-digests": {
+        "task": "logistics.tasks.send_checklist_digests",
+        "schedule": 3600.0,
+    },
     "trips-notice-reminders": {
         "task": "trips.tasks.send_due_notice_reminders",
         "schedule": NOTICE_SWEEP_SECONDS,

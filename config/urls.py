@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from trips.forms.accounts import OutboxPasswordResetForm
+from accounts.forms import OutboxPasswordResetForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -17,5 +17,8 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("mail/", include("outbox.urls")),
     path("briefings/", include("briefings.urls")),
+    path("", include("desk.urls")),
+    path("", include("directory.urls")),
+    path("", include("logistics.urls")),
     path("", include("trips.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Printed documents (WeasyPrint): trip pack, briefing book, post-trip report."""

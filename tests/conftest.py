@@ -37,7 +37,7 @@ def _office_roles_after_flush(request):
     transactional = marker and marker.kwargs.get("transaction")
     if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
         request.getfixturevalue("transactional_db")
-        import_module("trips.migrations.0002_office_roles").create_roles(apps, None)
+        import_module("accounts.migrations.0002_office_roles").create_roles(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,8 @@ import factory
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 
-from trips.models import Contact, HostUnit, ItineraryItem, Trip, TripMember
+from directory.models import Contact, HostUnit
+from trips.models import ItineraryItem, Trip, TripMember
 
 OFFICE_TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 

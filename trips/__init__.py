@@ -1,0 +1,1 @@
+"""The trip and its plan: brief, party, itinerary, checks, versions, calendars, notices."""

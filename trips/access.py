@@ -1,93 +1,28 @@
-"""Who may see and change what: the one place for office roles and trip access rules."""
+"""Who may see and change a trip: every view, task and command asks here, with a user."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import TYPE_CHECKING
-
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext_lazy as _
+from django.http import Http404
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-    from django.http import HttpRequest, HttpResponse
-
-    User = AbstractBaseUser | AnonymousUser
-
-SECRETARY = "secretary"
-LEADER = "leader"
-STAFF = "staff"
-OFFICE_ROLES = (SECRETARY, LEADER, STAFF)
-ROLE_LABELS = {SECRETARY: _("Secretary"), LEADER: _("Leader"), STAFF: _("Staff")}
+from trips.models import Trip, TripQuerySet
 
 
-def office_roles(user: User) -> set[str]:
-    """The office roles (group names) of a user, cached on the user object for the request."""
-    if not user.is_authenticated:
-        return set()
-    if not hasattr(user, "_office_roles"):
-        user._office_roles = set(
-            user.groups.filter(name__in=OFFICE_ROLES).values_list("name", flat=True)
-        )
-    return user._office_roles
-
-
-def is_office_user(user: User) -> bool:
-    """True for anyone in the office: a secretary, a leader or staff."""
-    return bool(office_roles(user))
-
-
-def is_secretary(user: User) -> bool:
-    """Secretaries plan trips and manage the directory."""
-    return SECRETARY in office_roles(user)
-
-
-def is_leader(user: User) -> bool:
-    """Leaders decide on trip plans; only they may lead a trip."""
-    return LEADER in office_roles(user)
-
-
-def office_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Login required, then 403 for accounts that hold no office role."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not is_office_user(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapped)
-
-
-def secretary_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Login required, then 403 for anyone but a secretary."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not is_secretary(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapped)
-
-
-def visible_trips(user: User):
+def visible_trips(user) -> TripQuerySet:
     """Every trip this user may read: the one queryset lists, search and counts start from."""
-    from .models import Trip
-
     return Trip.objects.visible_to(user)
 
 
-def get_trip_for_user(request: HttpRequest, pk: int, *, edit: bool = False):
-    """The trip, with its team prefetched; 404 when hidden from the user, 403 when read-only.
+def trip_for(user, pk: int, *, edit: bool = False) -> Trip:
+    """The trip, with its team prefetched; Http404 when hidden from the user,
+    PermissionDenied when the user may only read it.
 
-    A confidential trip answers 404 to outsiders so that its existence does not leak.
+    A confidential trip is a 404 to outsiders so that its existence does not leak.
     """
-    from django.shortcuts import get_object_or_404
-
-    trip = get_object_or_404(visible_trips(request.user).prefetch_related("members__user"), pk=pk)
-    if edit and not trip.can_edit(request.user):
+    try:
+        trip = visible_trips(user).prefetch_related("members__user").get(pk=pk)
+    except Trip.DoesNotExist:
+        raise Http404 from None
+    if edit and not trip.can_edit(user):
         raise PermissionDenied
     return trip

@@ -6,38 +6,22 @@ The admin shows every trip, confidential ones included: only give admin access
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin
-from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from django.utils.translation import gettext_lazy as _
 
-from .forms.directory import validate_phone
-from .models import (
-    CONTACT_FIELDS,
+from trips.models import (
     CalendarFeed,
     CancelledItem,
-    ChecklistItem,
-    ChecklistTemplate,
-    ChecklistTemplateItem,
-    Contact,
     Departure,
-    DigestSent,
-    Gift,
-    HostUnit,
     ItemComment,
     ItineraryItem,
     Notice,
     NoticeReply,
-    PersonalNeed,
-    SeatingAttendee,
-    SeatingPlan,
     Trip,
     TripEvent,
     TripMember,
     TripVersion,
     UnitRequirements,
-    Vehicle,
 )
 
 
@@ -70,60 +54,6 @@ class TripAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-
-class ContactInline(admin.TabularInline):
-    model = Contact
-    extra = 0
-    fields = ["name", "title", "department", "phone", "email", "receives_notices"]
-    show_change_link = True
-
-
-@admin.register(HostUnit)
-class HostUnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "region", "language", "contact_count"]
-    list_filter = ["kind", "language", "region"]
-    search_fields = ["name", "region", "address"]
-    inlines = [ContactInline]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(contact_count=Count("contacts"))
-
-    @admin.display(description=_("contacts"), ordering="contact_count")
-    def contact_count(self, unit: HostUnit) -> int:
-        return unit.contact_count
-
-
-class ContactAdminForm(forms.ModelForm):
-    """The admin keeps the phone rule of the contact pages."""
-
-    class Meta:
-        model = Contact
-        fields = list(CONTACT_FIELDS)
-
-    def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"]
-        if phone:
-            validate_phone(phone)
-        return phone
-
-
-@admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
-    form = ContactAdminForm
-    list_display = [
-        "name",
-        "title",
-        "host_unit",
-        "department",
-        "phone",
-        "email",
-        "receives_notices",
-    ]
-    list_filter = ["receives_notices", "host_unit__kind"]
-    search_fields = ["name", "title", "host_unit__name", "department", "phone", "email"]
-    autocomplete_fields = ["host_unit"]
-    list_select_related = ["host_unit"]
 
 
 @admin.register(ItineraryItem)
@@ -224,74 +154,3 @@ class CalendarFeedAdmin(admin.ModelAdmin):
     list_display = ["user", "created_at"]
     search_fields = ["user__username"]
     readonly_fields = ["key"]
-
-
-class ChecklistTemplateItemInline(admin.TabularInline):
-    model = ChecklistTemplateItem
-    extra = 0
-    fields = ["position", "category", "title", "days_before"]
-
-
-@admin.register(ChecklistTemplate)
-class ChecklistTemplateAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "language", "is_default"]
-    list_filter = ["kind", "language", "is_default"]
-    search_fields = ["name"]
-    inlines = [ChecklistTemplateItemInline]
-
-
-@admin.register(ChecklistItem)
-class ChecklistItemAdmin(admin.ModelAdmin):
-    list_display = ["title", "trip", "category", "owner", "due_date", "days_before", "done"]
-    list_filter = ["category", "done", "trip__visibility"]
-    search_fields = ["title", "note", "trip__title"]
-    autocomplete_fields = ["trip", "owner"]
-    readonly_fields = ["done_by", "done_at"]
-    list_select_related = ["trip", "owner"]
-
-
-@admin.register(DigestSent)
-class DigestSentAdmin(admin.ModelAdmin):
-    list_display = ["user", "date", "message"]
-    list_filter = ["date"]
-    search_fields = ["user__username", "user__email"]
-    raw_id_fields = ["user", "message"]
-
-
-@admin.register(PersonalNeed)
-class PersonalNeedAdmin(admin.ModelAdmin):
-    list_display = ["person", "trip"]
-    search_fields = ["trip__title", "person__username", "person__last_name"]
-    autocomplete_fields = ["trip", "person"]
-    list_select_related = ["trip", "person"]
-
-
-@admin.register(Gift)
-class GiftAdmin(admin.ModelAdmin):
-    list_display = ["date", "direction", "counterpart", "item", "value_estimate", "trip"]
-    list_filter = ["direction", "date"]
-    search_fields = ["item", "counterpart", "trip__title"]
-    autocomplete_fields = ["trip"]
-    list_select_related = ["trip"]
-
-
-@admin.register(Vehicle)
-class VehicleAdmin(admin.ModelAdmin):
-    list_display = ["name", "plate", "driver", "driver_phone", "trip"]
-    search_fields = ["name", "plate", "driver", "trip__title"]
-    autocomplete_fields = ["trip", "passengers"]
-    list_select_related = ["trip"]
-
-
-class SeatingAttendeeInline(admin.TabularInline):
-    model = SeatingAttendee
-    extra = 0
-
-
-@admin.register(SeatingPlan)
-class SeatingPlanAdmin(admin.ModelAdmin):
-    list_display = ["item", "convention", "head_table_seats", "seats_per_row"]
-    list_filter = ["convention"]
-    search_fields = ["item__title", "item__trip__title"]
-    autocomplete_fields = ["item"]
-    inlines = [SeatingAttendeeInline]

@@ -17,10 +17,18 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts import roles
 from outbox.mail import make_message
-
-from . import access, schedule
-from .models import BRIEF_FIELDS, ITEM_FIELDS, ItemComment, Trip, TripEvent, TripMember, TripVersion
+from trips import schedule
+from trips.models import (
+    BRIEF_FIELDS,
+    ITEM_FIELDS,
+    ItemComment,
+    Trip,
+    TripEvent,
+    TripMember,
+    TripVersion,
+)
 
 S = Trip.Status
 # Which status may follow which. Anything else is refused with a message.
@@ -187,7 +195,7 @@ def _leaders(trip: Trip) -> list:
     return [
         m.user
         for m in trip.members.all()
-        if m.role == TripMember.Role.LEADER and access.is_leader(m.user)
+        if m.role == TripMember.Role.LEADER and roles.is_leader(m.user)
     ]
 
 
@@ -197,7 +205,7 @@ def _secretaries(trip: Trip) -> list:
 
 def is_leader_of(trip: Trip, user) -> bool:
     """Only a leader on the trip's team, who holds the office's leader role, decides."""
-    if not access.is_leader(user):
+    if not roles.is_leader(user):
         return False
     return any(
         m.user_id == user.pk and m.role == TripMember.Role.LEADER for m in trip.members.all()

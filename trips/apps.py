@@ -10,8 +10,7 @@ class TripsConfig(AppConfig):
 
     def ready(self) -> None:
         from outbox import scopes
-
-        from . import access
+        from trips import access
 
         # The mail log shows a trip's e-mails to whoever may read the trip, by the same rule.
         scopes.read_trips_with(lambda user: access.visible_trips(user).values("pk"))

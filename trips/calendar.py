@@ -16,8 +16,9 @@ from django.utils.text import capfirst, slugify
 from icalendar import Calendar, Event
 from icalendar.enums import CLASS, STATUS
 
-from . import access
-from .models import ITEM_FIELDS, CalendarFeed, CancelledItem, ItineraryItem, Trip
+from accounts import roles
+from trips import access
+from trips.models import ITEM_FIELDS, CalendarFeed, CancelledItem, ItineraryItem, Trip
 
 PRODID = "-//Tripdesk//Tripdesk//EN"
 FEED_SALT = "trips.calendar"
@@ -83,7 +84,7 @@ def user_for_token(token: str):
     except signing.BadSignature:
         return None
     feed = CalendarFeed.objects.select_related("user").filter(user_id=user_pk, key=key).first()
-    if feed is None or not feed.user.is_active or not access.is_office_user(feed.user):
+    if feed is None or not feed.user.is_active or not roles.is_office_user(feed.user):
         return None
     return feed.user
 

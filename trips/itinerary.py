@@ -17,9 +17,10 @@ from django.db.models import Model, QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from . import schedule
-from .approval import Diff
-from .models import Contact, HostUnit, ItineraryItem, Trip, TripMember, TripVersion
+from directory.models import Contact, HostUnit
+from trips import schedule
+from trips.approval import Diff
+from trips.models import ItineraryItem, Trip, TripMember, TripVersion
 
 # What a new item lasts when nothing else is known, and when the first one starts.
 DEFAULT_LENGTH = timedelta(hours=1)

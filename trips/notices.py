@@ -30,14 +30,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from directory.models import Contact, HostUnit
 from outbox.mail import make_message
 from outbox.models import Message
-
-from .approval import approved_version
-from .models import (
-    Contact,
+from trips.approval import approved_version
+from trips.models import (
     Departure,
-    HostUnit,
     ItineraryItem,
     Notice,
     NoticeReply,

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from .models import ItineraryItem, Trip, TripMember
+from trips.models import ItineraryItem, Trip, TripMember
 
 Kind = ItineraryItem.Kind
 

@@ -14,8 +14,8 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from . import itinerary, schedule
-from .models import ItineraryItem, Trip
+from trips import itinerary, schedule
+from trips.models import ItineraryItem, Trip
 
 Kind = ItineraryItem.Kind
 

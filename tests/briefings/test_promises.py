@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from briefings import book
@@ -28,16 +27,14 @@ class Promise:
         return "/follow-ups/1/"
 
 
-class FakeFollowUp:
-    """Stands in for followups.FollowUp until that app defines it."""
+def fake_open_promises(calls: list):
+    """Stands in for FollowUp.objects.open_promises until the followups app has it."""
 
-    calls: list = []
+    def open_promises(unit_ids, user, exclude_trip=None):
+        calls.append((list(unit_ids), user, exclude_trip))
+        return [Promise(pk, "Repair the school roof before winter") for pk in unit_ids]
 
-    class objects:  # the manager's name
-        @staticmethod
-        def open_promises(unit_ids, user, exclude_trip=None):
-            FakeFollowUp.calls.append((list(unit_ids), user, exclude_trip))
-            return [Promise(pk, "Repair the school roof before winter") for pk in unit_ids]
+    return open_promises
 
 
 def test_earlier_promises_is_empty_while_followups_has_no_followup_model(secretary):
@@ -47,7 +44,7 @@ def test_earlier_promises_is_empty_while_followups_has_no_followup_model(secreta
 def test_the_unit_page_lists_open_promises_once_followups_provides_them(
     client, secretary, monkeypatch
 ):
-    monkeypatch.setattr(book, "_followup_model", lambda: FakeFollowUp)
+    monkeypatch.setattr(book, "open_promises", fake_open_promises([]))
     client.force_login(secretary)
     html = client.get(reverse("briefings:unit", args=[HostUnitFactory().pk])).content.decode()
     assert '<a href="/follow-ups/1/">Repair the school roof before winter</a>' in html
@@ -56,17 +53,11 @@ def test_the_unit_page_lists_open_promises_once_followups_provides_them(
 def test_the_book_asks_for_promises_of_earlier_visits_only(
     client, office_trip, secretary, monkeypatch
 ):
-    FakeFollowUp.calls = []
-    monkeypatch.setattr(book, "_followup_model", lambda: FakeFollowUp)
+    calls: list = []
+    monkeypatch.setattr(book, "open_promises", fake_open_promises(calls))
     unit = HostUnitFactory()
     ItineraryItemFactory(trip=office_trip, host_unit=unit)
     client.force_login(secretary)
     html = client.get(reverse("briefings:book", args=[office_trip.pk])).content.decode()
-    assert FakeFollowUp.calls == [([unit.pk], secretary, office_trip)]
+    assert calls == [([unit.pk], secretary, office_trip)]
     assert "Repair the school roof before winter" in html
-
-
-def test_a_followup_model_without_open_promises_fails_loudly(secretary, monkeypatch):
-    monkeypatch.setattr(book, "_followup_model", lambda: type("FollowUp", (), {"objects": None}))
-    with pytest.raises(ImproperlyConfigured, match="open_promises"):
-        book.earlier_promises(HostUnitFactory(), secretary)

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from logistics.models import ChecklistItem
 from tests.factories import TripFactory
-from trips.models import ChecklistItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

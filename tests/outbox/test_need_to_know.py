@@ -228,22 +228,22 @@ def test_a_secretary_off_the_team_finds_nothing_of_a_confidential_trip_anywhere(
     client, secretary2, confidential_trip, hidden_notices
 ):
     """Every page a secretary can open, the mail log included, is silent about the trip."""
-    from trips.models import HostUnit
+    from directory.models import HostUnit
 
     client.force_login(secretary2)
     secrets = [confidential_trip.title, *confidential_trip.items.values_list("title", flat=True)]
     pages = [
-        reverse("trips:dashboard"),
+        reverse("desk:dashboard"),
         reverse("trips:trip_list"),
         reverse("trips:trip_list") + "?q=merger",
-        reverse("trips:hostunit_list"),
-        reverse("trips:contact_list"),
-        reverse("trips:my_checklist"),
-        reverse("trips:checklist_template_list"),
-        reverse("trips:profile"),
+        reverse("directory:hostunit_list"),
+        reverse("directory:contact_list"),
+        reverse("desk:my_checklist"),
+        reverse("logistics:checklist_template_list"),
+        reverse("desk:profile"),
         LIST,
         LIST + "?q=merger",
-        *(reverse("trips:hostunit_detail", args=[unit.pk]) for unit in HostUnit.objects.all()),
+        *(reverse("directory:hostunit_detail", args=[unit.pk]) for unit in HostUnit.objects.all()),
         *(reverse("briefings:unit", args=[unit.pk]) for unit in HostUnit.objects.all()),
     ]
     for page in pages:

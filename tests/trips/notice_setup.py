@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from directory.models import HostUnit
 from tests.factories import ContactFactory, HostUnitFactory, ItineraryItemFactory, at
 from trips import approval, notices
-from trips.models import HostUnit, ItineraryItem, Notice, Trip, TripVersion
+from trips.models import ItineraryItem, Notice, Trip, TripVersion
 
 Kind = ItineraryItem.Kind
 # The factory's trip runs 7-9 December 2026; the notice tests live a week before it (the

@@ -6,9 +6,12 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import reverse
 
 from tests.factories import ItineraryItemFactory, TripFactory, UserFactory
+from trips import access
 
 # Every page of one trip: (URL name, method, reads or edits).
 TRIP_PAGES = [
@@ -61,6 +64,29 @@ def test_trip_pages_answer_each_role_as_the_matrix_says(
     assert response.status_code == expected
 
 
+@pytest.mark.parametrize("role, on_team, visibility, reading, editing", MATRIX)
+def test_trip_for_a_user_answers_as_the_matrix_says(
+    db, role, on_team, visibility, reading, editing
+):
+    """The same rules without a request: what a Celery task or a command gets."""
+    user = UserFactory(roles=[role])
+    team = {UserFactory(roles=["secretary"]): "secretary", **({user: role} if on_team else {})}
+    trip = TripFactory(visibility=visibility, team=team)
+    assert _status_of(user, trip.pk, edit=False) == (200 if reading == "ok" else reading)
+    assert _status_of(user, trip.pk, edit=True) == (200 if editing == "ok" else editing)
+
+
+def _status_of(user, pk: int, *, edit: bool) -> int:
+    """The status a view would answer for what the access module says."""
+    try:
+        access.trip_for(user, pk, edit=edit)
+    except Http404:
+        return 404
+    except PermissionDenied:
+        return 403
+    return 200
+
+
 @pytest.mark.parametrize("name, method, does", TRIP_PAGES)
 def test_anonymous_visitors_are_sent_to_log_in(client, confidential_trip, name, method, does):
     ItineraryItemFactory(trip=confidential_trip)
@@ -78,9 +104,9 @@ def test_accounts_without_an_office_role_are_refused(
     assert getattr(client, method)(page_url(name, office_trip)).status_code == 403
 
 
-@pytest.mark.parametrize("name", ["dashboard", "trip_list", "trip_create"])
+@pytest.mark.parametrize("name", ["desk:dashboard", "trips:trip_list", "trips:trip_create"])
 def test_anonymous_visitors_are_sent_to_log_in_from_the_lists(client, db, name):
-    response = client.get(reverse(f"trips:{name}"))
+    response = client.get(reverse(name))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
 
@@ -154,7 +180,7 @@ def test_team_member_finds_the_confidential_trip(client, confidential_trip, staf
 def test_outsider_dashboard_does_not_show_a_confidential_trip(client, confidential_trip, outsider):
     client.force_login(outsider)
     with time_machine.travel(dt.datetime(2026, 12, 1, tzinfo=dt.UTC), tick=False):
-        response = client.get(reverse("trips:dashboard"))
+        response = client.get(reverse("desk:dashboard"))
     assert b"plant merger" not in response.content
     assert not any(
         confidential_trip in response.context[section]

@@ -378,7 +378,7 @@ def test_regenerating_makes_the_old_address_404_and_the_new_one_work(client, sec
     client.logout()
 
     assert response.status_code == 302
-    assert response.url == reverse("trips:profile")
+    assert response.url == reverse("desk:profile")
     new = feed_path(secretary)
     assert new != old
     assert client.get(old).status_code == 404
@@ -429,7 +429,7 @@ def test_regenerate_by_get_is_refused(client, secretary):
 def test_profile_shows_the_private_address_and_the_new_address_button(client, secretary):
     client.force_login(secretary)
 
-    response = client.get(reverse("trips:profile"))
+    response = client.get(reverse("desk:profile"))
 
     assert response.status_code == 200
     assert f'value="http://testserver{feed_path(secretary)}"'.encode() in response.content

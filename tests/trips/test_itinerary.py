@@ -8,6 +8,7 @@ import zoneinfo
 import pytest
 from django.urls import reverse
 
+from directory.models import Contact
 from tests.factories import (
     ContactFactory,
     HostUnitFactory,
@@ -17,7 +18,7 @@ from tests.factories import (
     at,
 )
 from trips import itinerary
-from trips.models import Contact, ItineraryItem
+from trips.models import ItineraryItem
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")

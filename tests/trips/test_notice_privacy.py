@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from importlib import import_module
 
 import pytest
 import time_machine
-from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from desk import demo
+from directory.models import HostUnit
 from outbox.models import Message
 from tests.factories import at
 from tests.trips.notice_setup import A_WEEK_BEFORE, approve, build_visit, fresh, send
-from trips import approval, demo, notices
-from trips.models import HostUnit, Notice, Trip, TripVersion, UnitRequirements
+from trips import approval, notices
+from trips.models import Notice, Trip, TripVersion, UnitRequirements
 
 pytestmark = pytest.mark.django_db
 
@@ -200,11 +200,3 @@ def test_no_demo_unit_reads_another_units_name_items_or_requirements(client):
             if other.host_unit != notice.host_unit:
                 leaked = {t for t in fingerprints(trip, other.host_unit) if t in text}
                 assert not leaked, f"{notice.host_unit} reads {leaked}"
-
-
-def test_the_migration_clears_the_shared_text_from_notices_sent_before(sent):
-    Notice.objects.filter(pk=sent["plant"].pk).update(
-        content={**sent["plant"].content, "requirements": SHARED}
-    )
-    import_module("trips.migrations.0010_unit_requirements").forget_shared_requirements(apps, None)
-    assert Notice.objects.get(pk=sent["plant"].pk).requirements == ""

@@ -321,8 +321,8 @@ def test_unit_without_an_address_is_flagged_on_the_trip_page(client, visit, secr
     html = client.get(visit.trip.get_absolute_url()).content.decode()
     zhang = visit.township.contacts.get()
     assert "No usable e-mail address" in html
-    assert reverse("trips:contact_edit", args=[zhang.pk]) in html
-    assert reverse("trips:hostunit_detail", args=[visit.plant.pk]) in html
+    assert reverse("directory:contact_edit", args=[zhang.pk]) in html
+    assert reverse("directory:hostunit_detail", args=[visit.plant.pk]) in html
 
 
 def test_trip_page_flags_nothing_when_every_unit_has_an_address(client, visit, secretary):
@@ -337,7 +337,7 @@ def test_unit_without_an_address_is_flagged_on_the_notices_page(client, visit, s
     client.force_login(secretary)
     html = client.get(reverse("trips:notices", args=[visit.trip.pk])).content.decode()
     assert "No usable e-mail address" in html
-    assert reverse("trips:hostunit_detail", args=[visit.plant.pk]) in html
+    assert reverse("directory:hostunit_detail", args=[visit.plant.pk]) in html
 
 
 # The notices page

@@ -123,8 +123,8 @@ def test_dashboard_queries_do_not_grow_with_trips(
         trips_with_teams(3)
         TripFactory.create_batch(3)
         with django_assert_num_queries(PER_REQUEST + 6):
-            client.get(reverse("trips:dashboard"))
+            client.get(reverse("desk:dashboard"))
         trips_with_teams(30)
         TripFactory.create_batch(30)
         with django_assert_num_queries(PER_REQUEST + 6):
-            client.get(reverse("trips:dashboard"))
+            client.get(reverse("desk:dashboard"))

@@ -222,7 +222,7 @@ def dashboard(client):
     def get(user):
         client.force_login(user)
         with time_machine.travel(dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC), tick=False):
-            return client.get(reverse("trips:dashboard")).context
+            return client.get(reverse("desk:dashboard")).context
 
     return get
 
@@ -250,7 +250,7 @@ def test_dashboard_lists_other_office_trips_apart_from_mine(dashboard, staff):
 
 def test_dashboard_page_shows_the_sections(client, secretary):
     client.force_login(secretary)
-    page = client.get(reverse("trips:dashboard")).content.decode()
+    page = client.get(reverse("desk:dashboard")).content.decode()
     assert "My upcoming trips" in page
     assert "drafts I am secretary of" in page
 

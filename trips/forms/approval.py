@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .. import approval
-from ..models import Trip, TripVersion
+from trips import approval
+from trips.models import Trip, TripVersion
 
 S = Trip.Status
 D = TripVersion.Decision

@@ -7,8 +7,8 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Notice
-from .directory import validate_phone
+from directory.forms import validate_phone
+from trips.models import Notice
 
 
 class NoticeAckForm(forms.Form):

@@ -14,17 +14,11 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import access
-from ..itinerary import contacts_elsewhere, next_free_time
-from ..models import (
-    BRIEF_FIELDS,
-    ITEM_FIELDS,
-    Contact,
-    ItineraryItem,
-    Trip,
-    TripMember,
-    TripQuerySet,
-)
+from accounts import roles
+from directory.models import Contact
+from trips import signals
+from trips.itinerary import contacts_elsewhere, next_free_time
+from trips.models import BRIEF_FIELDS, ITEM_FIELDS, ItineraryItem, Trip, TripMember, TripQuerySet
 
 TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -41,7 +35,7 @@ THRESHOLDS = (
 SHORT_TEXT = forms.Textarea(attrs={"rows": 3})
 
 
-def office_people(roles: tuple[str, ...] = access.OFFICE_ROLES) -> QuerySet[User]:
+def office_people(roles: tuple[str, ...] = roles.OFFICE_ROLES) -> QuerySet[User]:
     """Active accounts holding one of the office roles, by name."""
     return (
         User.objects.filter(is_active=True, groups__name__in=roles)
@@ -143,6 +137,7 @@ class TripForm(forms.ModelForm):
                 TripMember.objects.update_or_create(
                     trip=trip, user=creator, defaults={"role": TripMember.Role.SECRETARY}
                 )
+                signals.announce_created(trip)
         return trip
 
 
@@ -253,7 +248,7 @@ class TripFilterForm(forms.Form):
     leader = PersonChoiceField(
         label=_("Leader"),
         required=False,
-        queryset=office_people((access.LEADER,)),
+        queryset=office_people((roles.LEADER,)),
         empty_label=_("Any leader"),
     )
     first = forms.DateField(label=_("From date"), required=False, widget=DATE_INPUT)

@@ -11,10 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import approval, itinerary
-from ..access import get_trip_for_user, office_required
-from ..forms.approval import AdvanceForm, DecisionForm, SubmitForm
-from ..models import ItemComment, ItineraryItem, Trip, TripVersion
+from accounts.roles import office_required
+from trips import approval, itinerary
+from trips.access import trip_for
+from trips.forms.approval import AdvanceForm, DecisionForm, SubmitForm
+from trips.models import ItemComment, ItineraryItem, Trip, TripVersion
 
 
 def workflow_context(request: HttpRequest, trip: Trip, items: list[ItineraryItem]) -> dict:
@@ -82,7 +83,7 @@ def _version_page(
 @require_GET
 def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """A version for everyone who may see the trip; a leader on the team decides on it."""
-    trip = get_trip_for_user(request, pk)
+    trip = trip_for(request.user, pk)
     version = _version(trip, number)
     # A pending version is always the latest: a new submission supersedes the pending one.
     may_decide = version.is_pending and approval.may_decide(version, request.user)
@@ -94,7 +95,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 @require_POST
 def version_decide(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """The leader approves or asks for changes; a refusal shows beside the form, input kept."""
-    trip = get_trip_for_user(request, pk)
+    trip = trip_for(request.user, pk)
     version = _version(trip, number)
     if not approval.may_decide(version, request.user):
         raise PermissionDenied
@@ -117,7 +118,7 @@ def version_decide(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 @require_POST
 def version_confirm_brief(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """The leader confirms that the brief states his or her intention."""
-    trip = get_trip_for_user(request, pk)
+    trip = trip_for(request.user, pk)
     version = _version(trip, number)
     approval.confirm_brief(version, request.user)  # PermissionDenied for anyone else
     messages.success(request, _("You confirmed the brief."))
@@ -128,7 +129,7 @@ def version_confirm_brief(request: HttpRequest, pk: int, number: int) -> HttpRes
 @require_POST
 def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
     """The secretary freezes the plan as a new version and sends it to the leader."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     form = SubmitForm(request.POST)
     form.is_valid()  # a note is optional and free text: the form cannot be invalid
     try:
@@ -147,7 +148,7 @@ def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def trip_advance(request: HttpRequest, pk: int) -> HttpResponse:
     """Start, complete or close the trip, as the workflow allows."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     form = AdvanceForm(request.POST, trip=trip)
     if not form.is_valid():
         messages.error(request, _("Choose a step of the workflow."))

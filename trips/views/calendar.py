@@ -10,8 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from icalendar import Calendar
 
-from .. import calendar
-from ..access import get_trip_for_user, office_required
+from accounts.roles import office_required
+from trips import calendar
+from trips.access import trip_for
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -24,7 +25,7 @@ def _ics(ical: Calendar) -> HttpResponse:
 @require_GET
 def trip_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """The trip's itinerary as an .ics file to import into any calendar."""
-    trip = get_trip_for_user(request, pk)
+    trip = trip_for(request.user, pk)
     response = _ics(calendar.trip_calendar(trip))
     response["Content-Disposition"] = calendar.content_disposition(trip)
     return response
@@ -49,4 +50,4 @@ def feed_regenerate(request: HttpRequest) -> HttpResponse:
         context = {"calendar_url": calendar.feed_url_for(request, request.user), "renewed": True}
         return render(request, "trips/_calendar_card.html", context)
     messages.success(request, _("New calendar address made. The old one no longer works."))
-    return redirect("trips:profile")
+    return redirect("desk:profile")

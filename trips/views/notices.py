@@ -17,12 +17,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config import throttle
-
-from .. import notices
-from ..access import get_trip_for_user, office_required
-from ..forms.notices import NoticeAckForm, NoticeReplyForm, NoticeSendForm, UnitRequirementsForm
-from ..models import HostUnit, Notice
+from accounts import throttle
+from accounts.roles import office_required
+from directory.models import HostUnit
+from trips import notices
+from trips.access import trip_for
+from trips.forms.notices import NoticeAckForm, NoticeReplyForm, NoticeSendForm, UnitRequirementsForm
+from trips.models import Notice
 
 HOUR = 3600
 
@@ -31,7 +32,7 @@ HOUR = 3600
 @require_GET
 def notice_board(request: HttpRequest, pk: int) -> HttpResponse:
     """Per host unit: the notice that would go now, and how the last one fares."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     return _board_page(request, trip)
 
 
@@ -61,7 +62,7 @@ def _board_page(
 @require_POST
 def notice_requirements(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     """Keep what one unit is asked to prepare; a refusal shows beside the field, input kept."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     unit = get_object_or_404(HostUnit, pk=unit_pk)
     form = UnitRequirementsForm(request.POST, prefix=f"unit-{unit.pk}")
     if not form.is_valid():
@@ -80,7 +81,7 @@ def notice_requirements(request: HttpRequest, pk: int, unit_pk: int) -> HttpResp
 @require_POST
 def notices_send(request: HttpRequest, pk: int) -> HttpResponse:
     """Send every pending notice, or one unit's."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     form = NoticeSendForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest()
@@ -99,7 +100,7 @@ def notices_send(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def item_leaving(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Tell the next host unit when to expect the party ("leaving now")."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     item = get_object_or_404(trip.items.select_related("host_unit"), pk=item_pk)
     try:
         departure, told = notices.leave(item, request.user)

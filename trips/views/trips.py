@@ -10,17 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
-from .. import checklists, itinerary, notices, schedule, timeline
-from ..access import (
-    get_trip_for_user,
-    is_secretary,
-    office_required,
-    secretary_required,
-    visible_trips,
-)
-from ..forms.trips import ItineraryItemForm, TeamFormSet, TripFilterForm, TripForm
-from ..models import ItineraryItem, Trip
-from .approval import workflow_context
+from accounts.roles import is_secretary, office_required, secretary_required
+from directory.models import HostUnit
+from trips import itinerary, notices, schedule, timeline
+from trips.access import trip_for, visible_trips
+from trips.forms.trips import ItineraryItemForm, TeamFormSet, TripFilterForm, TripForm
+from trips.models import ItineraryItem, Trip
+from trips.views.approval import workflow_context
 
 PER_PAGE = 20
 
@@ -90,7 +86,6 @@ def trip_create(request: HttpRequest) -> HttpResponse:
     team = TeamFormSet(request.POST or None, instance=form.instance, prefix="team")
     if request.method == "POST" and all([form.is_valid(), team.is_valid()]):
         trip = form.save_with_team(team, creator=request.user)
-        checklists.apply_template(trip)  # the kind's checklist, in the creator's language
         messages.success(request, _("Trip created."))
         return redirect(trip)
     return render(request, "trips/trip_form.html", {"form": form, "team": team})
@@ -100,7 +95,7 @@ def trip_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def trip_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The brief and the team, for the trip's secretaries."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     form = TripForm(request.POST or None, instance=trip)
     team = TeamFormSet(request.POST or None, instance=trip, prefix="team")
     if request.method == "POST" and all([form.is_valid(), team.is_valid()]):
@@ -114,7 +109,7 @@ def trip_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The brief, the team and the itinerary by day; htmx asks for the itinerary alone."""
-    trip = get_trip_for_user(request, pk)
+    trip = trip_for(request.user, pk)
     template = "trips/trip_detail.html#itinerary" if request.htmx else "trips/trip_detail.html"
     return render(request, template, _detail_context(request, trip, workflow=not request.htmx))
 
@@ -123,7 +118,7 @@ def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def trip_timeline(request: HttpRequest, pk: int) -> HttpResponse:
     """The itinerary drawn day by day on an hour scale, findings marked in red."""
-    trip = get_trip_for_user(request, pk)
+    trip = trip_for(request.user, pk)
     items = list(trip.items.select_related("host_unit"))
     findings = schedule.find_conflicts(trip, items=items)
     context = {"trip": trip, "timeline": timeline.build(trip, items, findings)}
@@ -134,7 +129,7 @@ def trip_timeline(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an item; it lands in time order."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     form = ItineraryItemForm(request.POST or None, trip=trip)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -146,7 +141,7 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Change an item in place."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     item = get_object_or_404(trip.items, pk=item_pk)
     form = ItineraryItemForm(request.POST or None, instance=item, trip=trip)
     if request.method == "POST" and form.is_valid():
@@ -159,7 +154,7 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @require_POST
 def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Remove an item from the itinerary."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     # cancel(), not delete(): subscribed calendars learn that the event is gone.
     get_object_or_404(trip.items, pk=item_pk).cancel()
     return _itinerary_changed(request, trip, _("Item deleted."))
@@ -169,6 +164,18 @@ def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @require_POST
 def item_duplicate(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Copy an item, with its contacts and attendees, as a start for a similar one."""
-    trip = get_trip_for_user(request, pk, edit=True)
+    trip = trip_for(request.user, pk, edit=True)
     get_object_or_404(trip.items, pk=item_pk).duplicate()
     return _itinerary_changed(request, trip, _("Item duplicated."))
+
+
+@office_required
+@require_GET
+def unit_visits(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    """A host unit's items on the trips this user may read: a panel of its directory page."""
+    unit = get_object_or_404(HostUnit, pk=unit_pk)
+    # Only trips the user may read: a confidential trip's stop must not leak to outsiders.
+    items = unit.items.filter(trip__in=visible_trips(request.user)).select_related("trip")
+    context = {"unit": unit, "items": items.order_by("-start", "pk")}
+    template = "trips/unit_visits.html#visits" if request.htmx else "trips/unit_visits.html"
+    return render(request, template, context)

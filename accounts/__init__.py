@@ -1,0 +1,1 @@
+"""Office roles and their decorators, people's profiles, login and password reset."""

@@ -1,0 +1,47 @@
+"""Account forms."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
+from django.utils.translation import get_language
+
+from accounts import throttle
+from outbox.mail import make_message
+
+HOUR = 3600
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's password reset, with the e-mail written to the outbox like every other."""
+
+    def save(self, *args, request=None, **kwargs) -> None:
+        """Send the link unless this address or this e-mail asked too often this hour."""
+        # A throttled request ends on the same "check your e-mail" page as any other, so
+        # that it tells nobody whether an account uses the address.
+        limit = settings.PASSWORD_RESET_LIMIT
+        email = self.cleaned_data["email"].strip().lower()
+        by_ip = throttle.allow(f"reset-ip:{throttle.client_ip(request)}", limit, HOUR)
+        by_email = throttle.allow(f"reset-email:{email}", limit, HOUR)
+        if by_ip and by_email:
+            super().save(*args, request=request, **kwargs)
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ) -> None:
+        make_message(
+            "password_reset",
+            to_email,
+            context,
+            language=get_language(),
+            cause="password reset",
+            cause_key="password_reset",
+            recipient_user=context.get("user"),
+            private=True,
+        )

@@ -1,0 +1,55 @@
+"""An office user's profile: the name and title the office prints, rank, phone, language."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Profile(models.Model):
+    """How the office writes a person: 王伟, 副省长; where they stand in protocol order."""
+
+    class Language(models.TextChoices):
+        ZH_HANS = "zh-hans", "简体中文"
+        EN = "en", "English"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    name = models.CharField(
+        _("name"), max_length=100, blank=True, help_text=_("As the office writes it, e.g. 王伟.")
+    )
+    name_en = models.CharField(_("English name"), max_length=100, blank=True)
+    title = models.CharField(_("title (职务)"), max_length=100, blank=True)
+    title_en = models.CharField(_("title in English"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Lists of people are printed by this, lowest first (the leader is 1), never by name.
+    protocol_rank = models.PositiveIntegerField(
+        _("protocol rank"),
+        default=100,
+        help_text=_("Orders every list of people: 1 comes first, then by rank."),
+    )
+    language = models.CharField(
+        _("preferred language"), max_length=10, choices=Language.choices, default=Language.ZH_HANS
+    )
+
+    class Meta:
+        ordering = ["protocol_rank", "pk"]
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return self.display_name()
+
+    def display_name(self, language: str | None = None) -> str:
+        """The name in the reader's language: the English name on English pages, if any."""
+        english = (language or get_language() or "").startswith("en")
+        name = (self.name_en if english else "") or self.name
+        return name or self.user.get_full_name() or self.user.get_username()
+
+    def display_title(self, language: str | None = None) -> str:
+        """The title (职务) in the reader's language."""
+        english = (language or get_language() or "").startswith("en")
+        return (self.title_en if english else "") or self.title

@@ -1,0 +1,77 @@
+"""Home pages: the dashboard and the user's profile."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.roles import OFFICE_ROLES, ROLE_LABELS, is_secretary, office_required, office_roles
+from logistics import checklists
+from outbox.mail import make_message
+from trips import calendar
+from trips.access import visible_trips
+from trips.models import Trip, TripMember
+
+
+@office_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """My upcoming trips, my drafts, and what waits for me."""
+    today = timezone.localdate()
+    trips = visible_trips(request.user).with_team()
+    # Checklist progress is annotated: the same query, whatever the number of trips.
+    mine = checklists.with_progress(trips.on_team(request.user), today)
+    context = {
+        "upcoming": mine.upcoming(today)[:10],
+        "drafts": trips.on_team(request.user, role=TripMember.Role.SECRETARY)
+        .filter(status=Trip.Status.DRAFT)
+        .order_by("start_date", "pk")[:10],
+        "office_upcoming": trips.upcoming(today).exclude(members__user=request.user)[:10],
+        "today": today,
+        "can_create": is_secretary(request.user),
+    }
+    return render(request, "desk/dashboard.html", context)
+
+
+@office_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The user's own account: roles, e-mail, the test e-mail button, the calendar address."""
+    roles = [ROLE_LABELS[name] for name in OFFICE_ROLES if name in office_roles(request.user)]
+    calendar_url = calendar.feed_url_for(request, request.user)
+    return render(request, "desk/profile.html", {"roles": roles, "calendar_url": calendar_url})
+
+
+@office_required
+@require_POST
+def send_test_email(request: HttpRequest) -> HttpResponse:
+    """Queue a test e-mail to the user's own address, through the outbox."""
+    if not request.user.email:
+        messages.error(request, _("Your account has no e-mail address."))
+        return redirect("desk:profile")
+    make_message(
+        "test",
+        request.user.email,
+        {"user": request.user},
+        language=get_language(),
+        cause=_("Test e-mail"),
+        cause_key="test",
+        recipient_user=request.user,
+        created_by=request.user,
+    )
+    messages.success(
+        request, _("A test e-mail to %(email)s is on its way.") % {"email": request.user.email}
+    )
+    return redirect("desk:profile")
+
+
+@office_required
+@require_GET
+def my_checklist(request: HttpRequest) -> HttpResponse:
+    """My items on every trip that has not ended, to tick on the phone."""
+    today = timezone.localdate()
+    items = list(checklists.items_of(request.user, today))
+    return render(request, "desk/checklist_mine.html", {"items": items, "today": today})

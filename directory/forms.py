@@ -1,0 +1,225 @@
+"""Directory forms: host units, contacts, the list filters and the contact CSV upload.
+
+ContactForm is the one place where a contact's rules live: the contact pages use it and
+the CSV import runs it on every row.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from directory import contacts_import
+from directory.models import CONTACT_FIELDS, Contact, HostUnit
+
+# Digits, spaces, "+" in front, dashes and parentheses; then an optional extension
+# ("ext. 12", "x12", "#12", "转12", "分机12").
+PHONE_RE = re.compile(
+    r"^(?P<number>\+?[0-9 ()\-]+?)\s*(?:(?:ext\.?|x|#|转|分机)\s*(?P<extension>[0-9]{1,6}))?$",
+    re.IGNORECASE,
+)
+PHONE_MIN_DIGITS = 5
+
+
+def validate_phone(value: str) -> None:
+    """Refuse anything that does not read as a phone number with at least five digits."""
+    match = PHONE_RE.match(value)
+    digits = sum(c.isdigit() for c in match["number"]) if match else 0
+    if digits < PHONE_MIN_DIGITS:
+        raise ValidationError(_("Enter a phone number like +86 10 1234 5678."), code="phone")
+
+
+class HostUnitField(forms.ModelChoiceField):
+    """A host unit given by its name: typed, picked from the suggestions, or a CSV cell."""
+
+    default_error_messages = {
+        "invalid_choice": _(
+            "Unknown host unit “%(value)s”: pick one from the list or add it to the directory."
+        ),
+    }
+    # name.casefold() -> unit; set by the CSV import so that 2,000 rows cost one query.
+    units: dict[str, HostUnit] | None = None
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"list": "host-unit-names", "autocomplete": "off"})
+        )
+        super().__init__(queryset=HostUnit.objects.all(), to_field_name="name", **kwargs)
+
+    def to_python(self, value: object) -> HostUnit | None:
+        name = " ".join(str(value or "").split())
+        if not name:
+            return None
+        unit = self.units.get(name.casefold()) if self.units is not None else self._lookup(name)
+        if unit is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": name}
+            )
+        return unit
+
+    def _lookup(self, name: str) -> HostUnit | None:
+        # Names are unique as written; the exact spelling wins over a case-only match.
+        matches = list(self.queryset.filter(name__iexact=name)[:5])
+        return next((u for u in matches if u.name == name), matches[0] if matches else None)
+
+
+class ContactForm(forms.ModelForm):
+    """A person at a host unit or in one of the office's own departments."""
+
+    host_unit = HostUnitField(
+        label=_("Host unit"),
+        required=False,
+        help_text=_("Type the first letters and pick the unit, or leave empty for office staff."),
+    )
+
+    class Meta:
+        model = Contact
+        fields = list(CONTACT_FIELDS)
+        widgets = {
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "email": {"invalid": _("Enter an e-mail address like name@example.com.")},
+        }
+
+    def __init__(self, *args, host_units: dict[str, HostUnit] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["host_unit"].units = host_units
+        if self.instance.host_unit_id:
+            # The field shows names, not ids.
+            self.initial["host_unit"] = self.instance.host_unit.name
+
+    def _get_validation_exclusions(self) -> set[str]:
+        exclude = super()._get_validation_exclusions()
+        if self.fields["host_unit"].units is not None:
+            # The import has just read the units, and clean() checks contact_has_organisation:
+            # skip the model's two checks that would cost two queries a row.
+            exclude.add("host_unit")
+        return exclude
+
+    def clean_phone(self) -> str:
+        # Full-width digits and plus signs from a Chinese keyboard count as ordinary ones.
+        phone = " ".join(unicodedata.normalize("NFKC", self.cleaned_data["phone"]).split())
+        if phone:
+            validate_phone(phone)
+        return phone
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        has_own_error = "host_unit" in self.errors or "department" in self.errors
+        if not has_own_error and not cleaned.get("host_unit") and not cleaned.get("department"):
+            # The constraint contact_has_organisation, said beside the field.
+            self.add_error("host_unit", _("Give a host unit or an internal department."))
+        return cleaned
+
+    def host_unit_names(self) -> QuerySet:
+        """Every unit's name, for the suggestions under the host unit field."""
+        return HostUnit.objects.values_list("name", flat=True)
+
+
+class HostUnitForm(forms.ModelForm):
+    """An organisation the leader visits."""
+
+    class Meta:
+        model = HostUnit
+        fields = ["name", "kind", "region", "address", "language", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+
+
+class HostUnitFilterForm(forms.Form):
+    """Search and filter the host unit list."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Name, region or address")}
+        ),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *HostUnit.Kind.choices]
+    )
+
+    def apply(self, units: QuerySet) -> QuerySet:
+        """The units matching the search; all of them when the input is empty or invalid."""
+        if not self.is_valid():
+            return units
+        for word in self.cleaned_data["q"].split():
+            units = units.filter(
+                Q(name__icontains=word) | Q(region__icontains=word) | Q(address__icontains=word)
+            )
+        if self.cleaned_data["kind"]:
+            units = units.filter(kind=self.cleaned_data["kind"])
+        return units
+
+
+class ContactFilterForm(forms.Form):
+    """Search and filter the contact list."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Name, title, organisation, phone, e-mail")}
+        ),
+    )
+    host_unit = forms.ModelChoiceField(
+        label=_("Host unit"),
+        required=False,
+        queryset=HostUnit.objects.only("pk", "name"),
+        empty_label=_("All host units"),
+    )
+
+    def apply(self, contacts: QuerySet) -> QuerySet:
+        """The contacts matching the search; all of them when the input is empty or invalid."""
+        if not self.is_valid():
+            return contacts
+        for word in self.cleaned_data["q"].split():
+            contacts = contacts.filter(
+                Q(name__icontains=word)
+                | Q(title__icontains=word)
+                | Q(host_unit__name__icontains=word)
+                | Q(department__icontains=word)
+                | Q(phone__icontains=word)
+                | Q(email__icontains=word)
+            )
+        if self.cleaned_data["host_unit"]:
+            contacts = contacts.filter(host_unit=self.cleaned_data["host_unit"])
+        return contacts
+
+
+class ContactImportForm(forms.Form):
+    """Step 1 uploads a CSV file; step 2 posts back the signed content to confirm it."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        help_text=_("UTF-8 or GB18030, first row naming the columns, at most 1 MB."),
+    )
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        try:
+            if cleaned.get("token"):
+                text = contacts_import.unsign(cleaned["token"], self.user)
+            elif cleaned.get("file"):
+                text = contacts_import.read_upload(cleaned["file"])
+            else:
+                raise contacts_import.FileRejected(_("Choose a CSV file."))
+            cleaned["preview"] = contacts_import.preview(text)
+        except contacts_import.FileRejected as rejected:
+            self.add_error("file", str(rejected))
+        cleaned["confirmed"] = bool(cleaned.get("token"))
+        return cleaned

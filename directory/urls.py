@@ -1,0 +1,19 @@
+"""Directory URLs: host units, contacts and their CSV import."""
+
+from django.urls import path
+
+from directory import views as directory
+
+app_name = "directory"
+
+urlpatterns = [
+    # directory: host units and contacts
+    path("host-units/", directory.hostunit_list, name="hostunit_list"),
+    path("host-units/new/", directory.hostunit_create, name="hostunit_create"),
+    path("host-units/<int:pk>/", directory.hostunit_detail, name="hostunit_detail"),
+    path("host-units/<int:pk>/edit/", directory.hostunit_edit, name="hostunit_edit"),
+    path("contacts/", directory.contact_list, name="contact_list"),
+    path("contacts/new/", directory.contact_create, name="contact_create"),
+    path("contacts/<int:pk>/edit/", directory.contact_edit, name="contact_edit"),
+    path("contacts/import/", directory.contact_import, name="contact_import"),
+]

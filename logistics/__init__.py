@@ -1,0 +1,1 @@
+"""Checklists and templates, the daily digest, needs, gifts, cars, seating plans."""

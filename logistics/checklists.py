@@ -1,0 +1,312 @@
+"""Logistics checklists: templates per trip kind, items with owners and due dates, the digest.
+
+Languages. A checklist template is written in one language: `ChecklistTemplate.language`,
+its items' titles plain text in it. The data migration ships an English and a Chinese
+default template for every trip kind; a new trip gets the default template of its kind
+in the language of whoever creates it (the office's language, then any language, when
+there is none). The items are then the trip's own text, edited like any other, so a
+checklist never changes language under its owners' feet. (gettext would not do: a
+secretary's edited or added template items are data, not source strings.)
+
+Due dates. An item is due on a fixed date, or a number of days before departure (the
+trip's first day), so that it moves with the trip; the SQL form of the rule is
+`models.due_on_expression`, used for progress, overdue counts and the digest alike.
+
+Ticking. Setting an item done is a conditional update from the opposite state: a double
+tap or two people ticking at once change the row once, and the first tick's who and
+when stay. Owners tick their own items; the trip's secretaries tick any.
+
+Also here, because they are the same preparation: people's needs and vehicle allocation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from logistics.models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    DigestSent,
+    Vehicle,
+    due_on_expression,
+)
+from outbox.mail import make_message
+from trips.models import Trip
+
+# Templates ---------------------------------------------------------------------------
+
+
+def default_template(kind: str, language: str | None) -> ChecklistTemplate | None:
+    """The default template of a trip kind: in this language, else the office's, else any."""
+    candidates = ChecklistTemplate.objects.filter(kind=kind, is_default=True)
+    preferred = [language, settings.LANGUAGE_CODE]
+    by_language = {template.language: template for template in candidates}
+    for code in preferred:
+        if code in by_language:
+            return by_language[code]
+    return next(iter(by_language.values()), None)
+
+
+def apply_template(
+    trip: Trip, language: str | None = None, template: ChecklistTemplate | None = None
+) -> list[ChecklistItem]:
+    """Append a template's items to the trip's checklist (by default its kind's default one).
+
+    Without an explicit template, a trip that already has a checklist is left alone, so
+    that calling this twice on a new trip does not double the list.
+    """
+    if template is None:
+        if trip.checklist_items.exists():
+            return []
+        template = default_template(trip.kind, language or translation.get_language())
+        if template is None:
+            return []
+    start = next_position(trip)
+    return ChecklistItem.objects.bulk_create(
+        ChecklistItem(
+            trip=trip,
+            position=start + offset,
+            category=entry.category,
+            title=entry.title,
+            days_before=entry.days_before,
+        )
+        for offset, entry in enumerate(template.items.all())
+    )
+
+
+def save_as_template(
+    trip: Trip, *, name: str, language: str, make_default: bool, user
+) -> ChecklistTemplate:
+    """A new template for the trip's kind from its checklist; fixed dates become relative."""
+    with transaction.atomic():
+        template = ChecklistTemplate.objects.create(
+            name=name, kind=trip.kind, language=language, created_by=user
+        )
+        for position, item in enumerate(trip.checklist_items.all()):
+            days = item.days_before
+            if item.due_date:
+                days = (trip.start_date - item.due_date).days
+            template.items.create(
+                position=position, category=item.category, title=item.title, days_before=days
+            )
+        if make_default:
+            make_template_default(template)
+    return template
+
+
+def make_template_default(template: ChecklistTemplate) -> None:
+    """Make this the template new trips of its kind get, in its language."""
+    with transaction.atomic():
+        ChecklistTemplate.objects.filter(
+            kind=template.kind, language=template.language, is_default=True
+        ).exclude(pk=template.pk).update(is_default=False)
+        ChecklistTemplate.objects.filter(pk=template.pk).update(is_default=True)
+    template.is_default = True
+
+
+# Items -------------------------------------------------------------------------------
+
+
+def next_position(trip: Trip) -> int:
+    """The position after the trip's last item."""
+    last = trip.checklist_items.aggregate(last=Max("position"))["last"]
+    return 0 if last is None else last + 1
+
+
+def load(trip: Trip, user) -> list[ChecklistItem]:
+    """The trip's checklist for a page, each item saying whether this user may tick it.
+
+    One query: due dates annotated, owners and tickers joined.
+    """
+    items = list(trip.checklist_items.with_due().select_related("owner", "done_by"))
+    for item in items:
+        item.can_tick = may_tick(item, user, trip)
+    return items
+
+
+def reload(item: ChecklistItem, user, trip: Trip) -> ChecklistItem:
+    """One item afresh (after a tick), as load() gives it."""
+    item = ChecklistItem.objects.with_due().select_related("owner", "done_by").get(pk=item.pk)
+    item.trip = trip
+    item.can_tick = may_tick(item, user, trip)
+    return item
+
+
+def move(item: ChecklistItem, step: int) -> None:
+    """Move an item up (-1) or down (+1) one place; the ends stay where they are."""
+    with transaction.atomic():
+        items = list(item.trip.checklist_items.select_for_update())
+        index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+        target = index + step
+        if not 0 <= target < len(items):
+            return
+        items[index], items[target] = items[target], items[index]
+        # Renumber all: positions may have gaps or twins after concurrent additions.
+        for position, other in enumerate(items):
+            other.position = position
+        ChecklistItem.objects.bulk_update(items, ["position"])
+
+
+def may_tick(item: ChecklistItem, user, trip: Trip) -> bool:
+    """Owners tick their own items; the trip's secretaries tick any."""
+    return item.owner_id == user.pk or trip.can_edit(user)
+
+
+def tick(item: ChecklistItem, user, done: bool, now: datetime | None = None) -> bool:
+    """Set the item done or not; True when this call changed it (never a toggle)."""
+    rows = ChecklistItem.objects.filter(pk=item.pk, done=not done)
+    if done:
+        changed = rows.update(done=True, done_by=user, done_at=now or timezone.now())
+    else:
+        changed = rows.update(done=False, done_by=None, done_at=None)
+    return bool(changed)
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    done: int
+    overdue: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def progress(trip: Trip, today: date) -> Progress:
+    """How far the trip's preparation is: done of total, and how many are overdue."""
+    return Progress(*trip.checklist_items.progress(today))
+
+
+def with_progress(trips: QuerySet[Trip], today: date) -> QuerySet[Trip]:
+    """Annotate checklist_total, checklist_done and checklist_overdue, in the same query."""
+    due_on = due_on_expression("checklist_items__", "start_date")
+    return trips.alias(checklist_due_on=due_on).annotate(
+        checklist_total=Count("checklist_items"),
+        checklist_done=Count("checklist_items", filter=Q(checklist_items__done=True)),
+        checklist_overdue=Count(
+            "checklist_items",
+            filter=Q(checklist_items__done=False, checklist_due_on__lt=today),
+        ),
+    )
+
+
+def items_of(user, today: date) -> QuerySet[ChecklistItem]:
+    """A person's items on trips that have not ended and that they may see, soonest first."""
+    visible = Trip.objects.visible_to(user).filter(end_date__gte=today)
+    return (
+        ChecklistItem.objects.with_due()
+        .filter(owner=user, trip__in=visible)
+        .select_related("trip", "done_by")
+        .order_by("done", F("due_on").asc(nulls_last=True), "trip__start_date", "position", "pk")
+    )
+
+
+# The daily digest --------------------------------------------------------------------
+
+DIGEST_FROM_HOUR = 7  # office time: nobody wants their to-do list at midnight
+
+
+def digest_items(user, today: date) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
+    """(due today, overdue) of the person's open items on trips that have not ended."""
+    items = list(items_of(user, today).filter(done=False, due_on__lte=today))
+    return [i for i in items if i.due_on == today], [i for i in items if i.due_on < today]
+
+
+def send_digest(user, today: date, language: str | None = None) -> DigestSent | None:
+    """Write today's digest for one person to the outbox, unless nothing is due or it went.
+
+    The DigestSent row and the message are written in one transaction: the unique
+    (user, date) row makes a second run, or a concurrent one, send nothing. Accounts have
+    no language of their own yet, so the digest is in the office's (LANGUAGE_CODE).
+    """
+    due, overdue = digest_items(user, today)
+    if not (due or overdue) or not user.email:
+        return None
+    language = language or settings.LANGUAGE_CODE
+    try:
+        with transaction.atomic():
+            sent = DigestSent.objects.create(user=user, date=today)
+            sent.message = make_message(
+                "checklist_digest",
+                user.email,
+                {
+                    "user": user,
+                    "today": today,
+                    "due": due,
+                    "overdue": overdue,
+                    "count": len(due) + len(overdue),
+                    "url": settings.SITE_URL.rstrip("/") + reverse("desk:my_checklist"),
+                },
+                language=language,
+                cause=f"checklist digest {today.isoformat()}",
+                cause_key=f"trips.checklist_digest:{user.pk}:{today.isoformat()}",
+                recipient_user=user,
+            )
+            sent.save(update_fields=["message"])
+    except IntegrityError:
+        return None  # already sent today
+    return sent
+
+
+def send_morning_digests(now: datetime) -> int:
+    """The digests of the day, once the office's morning has come (none in the night)."""
+    return send_digests(now.date()) if now.hour >= DIGEST_FROM_HOUR else 0
+
+
+def send_digests(today: date) -> int:
+    """Each owner with due or overdue items gets today's digest once; returns how many went."""
+    owners = (
+        ChecklistItem.objects.due_by(today)
+        .filter(trip__end_date__gte=today, owner__is_active=True)
+        .exclude(owner__in=DigestSent.objects.filter(date=today).values("user"))
+        .order_by()
+        .values_list("owner", flat=True)
+        .distinct()
+    )
+    people = get_user_model().objects.filter(pk__in=list(owners)).order_by("pk")
+    return sum(1 for person in people if send_digest(person, today))
+
+
+# People's needs and vehicles ---------------------------------------------------------
+
+
+def on_team(trip: Trip, user) -> bool:
+    """Needs are for the team's eyes only: every member, whatever their role."""
+    return trip.role_of(user) is not None
+
+
+def team_people(trip: Trip):
+    """The people on the team, by name, for choosing owners and passengers."""
+    return (
+        get_user_model()
+        .objects.filter(trip_memberships__trip=trip)
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def allocate(vehicle: Vehicle, passengers) -> None:
+    """Seat these people in this car; anyone seated in another car of the trip moves here."""
+    with transaction.atomic():
+        for other in Vehicle.objects.filter(trip=vehicle.trip_id).exclude(pk=vehicle.pk):
+            other.passengers.remove(*passengers)
+        vehicle.passengers.set(passengers)
+
+
+def unseated(trip: Trip, vehicles: list[Vehicle]) -> list:
+    """Team members in no car (from the prefetched passengers and team)."""
+    seated = {person.pk for vehicle in vehicles for person in vehicle.passengers.all()}
+    return [m.user for m in trip.members.all() if m.user_id not in seated]
+
+
+def on_trip_created(sender, *, trip: Trip, language: str, **kwargs) -> None:
+    """trips.signals.trip_created: a new trip gets its kind's checklist in that language."""
+    apply_template(trip, language=language)
