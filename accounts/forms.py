@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
-from django.utils.translation import get_language
 
-from accounts import throttle
-from outbox.mail import make_message
+from accounts import emails, throttle
 
 HOUR = 3600
 
@@ -35,13 +33,6 @@ class OutboxPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ) -> None:
-        make_message(
-            "password_reset",
-            to_email,
-            context,
-            language=get_language(),
-            cause="password reset",
-            cause_key="password_reset",
-            recipient_user=context.get("user"),
-            private=True,
+        emails.send_password_reset(
+            context["user"], to_email, uid=context["uid"], token=context["token"]
         )

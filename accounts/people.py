@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db.models import F, QuerySet
+from django.utils.translation import get_language
 
 from accounts.models import Profile
 
@@ -27,3 +30,40 @@ def in_protocol_order(users: QuerySet) -> QuerySet:
     return users.select_related("profile").order_by(
         F("profile__protocol_rank").asc(nulls_last=True), "pk"
     )
+
+
+def _english(language: str | None) -> bool:
+    return (language or get_language() or "").startswith("en")
+
+
+def display_name(user, language: str | None = None) -> str:
+    """The user's name as the office writes it; the English name on English pages, if any."""
+    return profile_of(user).display_name(language)
+
+
+def display_title(user, language: str | None = None) -> str:
+    """The user's title (职务) in the reader's language; empty when none is known."""
+    return profile_of(user).display_title(language)
+
+
+def with_title(name: str, title: str, language: str | None = None) -> str:
+    """Name and title: in full-width brackets on Chinese pages, "Wang Wei (Vice Governor)"
+    in English."""
+    if not title:
+        return name
+    return f"{name} ({title})" if _english(language) else f"{name}\uff08{title}\uff09"
+
+
+def person_label(user, language: str | None = None) -> str:
+    """The user's name and title, the way every list of people prints them."""
+    return with_title(display_name(user, language), display_title(user, language), language)
+
+
+def protocol_sorted(users: Iterable) -> list:
+    """Already-loaded users in protocol order (their profiles selected or prefetched)."""
+
+    def key(user) -> tuple:
+        profile = profile_of(user)
+        return (profile.pk is None, profile.protocol_rank, user.pk)
+
+    return sorted(users, key=key)

@@ -77,10 +77,3 @@ def material_for_user(
     else:
         _check_unit_access(request.user, edit=edit)
     return material
-
-
-def may_edit(user, material: Material) -> bool:
-    """Whether the user may change this material (its item's trip already loaded)."""
-    if getattr(material, "item_id", None):
-        return material.item.trip.can_edit(user)
-    return may_edit_unit_material(user)

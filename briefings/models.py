@@ -166,7 +166,7 @@ class Material(models.Model):
 
     @property
     def card_template(self) -> str:
-        return f"briefings/includes/{self.kind}.html"
+        return f"briefings/_{self.kind}.html"
 
 
 class Owned(Material):

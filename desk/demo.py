@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 
+from accounts.models import Profile
 from accounts.roles import LEADER, SECRETARY, STAFF
 from directory.models import Contact, HostUnit
 from logistics import checklists
@@ -22,6 +23,38 @@ PEOPLE = [
     ("leader", "Wei", "Wang", "leader@office.example", LEADER),
     ("staff", "Sam", "Zhao", "staff@office.example", STAFF),
     ("staff2", "Tao", "Chen", "staff2@office.example", STAFF),
+]
+
+PROFILES = {
+    # username: name, English name, title, English title, phone, protocol rank, language
+    "leader": ("王伟", "Wang Wei", "副省长", "Vice Governor", "139 0731 0001", 1, "zh-hans"),
+    "secretary": ("李娜", "Li Na", "秘书", "Secretary", "139 0731 0002", 10, "zh-hans"),
+    "staff": (
+        "赵强",
+        "Zhao Qiang",
+        "综合处处长",
+        "Director, General Affairs",
+        "139 0731 0003",
+        20,
+        "zh-hans",
+    ),
+    "staff2": (
+        "陈涛",
+        "Chen Tao",
+        "综合处科员",
+        "Officer, General Affairs",
+        "139 0731 0004",
+        30,
+        "en",
+    ),
+}
+
+# People in the inspection's party without an account: name, title, organisation, phone,
+# role, order among them.
+OTHERS = [
+    ("王师傅", "驾驶员", "省政府机关车队", "139 0731 0000", TripMember.Role.DRIVER, 1),
+    ("刘洋", "副主任", "青山县人民政府办公室", "0731-8822 1010", TripMember.Role.ESCORT, 2),
+    ("张敏", "处长", "省水利厅农村水利处", "0731-8899 2020", TripMember.Role.OTHER_DEPARTMENT, 3),
 ]
 
 HOST_UNITS = [
@@ -123,6 +156,19 @@ def _people(password: str) -> tuple[dict[str, User], list[str]]:
             user.save()
             created.append(username)
         user.groups.add(Group.objects.get(name=role))
+        name, name_en, title, title_en, phone, rank, language = PROFILES[username]
+        Profile.objects.get_or_create(
+            user=user,
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "title": title,
+                "title_en": title_en,
+                "phone": phone,
+                "protocol_rank": rank,
+                "language": language,
+            },
+        )
         users[username] = user
     return users, created
 
@@ -203,6 +249,16 @@ def _inspection(users, units, start: dt.date) -> Trip:
         "具体要求写在各单位的通知里。",
     )
     if created:
+        for name, title, organisation, phone, role, rank in OTHERS:
+            TripMember.objects.create(
+                trip=trip,
+                name=name,
+                title=title,
+                organisation=organisation,
+                phone=phone,
+                role=role,
+                rank=rank,
+            )
         car = {"travel_mode": "car", "vehicle": "中巴 湘A·12345", "driver": "王师傅 139 0731 0000"}
         team = [users["leader"], users["secretary"], users["staff"]]
         _items(

@@ -6,13 +6,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import emails
+from accounts.profiles import profile_form
 from accounts.roles import OFFICE_ROLES, ROLE_LABELS, is_secretary, office_required, office_roles
 from logistics import checklists
-from outbox.mail import make_message
 from trips import calendar
 from trips.access import visible_trips
 from trips.models import Trip, TripMember
@@ -38,11 +38,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @office_required
+@require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    """The user's own account: roles, e-mail, the test e-mail button, the calendar address."""
+    """The user's own account: name and title, roles, e-mail, test e-mail, calendar address."""
+    form = profile_form(request.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile is saved."))
+        return redirect("desk:profile")
     roles = [ROLE_LABELS[name] for name in OFFICE_ROLES if name in office_roles(request.user)]
     calendar_url = calendar.feed_url_for(request, request.user)
-    return render(request, "desk/profile.html", {"roles": roles, "calendar_url": calendar_url})
+    context = {"roles": roles, "calendar_url": calendar_url, "form": form}
+    return render(request, "desk/profile.html", context)
 
 
 @office_required
@@ -52,16 +59,7 @@ def send_test_email(request: HttpRequest) -> HttpResponse:
     if not request.user.email:
         messages.error(request, _("Your account has no e-mail address."))
         return redirect("desk:profile")
-    make_message(
-        "test",
-        request.user.email,
-        {"user": request.user},
-        language=get_language(),
-        cause=_("Test e-mail"),
-        cause_key="test",
-        recipient_user=request.user,
-        created_by=request.user,
-    )
+    emails.send_test_email(request.user)
     messages.success(
         request, _("A test e-mail to %(email)s is on its way.") % {"email": request.user.email}
     )
@@ -73,5 +71,5 @@ def send_test_email(request: HttpRequest) -> HttpResponse:
 def my_checklist(request: HttpRequest) -> HttpResponse:
     """My items on every trip that has not ended, to tick on the phone."""
     today = timezone.localdate()
-    items = list(checklists.items_of(request.user, today))
+    items = list(checklists.items_owned_by(request.user, today))
     return render(request, "desk/checklist_mine.html", {"items": items, "today": today})

@@ -28,9 +28,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts import people
+from logistics import emails
 from logistics.models import (
     ChecklistItem,
     ChecklistTemplate,
@@ -38,7 +39,6 @@ from logistics.models import (
     Vehicle,
     due_on_expression,
 )
-from outbox.mail import make_message
 from trips.models import Trip
 
 # Templates ---------------------------------------------------------------------------
@@ -140,7 +140,7 @@ def reload(item: ChecklistItem, user, trip: Trip) -> ChecklistItem:
     return item
 
 
-def move(item: ChecklistItem, step: int) -> None:
+def reorder(item: ChecklistItem, step: int) -> None:
     """Move an item up (-1) or down (+1) one place; the ends stay where they are."""
     with transaction.atomic():
         items = list(item.trip.checklist_items.select_for_update())
@@ -199,7 +199,7 @@ def with_progress(trips: QuerySet[Trip], today: date) -> QuerySet[Trip]:
     )
 
 
-def items_of(user, today: date) -> QuerySet[ChecklistItem]:
+def items_owned_by(user, today: date) -> QuerySet[ChecklistItem]:
     """A person's items on trips that have not ended and that they may see, soonest first."""
     visible = Trip.objects.visible_to(user).filter(end_date__gte=today)
     return (
@@ -217,40 +217,24 @@ DIGEST_FROM_HOUR = 7  # office time: nobody wants their to-do list at midnight
 
 def digest_items(user, today: date) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
     """(due today, overdue) of the person's open items on trips that have not ended."""
-    items = list(items_of(user, today).filter(done=False, due_on__lte=today))
+    items = list(items_owned_by(user, today).filter(done=False, due_on__lte=today))
     return [i for i in items if i.due_on == today], [i for i in items if i.due_on < today]
 
 
-def send_digest(user, today: date, language: str | None = None) -> DigestSent | None:
+def send_digest(user, today: date) -> DigestSent | None:
     """Write today's digest for one person to the outbox, unless nothing is due or it went.
 
     The DigestSent row and the message are written in one transaction: the unique
-    (user, date) row makes a second run, or a concurrent one, send nothing. Accounts have
-    no language of their own yet, so the digest is in the office's (LANGUAGE_CODE).
+    (user, date) row makes a second run, or a concurrent one, send nothing. The digest is
+    in the person's own language (their profile's; the office's when they have none).
     """
     due, overdue = digest_items(user, today)
     if not (due or overdue) or not user.email:
         return None
-    language = language or settings.LANGUAGE_CODE
     try:
         with transaction.atomic():
             sent = DigestSent.objects.create(user=user, date=today)
-            sent.message = make_message(
-                "checklist_digest",
-                user.email,
-                {
-                    "user": user,
-                    "today": today,
-                    "due": due,
-                    "overdue": overdue,
-                    "count": len(due) + len(overdue),
-                    "url": settings.SITE_URL.rstrip("/") + reverse("desk:my_checklist"),
-                },
-                language=language,
-                cause=f"checklist digest {today.isoformat()}",
-                cause_key=f"trips.checklist_digest:{user.pk}:{today.isoformat()}",
-                recipient_user=user,
-            )
+            sent.message = emails.send_daily_digest(user, today, due, overdue)
             sent.save(update_fields=["message"])
     except IntegrityError:
         return None  # already sent today
@@ -279,18 +263,9 @@ def send_digests(today: date) -> int:
 # People's needs and vehicles ---------------------------------------------------------
 
 
-def on_team(trip: Trip, user) -> bool:
-    """Needs are for the team's eyes only: every member, whatever their role."""
-    return trip.role_of(user) is not None
-
-
 def team_people(trip: Trip):
-    """The people on the team, by name, for choosing owners and passengers."""
-    return (
-        get_user_model()
-        .objects.filter(trip_memberships__trip=trip)
-        .order_by("last_name", "first_name", "username")
-    )
+    """The office people on the team, in protocol order, for choosing owners and passengers."""
+    return people.in_protocol_order(get_user_model().objects.filter(trip_memberships__trip=trip))
 
 
 def allocate(vehicle: Vehicle, passengers) -> None:
@@ -304,7 +279,7 @@ def allocate(vehicle: Vehicle, passengers) -> None:
 def unseated(trip: Trip, vehicles: list[Vehicle]) -> list:
     """Team members in no car (from the prefetched passengers and team)."""
     seated = {person.pk for vehicle in vehicles for person in vehicle.passengers.all()}
-    return [m.user for m in trip.members.all() if m.user_id not in seated]
+    return [m.user for m in trip.party() if m.user_id and m.user_id not in seated]
 
 
 def on_trip_created(sender, *, trip: Trip, language: str, **kwargs) -> None:

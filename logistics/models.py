@@ -129,10 +129,6 @@ class ChecklistItemQuerySet(models.QuerySet):
         """Annotate `due_on`: the fixed due date or the one counted back from departure."""
         return self.annotate(due_on=due_on_expression())
 
-    def overdue(self, today: date) -> ChecklistItemQuerySet:
-        """Not done, and the due date has passed."""
-        return self.with_due().filter(done=False, due_on__lt=today)
-
     def due_by(self, today: date) -> ChecklistItemQuerySet:
         """Not done, and due today or earlier."""
         return self.with_due().filter(done=False, due_on__lte=today)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from accounts.people import display_name, display_title, in_protocol_order
 from logistics.models import SeatingAttendee, SeatingPlan
 from trips.models import ItineraryItem
 
@@ -104,7 +105,8 @@ def save_attendees(plan: SeatingPlan, people: list[tuple[str, str]]) -> None:
 def suggested_attendees(item: ItineraryItem) -> list[tuple[str, str]]:
     """A first list to start from: the item's team attendees, then its host contacts."""
     team = [
-        (person.get_full_name() or person.get_username(), "") for person in item.attendees.all()
+        (display_name(person), display_title(person))
+        for person in in_protocol_order(item.attendees.all())
     ]
     hosts = [(contact.name, contact.title) for contact in item.contacts.all()]
     return team + hosts

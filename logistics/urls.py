@@ -3,6 +3,7 @@
 from django.urls import path
 
 from logistics.views import checklists as checklist_views
+from logistics.views import needs as needs_views
 from logistics.views import seating as seating_views
 
 app_name = "logistics"
@@ -51,20 +52,20 @@ urlpatterns = [
         name="checklist_template_delete",
     ),
     # people's needs, the protocol register (gifts), vehicle allocation: team only
-    path("trips/<int:pk>/needs/", checklist_views.needs, name="needs"),
-    path("trips/<int:pk>/needs/people/new/", checklist_views.need_edit, name="need_create"),
-    path("trips/<int:pk>/needs/people/<int:need_pk>/", checklist_views.need_edit, name="need_edit"),
-    path("trips/<int:pk>/needs/gifts/new/", checklist_views.gift_edit, name="gift_create"),
-    path("trips/<int:pk>/needs/gifts/<int:gift_pk>/", checklist_views.gift_edit, name="gift_edit"),
-    path("trips/<int:pk>/needs/cars/new/", checklist_views.vehicle_edit, name="vehicle_create"),
+    path("trips/<int:pk>/needs/", needs_views.needs, name="needs"),
+    path("trips/<int:pk>/needs/people/new/", needs_views.need_edit, name="need_create"),
+    path("trips/<int:pk>/needs/people/<int:need_pk>/", needs_views.need_edit, name="need_edit"),
+    path("trips/<int:pk>/needs/gifts/new/", needs_views.gift_edit, name="gift_create"),
+    path("trips/<int:pk>/needs/gifts/<int:gift_pk>/", needs_views.gift_edit, name="gift_edit"),
+    path("trips/<int:pk>/needs/cars/new/", needs_views.vehicle_edit, name="vehicle_create"),
     path(
         "trips/<int:pk>/needs/cars/<int:vehicle_pk>/",
-        checklist_views.vehicle_edit,
+        needs_views.vehicle_edit,
         name="vehicle_edit",
     ),
     path(
         "trips/<int:pk>/needs/<str:what>/<int:entry_pk>/delete/",
-        checklist_views.needs_delete,
+        needs_views.needs_delete,
         name="needs_delete",
     ),
     # seating plans of meetings, forums and ceremonies

@@ -12,10 +12,22 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 
 from .models import Message
 
 logger = logging.getLogger(__name__)
+
+
+def absolute_url(path: str) -> str:
+    """The site's own path as a link that works from an e-mail (SITE_URL in front)."""
+    return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")
+
+
+def fits(model_field: str, text: str) -> str:
+    """The text cut to the length of a Message field, with "…" where it was cut."""
+    limit = Message._meta.get_field(model_field).max_length
+    return Truncator(text).chars(limit)
 
 
 def make_message(
@@ -24,6 +36,7 @@ def make_message(
     context: dict,
     *,
     language: str,
+    path: str = "",
     cause: str = "",
     cause_key: str = "",
     recipient_user=None,
@@ -36,9 +49,13 @@ def make_message(
 
     Renders templates/emails/<template>_subject.txt, _body.txt and _body.html in the
     recipient's language; the plain-text parts without HTML escaping (the "text" engine).
+    `path` is a path of this site (a `reverse()` result): the templates get it as `url`,
+    made absolute with SITE_URL. `cause` is plain words of any length: it is cut to fit.
     If the caller's transaction rolls back, the row goes with it. `trip_id` scopes the row
     to the people who may read that trip; `private` marks a credential the log never shows.
     """
+    if path:
+        context = {**context, "url": absolute_url(path)}
     with translation.override(language):
         subject = render_to_string(f"emails/{template}_subject.txt", context, using="text")
         subject = " ".join(subject.split())
@@ -47,13 +64,13 @@ def make_message(
     message = Message.objects.create(
         to=to,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        subject=subject,
+        subject=fits("subject", subject),
         text_body=text,
         html_body=html,
         language=language,
         headers=headers or {},
         next_attempt_at=timezone.now(),
-        cause=cause,
+        cause=fits("cause", str(cause)),
         cause_key=cause_key,
         recipient_user=recipient_user,
         created_by=created_by,
@@ -62,6 +79,29 @@ def make_message(
     )
     transaction.on_commit(lambda: enqueue(message.pk))
     return message
+
+
+def resend(message: Message) -> bool:
+    """Queue a failed e-mail again from scratch; False when it was not failed.
+
+    A private one (a credential) is never sent again: its owner asks for a new one.
+    """
+    requeued = Message.objects.filter(
+        pk=message.pk, status=Message.Status.FAILED, private=False
+    ).update(
+        status=Message.Status.QUEUED,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        lease_until=None,
+        # A fresh start: its own retry period, no crashes or failure to show.
+        first_attempt_at=None,
+        crashes=0,
+        failure="",
+    )
+    if requeued:
+        message.refresh_from_db()
+        transaction.on_commit(lambda: enqueue(message.pk))
+    return bool(requeued)
 
 
 class BrokerBreaker:

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import InterfaceError, OperationalError, connection, models, transaction
+from django.db import InterfaceError, OperationalError, connection, models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -324,25 +324,3 @@ class Message(models.Model):
             logger.warning("%s: not recorded, another worker holds the row now", what)
         self.lease_until = self.lease_token = None
         return bool(written)
-
-    def resend(self) -> bool:
-        """Queue a failed e-mail again from scratch; False when it was not failed."""
-        from .mail import enqueue
-
-        now = timezone.now()
-        requeued = Message.objects.filter(
-            pk=self.pk, status=self.Status.FAILED, private=False
-        ).update(
-            status=self.Status.QUEUED,
-            attempts=0,
-            next_attempt_at=now,
-            lease_until=None,
-            # A fresh start: its own retry period, no crashes or failure to show.
-            first_attempt_at=None,
-            crashes=0,
-            failure="",
-        )
-        if requeued:
-            self.refresh_from_db()
-            transaction.on_commit(lambda: enqueue(self.pk))
-        return bool(requeued)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from . import mail
 from .forms import MessageFilterForm
 from .models import Message
 
@@ -50,7 +51,7 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def message_resend(request: HttpRequest, pk: int) -> HttpResponse:
     """Queue a failed e-mail again; htmx gets the updated row, a form post a redirect."""
     message = get_object_or_404(Message.objects.visible_to(request.user), pk=pk)
-    resent = message.resend()
+    resent = mail.resend(message)
     if request.htmx:
         return render(request, "outbox/message_list.html#row", {"message": message})
     if resent:

@@ -95,22 +95,46 @@ def _celery_eager(settings):
 
 @pytest.fixture
 def secretary(db):
-    return UserFactory(username="secretary", first_name="Sue", last_name="Li", roles=["secretary"])
+    return UserFactory(
+        username="secretary",
+        first_name="Sue",
+        last_name="Li",
+        roles=["secretary"],
+        profile__protocol_rank=10,
+    )
 
 
 @pytest.fixture
 def leader(db):
-    return UserFactory(username="leader", first_name="Lee", last_name="Wang", roles=["leader"])
+    return UserFactory(
+        username="leader",
+        first_name="Lee",
+        last_name="Wang",
+        roles=["leader"],
+        profile__protocol_rank=1,
+    )
 
 
 @pytest.fixture
 def staff(db):
-    return UserFactory(username="staff", first_name="Sam", last_name="Zhao", roles=["staff"])
+    return UserFactory(
+        username="staff",
+        first_name="Sam",
+        last_name="Zhao",
+        roles=["staff"],
+        profile__protocol_rank=20,
+    )
 
 
 @pytest.fixture
 def staff2(db):
-    return UserFactory(username="staff2", first_name="Tao", last_name="Chen", roles=["staff"])
+    return UserFactory(
+        username="staff2",
+        first_name="Tao",
+        last_name="Chen",
+        roles=["staff"],
+        profile__protocol_rank=30,
+    )
 
 
 @pytest.fixture

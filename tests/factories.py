@@ -9,10 +9,25 @@ import factory
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 
+from accounts.models import Profile
 from directory.models import Contact, HostUnit
 from trips.models import ItineraryItem, Trip, TripMember
 
 OFFICE_TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    """UserFactory(profile__name="王伟", profile__title="副省长", profile__protocol_rank=1)."""
+
+    class Meta:
+        model = Profile
+        django_get_or_create = ("user",)
+
+    user = factory.SubFactory("tests.factories.UserFactory", profile=None)
+    name = factory.LazyAttribute(lambda p: p.user.get_full_name() or p.user.username)
+    protocol_rank = factory.Sequence(lambda n: 100 + n)
+    # Tests read e-mails in English; a test about a Chinese reader says so.
+    language = "en"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -26,6 +41,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = factory.Faker("last_name")
     email = factory.LazyAttribute(lambda u: f"{u.username}@office.example")
     password = factory.django.Password("pw-for-tests-1")
+    # Every test user has a profile, ranked in the order made; UserFactory(profile=None)
+    # makes one without.
+    profile = factory.RelatedFactory(ProfileFactory, factory_related_name="user")
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):

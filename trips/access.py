@@ -20,7 +20,7 @@ def trip_for(user, pk: int, *, edit: bool = False) -> Trip:
     A confidential trip is a 404 to outsiders so that its existence does not leak.
     """
     try:
-        trip = visible_trips(user).prefetch_related("members__user").get(pk=pk)
+        trip = visible_trips(user).with_team().get(pk=pk)
     except Trip.DoesNotExist:
         raise Http404 from None
     if edit and not trip.can_edit(user):

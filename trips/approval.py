@@ -1,28 +1,21 @@
 """Submitting the plan to the leader, the leader's decision, and the trip's status workflow.
 
-A submission freezes the brief, team, itinerary and findings into a TripVersion. The
-leader decides on exactly that version; a later edit never changes what was approved.
+A submission freezes the brief, party, itinerary and findings into a TripVersion
+(trips.snapshot). The leader decides on exactly that version; a later edit never changes
+what was approved.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone, translation
-from django.utils.translation import get_language
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import roles
-from outbox.mail import make_message
-from trips import schedule
+from trips import emails, snapshot
 from trips.models import (
-    BRIEF_FIELDS,
-    ITEM_FIELDS,
     ItemComment,
     Trip,
     TripEvent,
@@ -33,17 +26,19 @@ from trips.models import (
 S = Trip.Status
 # Which status may follow which. Anything else is refused with a message.
 TRANSITIONS: dict[str, set[str]] = {
-    S.DRAFT: {S.SUBMITTED},
-    S.SUBMITTED: {S.SUBMITTED, S.APPROVED, S.CHANGES_REQUESTED},
-    S.CHANGES_REQUESTED: {S.SUBMITTED},
-    S.APPROVED: {S.SUBMITTED, S.IN_PROGRESS},
+    # Until it starts, a trip may be called off; cancelled, like closed, it is read-only.
+    S.DRAFT: {S.SUBMITTED, S.CANCELLED},
+    S.SUBMITTED: {S.SUBMITTED, S.APPROVED, S.CHANGES_REQUESTED, S.CANCELLED},
+    S.CHANGES_REQUESTED: {S.SUBMITTED, S.CANCELLED},
+    S.APPROVED: {S.SUBMITTED, S.IN_PROGRESS, S.CANCELLED},
     S.IN_PROGRESS: {S.SUBMITTED, S.COMPLETED},
     S.COMPLETED: {S.CLOSED},
     S.CLOSED: set(),
+    S.CANCELLED: set(),
 }
 
 
-def move(trip: Trip, to: str) -> None:
+def change_status(trip: Trip, to: str) -> None:
     """Change the trip's status if the workflow allows it and nobody changed it meanwhile."""
     if to not in TRANSITIONS[trip.status]:
         raise ValidationError(
@@ -58,118 +53,6 @@ def move(trip: Trip, to: str) -> None:
     trip.status = to
 
 
-def load_items(trip: Trip) -> list:
-    """The itinerary with everything a snapshot or a page shows, in a fixed number of queries."""
-    return list(trip.items.select_related("host_unit").prefetch_related("contacts", "attendees"))
-
-
-def plan(trip: Trip, items: list | None = None) -> dict[str, Any]:
-    """The plan as plain JSON: brief, team and itinerary (what a diff compares)."""
-    items = load_items(trip) if items is None else items
-    return {
-        "brief": {name: _plain(getattr(trip, name)) for name in BRIEF_FIELDS},
-        "team": [
-            {"user": m.user_id, "name": m.user.get_full_name() or m.user.username, "role": m.role}
-            for m in trip.members.all()
-        ],
-        "items": [_item(item) for item in items],
-    }
-
-
-def snapshot(trip: Trip, items: list | None = None) -> dict[str, Any]:
-    """What a version freezes: the plan, and its findings in every language."""
-    items = load_items(trip) if items is None else items
-    findings = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            findings[code] = [
-                {"rule": f.rule, "items": list(f.items), "message": f.message}
-                for f in schedule.find_conflicts(trip, items=items)
-            ]
-    return {**plan(trip, items), "findings": findings}
-
-
-def _plain(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
-RELATED_ITEM_FIELDS = ("host_unit", "contacts", "attendees")
-
-
-def _item(item) -> dict[str, Any]:
-    data = {n: _plain(getattr(item, n)) for n in ITEM_FIELDS if n not in RELATED_ITEM_FIELDS}
-    data["id"] = item.pk
-    data["host_unit"] = item.host_unit.name if item.host_unit_id else ""
-    data["contacts"] = sorted(c.name for c in item.contacts.all())
-    data["attendees"] = sorted(u.get_full_name() or u.username for u in item.attendees.all())
-    return data
-
-
-@dataclass
-class ItemChange:
-    """How one item differs between two versions."""
-
-    old: dict[str, Any] | None
-    new: dict[str, Any] | None
-    fields: list[str] = field(default_factory=list)
-
-    @property
-    def kind(self) -> str:
-        if self.old is None:
-            return "added"
-        if self.new is None:
-            return "removed"
-        if {"start", "end"} & set(self.fields):
-            return "moved"
-        return "changed"
-
-    @property
-    def item(self) -> dict[str, Any]:
-        return self.new or self.old
-
-
-@dataclass
-class Diff:
-    """What changed from one version of the plan to another."""
-
-    brief: list[str]
-    team_added: list[dict]
-    team_removed: list[dict]
-    items: list[ItemChange]
-
-    def __bool__(self) -> bool:
-        return bool(self.brief or self.team_added or self.team_removed or self.items)
-
-
-def diff(old: dict[str, Any], new: dict[str, Any]) -> Diff:
-    """Items added, removed, moved in time or changed; brief fields and team changes."""
-    old_items = {i["id"]: i for i in old["items"]}
-    new_items = {i["id"]: i for i in new["items"]}
-    changes = [
-        ItemChange(
-            old_items.get(pk), new_items.get(pk), _changed(old_items.get(pk), new_items.get(pk))
-        )
-        for pk in old_items.keys() | new_items.keys()
-    ]
-    old_team = {(m["user"], m["role"]): m for m in old["team"]}
-    new_team = {(m["user"], m["role"]): m for m in new["team"]}
-    return Diff(
-        brief=[name for name in BRIEF_FIELDS if old["brief"].get(name) != new["brief"].get(name)],
-        team_added=[new_team[k] for k in new_team.keys() - old_team.keys()],
-        team_removed=[old_team[k] for k in old_team.keys() - new_team.keys()],
-        items=sorted(
-            (c for c in changes if c.old is None or c.new is None or c.fields),
-            key=lambda c: (c.item["start"], c.item["id"]),
-        ),
-    )
-
-
-def _changed(old: dict | None, new: dict | None) -> list[str]:
-    if old is None or new is None:
-        return []
-    return [name for name in ITEM_FIELDS if old.get(name) != new.get(name)]
-
-
 def latest_version(trip: Trip) -> TripVersion | None:
     return trip.versions.order_by("-number").first()
 
@@ -179,7 +62,7 @@ def approved_version(trip: Trip) -> TripVersion | None:
     return trip.versions.filter(decision=TripVersion.Decision.APPROVED).order_by("-number").first()
 
 
-def changes_since_approval(trip: Trip, items: list | None = None) -> Diff | None:
+def changes_since_approval(trip: Trip, items: list | None = None) -> snapshot.Diff | None:
     """The diff from the approved version to the plan now, when the trip was approved."""
     if trip.status not in (S.APPROVED, S.IN_PROGRESS):
         return None
@@ -187,7 +70,8 @@ def changes_since_approval(trip: Trip, items: list | None = None) -> Diff | None
     if approved is None:
         return None
     # The plan alone: a diff never reads the findings, which cost a query and a check each.
-    return diff(approved.snapshot, plan(trip, items))
+    now = snapshot.take(trip, items, findings=False)
+    return snapshot.diff(snapshot.Snapshot.from_json(approved.snapshot), now)
 
 
 def _leaders(trip: Trip) -> list:
@@ -195,12 +79,12 @@ def _leaders(trip: Trip) -> list:
     return [
         m.user
         for m in trip.members.all()
-        if m.role == TripMember.Role.LEADER and roles.is_leader(m.user)
+        if m.user_id and m.role == TripMember.Role.LEADER and roles.is_leader(m.user)
     ]
 
 
 def _secretaries(trip: Trip) -> list:
-    return [m.user for m in trip.members.all() if m.role == TripMember.Role.SECRETARY]
+    return [m.user for m in trip.members.all() if m.user_id and m.role == TripMember.Role.SECRETARY]
 
 
 def is_leader_of(trip: Trip, user) -> bool:
@@ -208,7 +92,8 @@ def is_leader_of(trip: Trip, user) -> bool:
     if not roles.is_leader(user):
         return False
     return any(
-        m.user_id == user.pk and m.role == TripMember.Role.LEADER for m in trip.members.all()
+        m.user_id is not None and m.user_id == user.pk and m.role == TripMember.Role.LEADER
+        for m in trip.members.all()
     )
 
 
@@ -228,18 +113,22 @@ def submit(trip: Trip, by, note: str = "") -> TripVersion:
     current = latest_version(trip)
     if trip.status == S.APPROVED and current and not changes_since_approval(trip):
         raise ValidationError(_("Nothing has changed since the leader approved this plan."))
-    move(trip, S.SUBMITTED)
+    change_status(trip, S.SUBMITTED)
     trip.versions.filter(decision=TripVersion.Decision.PENDING).update(
         decision=TripVersion.Decision.SUPERSEDED
     )
     number = (trip.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = TripVersion.objects.create(
-        trip=trip, number=number, snapshot=snapshot(trip), note=note, submitted_by=by
+        trip=trip,
+        number=number,
+        snapshot=snapshot.take(trip).to_json(),
+        note=note,
+        submitted_by=by,
     )
     TripEvent.objects.create(
         trip=trip, version=version, actor=by, action=TripEvent.Action.SUBMITTED, comment=note
     )
-    _tell(deciders, "version_submitted", version, by)
+    emails.ask_to_decide(version, by, deciders)
     return version
 
 
@@ -286,7 +175,7 @@ def decide(
             _("This version was decided already or replaced by a newer one. Reload the page.")
         )
     trip.refresh_from_db(fields=["status"])
-    move(trip, decision)
+    change_status(trip, decision)
     ItemComment.objects.bulk_create(
         ItemComment(version=version, item_id=item_id, text=text.strip(), author=by)
         for item_id, text in (item_comments or {}).items()
@@ -294,7 +183,7 @@ def decide(
     )
     version.refresh_from_db()
     TripEvent.objects.create(trip=trip, version=version, actor=by, action=decision, comment=comment)
-    _tell(_secretaries(trip), "version_decided", version, by)
+    emails.notify_decision(version, by, _secretaries(trip))
 
 
 @transaction.atomic
@@ -304,7 +193,7 @@ def advance(trip: Trip, to: str, by=None) -> None:
         raise PermissionDenied
     if to == S.IN_PROGRESS and trip.start_date > timezone.localdate():
         raise ValidationError(_("A trip starts on its first day."))
-    move(trip, to)
+    change_status(trip, to)
     action = {
         S.IN_PROGRESS: TripEvent.Action.STARTED,
         S.COMPLETED: TripEvent.Action.COMPLETED,
@@ -323,21 +212,3 @@ def start_due_trips(today) -> int:
         except ValidationError:  # changed meanwhile: the next run sees it
             continue
     return started
-
-
-def _tell(users, template: str, version: TripVersion, by) -> None:
-    """E-mail each user about the version, through the outbox, in this request's language."""
-    url = settings.SITE_URL.rstrip("/") + version.get_absolute_url()
-    for user in users:
-        if user.email:
-            make_message(
-                template,
-                user.email,
-                {"version": version, "trip": version.trip, "by": by, "url": url, "user": user},
-                language=get_language() or settings.LANGUAGE_CODE,
-                cause=f"{version.trip} v{version.number}",
-                cause_key=f"trips.version:{version.pk}",
-                recipient_user=user,
-                created_by=by,
-                trip_id=version.trip_id,
-            )

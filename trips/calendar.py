@@ -13,12 +13,20 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst, slugify
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from icalendar.enums import CLASS, STATUS
 
-from accounts import roles
+from accounts import people, roles
 from trips import access
-from trips.models import ITEM_FIELDS, CalendarFeed, CancelledItem, ItineraryItem, Trip
+from trips.models import (
+    ITEM_FIELDS,
+    CalendarFeed,
+    CancelledItem,
+    ItineraryItem,
+    Trip,
+    attendees_prefetch,
+)
 
 PRODID = "-//Tripdesk//Tripdesk//EN"
 FEED_SALT = "trips.calendar"
@@ -31,9 +39,14 @@ ZONE_MARGIN = timedelta(days=31)
 SUMMARISED_FIELDS = ("start", "end", "kind", "title", "place", "address", "contacts", "attendees")
 DESCRIBED_FIELDS = tuple(name for name in ITEM_FIELDS if name not in SUMMARISED_FIELDS)
 
-# What an event needs beyond its trip: two queries, however many items.
+# What an event needs beyond its trip: three queries, however many items.
 ITEMS = (
-    Prefetch("items", queryset=ItineraryItem.objects.select_related("host_unit")),
+    Prefetch(
+        "items",
+        queryset=ItineraryItem.objects.select_related("host_unit").prefetch_related(
+            attendees_prefetch()
+        ),
+    ),
     "cancelled_items",
 )
 
@@ -175,5 +188,9 @@ def _description(trip: Trip, item: ItineraryItem) -> str:
         value = getattr(item, f"get_{name}_display")() if field.choices else getattr(item, name)
         if value:
             lines.append(f"{capfirst(field.verbose_name)}: {value}")
+    # Who of the team attends, in protocol order, with their titles.
+    attending = [people.person_label(person) for person in item.attendees.all()]
+    if attending:
+        lines.append(_("Attending: %(people)s") % {"people": ", ".join(attending)})
     lines += ["", _trip_link(trip)]
     return "\n".join(lines)

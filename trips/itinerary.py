@@ -15,12 +15,13 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Model, QuerySet
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts import people
 from directory.models import Contact, HostUnit
-from trips import schedule
-from trips.approval import Diff
-from trips.models import ItineraryItem, Trip, TripMember, TripVersion
+from trips import schedule, snapshot
+from trips.models import ItineraryItem, Trip, TripMember, TripVersion, attendees_prefetch
 
 # What a new item lasts when nothing else is known, and when the first one starts.
 DEFAULT_LENGTH = timedelta(hours=1)
@@ -69,7 +70,7 @@ class Day:
 
 def items_of(trip: Trip) -> QuerySet[ItineraryItem]:
     """The trip's items in time order with all the itinerary shows: three queries, any size."""
-    return trip.items.select_related("host_unit").prefetch_related("contacts", "attendees")
+    return trip.items.select_related("host_unit").prefetch_related("contacts", attendees_prefetch())
 
 
 def trip_dates(trip: Trip) -> list[date]:
@@ -183,13 +184,13 @@ def health(items: Iterable[ItineraryItem], findings: list[schedule.Finding]) -> 
 
 @dataclass(frozen=True)
 class PlannedSlot:
-    """One item of a submitted version (a snapshot dict), on the trip's clock."""
+    """One item of a submitted version (a trips.snapshot.Item), on the trip's clock."""
 
-    item: dict[str, Any]
+    item: snapshot.Item
     start: datetime
     end: datetime
     kind: str  # the kind's label, in the active language
-    findings: tuple[dict, ...] = ()
+    findings: tuple[snapshot.Finding, ...] = ()
     comments: tuple = ()  # the leader's ItemComments on this item
     box: Any = None  # the leader's comment field for this item, while deciding
 
@@ -203,18 +204,18 @@ class PlannedSlot:
 
     @property
     def travel_mode_label(self) -> str:
-        mode = self.item.get("travel_mode")
-        return ItineraryItem.TravelMode(mode).label if mode else ""
+        mode = self.item.travel_mode
+        return _label(ItineraryItem.TravelMode, mode) if mode else ""
 
 
 @dataclass(frozen=True)
 class Plan:
-    """A version as the leader reads it: brief, team, itinerary by day and findings."""
+    """A version as the leader reads it: brief, party, itinerary by day and findings."""
 
-    brief: dict[str, Any]
+    brief: snapshot.Brief
     kind: str
     time_zone: str
-    team: list[tuple[str, str]]  # (name, role label)
+    team: list[tuple[str, str]]  # (name and title, role label)
     days: list[Day]
     health: Health
 
@@ -227,75 +228,73 @@ def _label(choices: type, value: str) -> str:
         return value
 
 
-def _zone(snapshot: dict, trip: Trip) -> zoneinfo.ZoneInfo:
+def _zone(brief: snapshot.Brief, trip: Trip) -> zoneinfo.ZoneInfo:
     """The time zone the version was planned in (the trip's, when the snapshot lacks it)."""
-    return zoneinfo.ZoneInfo(snapshot["brief"].get("time_zone") or trip.time_zone)
+    return zoneinfo.ZoneInfo(brief.time_zone or trip.time_zone)
 
 
-def _moment(value: str, tz: zoneinfo.ZoneInfo) -> datetime:
-    """An ISO datetime from a snapshot on the trip's clock."""
-    return datetime.fromisoformat(value).astimezone(tz)
-
-
-def version_findings(version: TripVersion, language: str) -> list[dict]:
-    """The version's findings in the language asked for, else in English."""
-    findings = version.snapshot.get("findings", {})
-    return findings[language] if language in findings else findings.get("en", [])
+def _person(member: snapshot.PartyMember, language: str) -> str:
+    """A member of a version's party as lists print them: name and title."""
+    return people.with_title(member.name(language), member.title(language), language)
 
 
 def read_version(
     version: TripVersion, language: str, boxes: Mapping[int, Any] | None = None
 ) -> Plan:
     """The snapshot of a version grouped by day, with findings and the leader's comments."""
-    snapshot, trip = version.snapshot, version.trip
-    tz = _zone(snapshot, trip)
-    findings = version_findings(version, language)
-    by_item: dict[int, list[dict]] = {}
+    frozen, trip = snapshot.Snapshot.of(version), version.trip
+    brief = frozen.brief
+    tz = _zone(brief, trip)
+    findings = frozen.findings_in(language)
+    by_item: dict[int, list[snapshot.Finding]] = {}
     for finding in findings:
-        for pk in finding["items"]:
+        for pk in finding.items:
             by_item.setdefault(pk, []).append(finding)
-    brief = snapshot["brief"]
     by_day: dict[date, list[PlannedSlot]] = {}
-    first, last = brief.get("start_date"), brief.get("end_date")
+    first, last = brief.start_date, brief.end_date
     if first and last:
-        by_day = {
-            date.fromisoformat(first) + timedelta(days=n): []
-            for n in range((date.fromisoformat(last) - date.fromisoformat(first)).days + 1)
-        }
+        by_day = {first + timedelta(days=n): [] for n in range((last - first).days + 1)}
     starts: dict[int, date] = {}
-    for item, comments in version.items_with_comments():
+    comments: dict[int, list] = {}
+    for comment in version.item_comments.all():
+        comments.setdefault(comment.item_id, []).append(comment)
+    for item in frozen.items:
         entry = PlannedSlot(
             item,
-            _moment(item["start"], tz),
-            _moment(item["end"], tz),
-            _label(ItineraryItem.Kind, item["kind"]),
-            tuple(by_item.get(item["id"], ())),
-            tuple(comments),
-            (boxes or {}).get(item["id"]),
+            item.start.astimezone(tz),
+            item.end.astimezone(tz),
+            _label(ItineraryItem.Kind, item.kind),
+            tuple(by_item.get(item.id, ())),
+            tuple(comments.get(item.id, ())),
+            (boxes or {}).get(item.id),
         )
-        starts[item["id"]] = entry.start.date()
+        starts[item.id] = entry.start.date()
         by_day.setdefault(entry.start.date(), []).append(entry)
     for slots in by_day.values():
-        slots.sort(key=lambda s: (s.start, s.end, s.item["id"]))
+        slots.sort(key=lambda s: (s.start, s.end, s.item.id))
     return Plan(
         brief=brief,
-        kind=_label(Trip.Kind, brief.get("kind", "")),
+        kind=_label(Trip.Kind, brief.kind),
         time_zone=tz.key,
-        team=[(m["name"], _label(TripMember.Role, m["role"])) for m in snapshot["team"]],
+        team=[(_person(m, language), _label(TripMember.Role, m.role)) for m in frozen.party],
         days=[Day(day, by_day[day]) for day in sorted(by_day)],
-        health=_snapshot_health(snapshot, findings, starts),
+        health=_snapshot_health(frozen, findings, starts),
     )
 
 
-def _snapshot_health(snapshot: dict, findings: list[dict], starts: dict[int, date]) -> Health:
+def _snapshot_health(
+    frozen: snapshot.Snapshot, findings: Iterable[snapshot.Finding], starts: dict[int, date]
+) -> Health:
     """A version's findings by the day of their first item (a night's finding has none)."""
-    titles = {item["id"]: item["title"] for item in snapshot["items"]}
+    titles = {item.id: item.title for item in frozen.items}
     by_day: dict[date | None, list[Concern]] = {}
+    count = 0
     for f in findings:
-        day = starts.get(f["items"][0]) if f["items"] else None
-        concern = Concern(f["rule"], f["message"], [(pk, titles.get(pk, "")) for pk in f["items"]])
+        day = starts.get(f.items[0]) if f.items else None
+        concern = Concern(f.rule, f.message, [(pk, titles.get(pk, "")) for pk in f.items])
         by_day.setdefault(day, []).append(concern)
-    return Health([(day, by_day[day]) for day in sorted(by_day, key=_by_date)], len(findings))
+        count += 1
+    return Health([(day, by_day[day]) for day in sorted(by_day, key=_by_date)], count)
 
 
 # The diff between two versions, in words
@@ -303,11 +302,13 @@ def _snapshot_health(snapshot: dict, findings: list[dict], starts: dict[int, dat
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One field: its label, the value before and after (blank when not shown)."""
+    """One field: its label, the value before and after (blank when not shown), and a note
+    ("renamed": the item's host unit is the same, under a new name)."""
 
     label: str
     old: str = ""
     new: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -324,7 +325,7 @@ class ItemDiff:
 
 @dataclass(frozen=True)
 class ReadableDiff:
-    """A diff (trips.approval.Diff) with labels and values as people read them."""
+    """A diff (trips.snapshot.Diff) with labels and values as people read them."""
 
     brief: list[FieldChange]
     team_added: list[str]
@@ -344,18 +345,18 @@ CHANGE_LABELS = {
 }
 
 
-def _span(item: dict, tz: zoneinfo.ZoneInfo) -> str:
+def _span(item: snapshot.Item, tz: zoneinfo.ZoneInfo) -> str:
     """An item's time, as "2026-12-07 09:00" to "10:00" (with the end's date if it differs)."""
-    start, end = _moment(item["start"], tz), _moment(item["end"], tz)
+    start, end = item.start.astimezone(tz), item.end.astimezone(tz)
     end_format = "%H:%M" if end.date() == start.date() else "%Y-%m-%d %H:%M"
     return f"{start:%Y-%m-%d %H:%M}{TO}{end:{end_format}}"
 
 
 def _shown(model: type[Model], name: str, value: Any) -> str:
     """A snapshot value in words: choice labels, lists joined, blanks empty."""
-    if value in (None, "", []):
+    if value in (None, "", [], ()):
         return ""
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     choices = dict(model._meta.get_field(name).flatchoices)
     return str(choices.get(value, value))
@@ -365,49 +366,57 @@ def _field_label(model: type[Model], name: str) -> str:
     return capfirst(model._meta.get_field(name).verbose_name)
 
 
-def _item_diff(change, tz: zoneinfo.ZoneInfo) -> ItemDiff:
+def _item_diff(change: snapshot.ItemChange, tz: zoneinfo.ZoneInfo) -> ItemDiff:
     """One ItemChange in words: the time moved old → new, then every other field."""
     item = change.item
     rows = []
-    if {"start", "end"} & set(change.fields):
+    if set(snapshot.TIMES) & set(change.fields):
         rows.append(FieldChange(str(_("Time")), _span(change.old, tz), _span(change.new, tz)))
     rows += [
         FieldChange(
             _field_label(ItineraryItem, name),
-            _shown(ItineraryItem, name, change.old.get(name)),
-            _shown(ItineraryItem, name, change.new.get(name)),
+            _shown(ItineraryItem, name, change.old.value(name)),
+            _shown(ItineraryItem, name, change.new.value(name)),
+            str(_("renamed")) if name == snapshot.UNIT and change.unit_renamed else "",
         )
         for name in change.fields
-        if name not in ("start", "end")
+        if name not in snapshot.TIMES
     ]
     return ItemDiff(
-        change.kind,
-        str(CHANGE_LABELS[change.kind]),
-        item["id"],
-        item["title"],
-        _span(item, tz),
-        rows,
+        change.kind, str(CHANGE_LABELS[change.kind]), item.id, item.title, _span(item, tz), rows
     )
 
 
+def version_diff(old: TripVersion, new: TripVersion, time_zone: str) -> ReadableDiff:
+    """What changed from one version to another, in words, brief values included."""
+    before, after = snapshot.Snapshot.of(old), snapshot.Snapshot.of(new)
+    return read_diff(snapshot.diff(before, after), time_zone, before.brief, after.brief)
+
+
 def read_diff(
-    diff: Diff, time_zone: str, old_brief: dict | None = None, new_brief: dict | None = None
+    diff: snapshot.Diff,
+    time_zone: str,
+    old_brief: snapshot.Brief | None = None,
+    new_brief: snapshot.Brief | None = None,
 ) -> ReadableDiff:
     """The diff in words; brief values are shown when both briefs are given."""
     tz = zoneinfo.ZoneInfo(time_zone)
     both = old_brief is not None and new_brief is not None
+    language = get_language() or settings.LANGUAGE_CODE
+
+    def person(member: snapshot.PartyMember) -> str:
+        return f"{_person(member, language)} ({_label(TripMember.Role, member.role)})"
+
     return ReadableDiff(
         brief=[
             FieldChange(
                 _field_label(Trip, name),
-                _shown(Trip, name, old_brief.get(name)) if both else "",
-                _shown(Trip, name, new_brief.get(name)) if both else "",
+                _shown(Trip, name, getattr(old_brief, name)) if both else "",
+                _shown(Trip, name, getattr(new_brief, name)) if both else "",
             )
             for name in diff.brief
         ],
-        team_added=[f"{m['name']} ({_label(TripMember.Role, m['role'])})" for m in diff.team_added],
-        team_removed=[
-            f"{m['name']} ({_label(TripMember.Role, m['role'])})" for m in diff.team_removed
-        ],
+        team_added=[person(m) for m in diff.party_added],
+        team_removed=[person(m) for m in diff.party_removed],
         items=[_item_diff(change, tz) for change in diff.items],
     )

@@ -7,6 +7,7 @@ import zoneinfo
 from datetime import date, datetime, time
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import roles
+from accounts import people, roles
 from directory.models import Contact, HostUnit
 
 
@@ -32,24 +33,14 @@ class TripQuerySet(models.QuerySet):
         on_team = TripMember.objects.filter(trip=OuterRef("pk"), user=user)
         return self.filter(Q(visibility=Trip.Visibility.OFFICE) | Exists(on_team))
 
-    def editable_by(self, user) -> TripQuerySet:
-        """Trips on whose team the user is a secretary."""
-        if not roles.is_secretary(user):
-            return self.none()
-        as_secretary = TripMember.objects.filter(
-            trip=OuterRef("pk"), user=user, role=TripMember.Role.SECRETARY
-        )
-        return self.filter(Exists(as_secretary))
-
     def upcoming(self, today: date) -> TripQuerySet:
         """Trips that have not ended yet, soonest first."""
         return self.filter(end_date__gte=today).order_by("start_date", "pk")
 
     def with_team(self) -> TripQuerySet:
-        """Prefetch the team and its people in one query, for leaders() and role_of()."""
-        return self.prefetch_related(
-            models.Prefetch("members", queryset=TripMember.objects.select_related("user"))
-        )
+        """Prefetch the party, their accounts and profiles in one query, for leaders(),
+        role_of() and party()."""
+        return self.prefetch_related(party_prefetch())
 
     def on_team(self, user, role: str | None = None) -> TripQuerySet:
         """Trips with the user on the team (in that role, when given)."""
@@ -120,6 +111,7 @@ class Trip(models.Model):
         IN_PROGRESS = "in_progress", _("In progress")
         COMPLETED = "completed", _("Completed")
         CLOSED = "closed", _("Closed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INSPECTION)
@@ -224,26 +216,49 @@ class Trip(models.Model):
     def role_of(self, user) -> str | None:
         """The user's role on this trip's team, or None."""
         for member in self.members.all():
-            if member.user_id == user.pk:
+            if member.user_id is not None and member.user_id == user.pk:
                 return member.role
         return None
 
+    @property
+    def is_read_only(self) -> bool:
+        """A closed or cancelled trip is the record of what happened: nobody changes it."""
+        return self.status in (self.Status.CLOSED, self.Status.CANCELLED)
+
     def can_edit(self, user) -> bool:
-        """Secretaries on the team edit the trip."""
+        """Secretaries on the team edit the trip, until it is closed or cancelled."""
+        if self.is_read_only:
+            return False
         return roles.is_secretary(user) and self.role_of(user) == TripMember.Role.SECRETARY
 
     def leaders(self) -> list:
         """The leaders on the team, from the prefetched members."""
-        return [m.user for m in self.members.all() if m.role == TripMember.Role.LEADER]
+        return [
+            m.user for m in self.members.all() if m.user_id and m.role == TripMember.Role.LEADER
+        ]
+
+    def party(self) -> list[TripMember]:
+        """The party (随行人员) in protocol order, from the prefetched members."""
+        return sorted(self.members.all(), key=TripMember.protocol_key)
 
 
 class TripMember(models.Model):
-    """A person on a trip's team, with the role they play on this trip."""
+    """A person in a trip's party (随行人员): an office user, or someone without an account
+    (a driver, an escort, a colleague from another department), with their role on the trip.
+    """
 
     class Role(models.TextChoices):
         LEADER = "leader", _("Leader")
         SECRETARY = "secretary", _("Secretary")
         STAFF = "staff", _("Accompanying staff")
+        DRIVER = "driver", _("Driver")
+        ESCORT = "escort", _("Escort")
+        SECURITY = "security", _("Security")
+        INTERPRETER = "interpreter", _("Interpreter")
+        OTHER_DEPARTMENT = "other_department", _("Staff from another department")
+
+    # Roles that need an office account: a leader decides, a secretary edits.
+    ACCOUNT_ROLES = (Role.LEADER, Role.SECRETARY)
 
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(
@@ -251,27 +266,87 @@ class TripMember(models.Model):
         verbose_name=_("person"),
         on_delete=models.CASCADE,
         related_name="trip_memberships",
+        null=True,
+        blank=True,
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # Someone without an account: the office writes their name, title and where they are from.
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    title = models.CharField(_("title (职务)"), max_length=100, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # People without an account come after the office's people, lowest first.
+    rank = models.PositiveIntegerField(
+        _("order"),
+        default=100,
+        help_text=_("Among people without an account: 1 comes first."),
+    )
 
     class Meta:
-        ordering = ["role", "user__last_name", "user__username"]
-        verbose_name = _("team member")
-        verbose_name_plural = _("team members")
+        # Protocol order: the office's people by their profile's rank, then the others.
+        ordering = [
+            models.Case(models.When(user__isnull=True, then=1), default=0).asc(),
+            models.F("user__profile__protocol_rank").asc(nulls_last=True),
+            "rank",
+            "pk",
+        ]
+        verbose_name = _("party member")
+        verbose_name_plural = _("party members")
         constraints = [
             models.UniqueConstraint(
                 fields=["trip", "user"],
                 name="one_role_per_person_per_trip",
                 violation_error_message=_("This person is already on the team."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(name=""),
+                name="party_member_has_account_or_name",
+                violation_error_message=_(
+                    "Choose a person, or write the name of one without an account."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(role__in=["leader", "secretary"]),
+                name="only_accounts_lead_or_edit",
+                violation_error_message=_("Only an office user can lead or edit a trip."),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.get_role_display()})"
+        return f"{self.display_name()} ({self.get_role_display()})"
+
+    def display_name(self, language: str | None = None) -> str:
+        """The name as lists print it: the profile's for an office user, else the one written."""
+        return people.display_name(self.user, language) if self.user_id else self.name
+
+    def display_title(self, language: str | None = None) -> str:
+        """The title (职务) in the reader's language; for others, the one written."""
+        return people.display_title(self.user, language) if self.user_id else self.title
+
+    def label(self, language: str | None = None) -> str:
+        """Name and title, as accounts.people.with_title writes them in the reader's language."""
+        return people.with_title(
+            self.display_name(language), self.display_title(language), language
+        )
+
+    @staticmethod
+    def protocol_key(member: TripMember) -> tuple:
+        """Sort key of protocol order: office people by profile rank, then the others by rank."""
+        if member.user_id:
+            profile = people.profile_of(member.user)
+            return (0, profile.pk is None, profile.protocol_rank, 0, member.pk or 0)
+        return (1, False, 0, member.rank, member.pk or 0)
 
     def clean(self) -> None:
-        """A trip role needs the matching office role: a leader decides, a secretary edits."""
+        """A trip role needs the matching office role: a leader decides, a secretary edits;
+        someone without an account needs a name and is never either."""
         if not self.user_id:
+            if not self.name.strip():
+                raise ValidationError(
+                    {"name": _("Choose a person, or write the name of one without an account.")}
+                )
+            if self.role in self.ACCOUNT_ROLES:
+                raise ValidationError({"role": _("Only an office user can lead or edit a trip.")})
             return
         if self.role == self.Role.LEADER and not roles.is_leader(self.user):
             raise ValidationError({"role": _("Only the office's leaders can be a trip's leader.")})
@@ -279,6 +354,18 @@ class TripMember(models.Model):
             raise ValidationError(
                 {"role": _("Only the office's secretaries can be a trip's secretary.")}
             )
+
+
+def party_prefetch(lookup: str = "members") -> models.Prefetch:
+    """The party with each account and profile, in one query and in protocol order."""
+    return models.Prefetch(lookup, queryset=TripMember.objects.select_related("user__profile"))
+
+
+def attendees_prefetch(lookup: str = "attendees") -> models.Prefetch:
+    """An item's attendees with their profiles, in one query and in protocol order."""
+    return models.Prefetch(
+        lookup, queryset=people.in_protocol_order(get_user_model().objects.all())
+    )
 
 
 # What an item is made of: the item form edits it, a submitted version freezes it.
@@ -425,6 +512,8 @@ class ItineraryItem(models.Model):
 
     def cancel(self) -> CancelledItem:
         """Delete the item, leaving a tombstone so that subscribed calendars cancel its event."""
+        if self.trip.is_read_only:
+            raise ValidationError(_("The trip is closed or cancelled: its items stay as they are."))
         with transaction.atomic():
             # get_or_create: a second click on a stale page must not fail or make a twin.
             tombstone, _created = CancelledItem.objects.get_or_create(
@@ -493,14 +582,17 @@ class TripVersion(models.Model):
     def is_pending(self) -> bool:
         return self.decision == self.Decision.PENDING
 
-    def items_with_comments(self) -> list[tuple[dict, list[ItemComment]]]:
-        """The snapshot's items in time order, each with the leader's comments on it."""
+    def items_with_comments(self) -> list[tuple]:
+        """The snapshot's items (trips.snapshot.Item) in time order, with the leader's comments."""
+        from trips.snapshot import Snapshot  # reads these models: imported when needed
+
         comments: dict[int, list[ItemComment]] = {}
         for comment in self.item_comments.all():
             comments.setdefault(comment.item_id, []).append(comment)
-        return [(item, comments.get(item["id"], [])) for item in self.snapshot["items"]]
+        items = Snapshot.from_json(self.snapshot).items
+        return [(item, comments.get(item.id, [])) for item in items]
 
-    def commented_items(self) -> list[tuple[dict, list[ItemComment]]]:
+    def commented_items(self) -> list[tuple]:
         """Only the items the leader commented on."""
         return [(item, notes) for item, notes in self.items_with_comments() if notes]
 

@@ -31,8 +31,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from directory.models import Contact, HostUnit
-from outbox.mail import make_message
+from outbox.mail import absolute_url
 from outbox.models import Message
+from trips import emails, snapshot
 from trips.approval import approved_version
 from trips.models import (
     Departure,
@@ -49,11 +50,7 @@ from trips.models import (
 UNCHANGED = "unchanged"
 # What of an item a unit is told; everything else (notes, vehicles, fallback plans) stays inside.
 PART_FIELDS = ("start", "end", "kind", "title", "place", "address", "attendees", "host_preparation")
-TEMPLATES = {
-    Notice.Kind.NEW: "notice",
-    Notice.Kind.UPDATE: "notice_update",
-    Notice.Kind.CANCELLATION: "notice_cancellation",
-}
+TEMPLATES = emails.NOTICE_TEMPLATES
 KIND_LABELS = {
     Notice.Kind.NEW: gettext_lazy("New"),
     Notice.Kind.UPDATE: gettext_lazy("Update"),
@@ -119,11 +116,6 @@ class AddressProblem:
     unit_id: int
     unit_name: str
     contacts: list[tuple[int, str]]  # (pk, name); empty: nobody receives notices
-
-
-def address_problems(trip: Trip) -> list[AddressProblem]:
-    """The units of the trip's itinerary without a usable notice address: one query."""
-    return [problem for problem in _unit_addresses(trip) if problem is not None]
 
 
 def _unit_addresses(trip: Trip) -> list[AddressProblem | None]:
@@ -278,12 +270,12 @@ def read_changes(changes: list[dict[str, Any]], content: dict[str, Any]) -> list
     ]
 
 
-def _local_iso(value: str, tz: zoneinfo.ZoneInfo) -> str:
-    return datetime.fromisoformat(value).astimezone(tz).isoformat()
-
-
 def _part(
-    unit: HostUnit, items: list[dict], requirements: str, tz: zoneinfo.ZoneInfo, office: dict
+    unit: HostUnit,
+    items: list[snapshot.Item],
+    requirements: str,
+    tz: zoneinfo.ZoneInfo,
+    office: dict,
 ) -> dict[str, Any]:
     """The unit's part of a version's snapshot as plain JSON: its items and requirements only.
 
@@ -291,9 +283,11 @@ def _part(
     """
     part_items = []
     for item in items:
-        data = {"id": item["id"], **{name: item.get(name) for name in PART_FIELDS}}
-        data["start"], data["end"] = _local_iso(item["start"], tz), _local_iso(item["end"], tz)
-        data["attendees"] = sorted(item.get("attendees") or [])
+        whole = item.to_json()
+        data = {"id": item.id, **{name: whole[name] for name in PART_FIELDS}}
+        data["start"] = item.start.astimezone(tz).isoformat()
+        data["end"] = item.end.astimezone(tz).isoformat()
+        data["attendees"] = sorted(item.attendees)
         part_items.append(data)
     part_items.sort(key=lambda i: (i["start"], i["end"], i["id"]))
     return {
@@ -305,21 +299,30 @@ def _part(
     }
 
 
+def _as_plan(content: dict[str, Any]) -> snapshot.Snapshot:
+    """A notice's items as a snapshot of the unit's part, for the one diff."""
+    return snapshot.Snapshot(items=tuple(map(snapshot.Item.from_json, content.get("items", []))))
+
+
 def _changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
-    """What changed in a unit's part: items added, removed, moved or changed; the rest."""
-    old_items = {i["id"]: i for i in old.get("items", [])}
-    new_items = {i["id"]: i for i in new.get("items", [])}
+    """What changed in a unit's part (trips.snapshot.diff over the fields the unit is told):
+    items added, removed, moved or changed; then its requirements and the office's contact."""
+    stored = {"old": {i["id"]: i for i in old.get("items", [])}}
+    stored["new"] = {i["id"]: i for i in new.get("items", [])}
     changes = []
-    for pk in old_items.keys() | new_items.keys():
-        before, after = old_items.get(pk), new_items.get(pk)
-        if before is None:
-            changes.append({"change": "added", "item": after})
-        elif after is None:
-            changes.append({"change": "removed", "item": before})
-        elif fields := [name for name in PART_FIELDS if before.get(name) != after.get(name)]:
-            change = "moved" if {"start", "end"} & set(fields) else "changed"
-            changes.append({"change": change, "item": after, "was": before, "fields": fields})
-    changes.sort(key=lambda c: (c["item"]["start"], c["item"]["id"]))
+    for change in snapshot.diff(_as_plan(old), _as_plan(new), PART_FIELDS).items:
+        if change.kind in ("added", "removed"):
+            side = "new" if change.kind == "added" else "old"
+            changes.append({"change": change.kind, "item": stored[side][change.item.id]})
+            continue
+        changes.append(
+            {
+                "change": change.kind,
+                "item": stored["new"][change.item.id],
+                "was": stored["old"][change.item.id],
+                "fields": list(change.fields),
+            }
+        )
     if old.get("requirements", "") != new.get("requirements", ""):
         changes.append({"change": "requirements"})
     if old.get("office_contact") != new.get("office_contact"):
@@ -336,18 +339,6 @@ def _office_contact(trip: Trip) -> dict[str, str]:
         return {"name": "", "email": ""}
     user = secretaries[0].user
     return {"name": user.get_full_name() or user.username, "email": user.email}
-
-
-def _units_by_name(items: list[dict]) -> dict[str, HostUnit]:
-    """The host units a snapshot names; a unit renamed since is found through its items."""
-    names = {item["host_unit"] for item in items}
-    units = {unit.name: unit for unit in HostUnit.objects.filter(name__in=names)}
-    missing = {item["id"]: item["host_unit"] for item in items if item["host_unit"] not in units}
-    if missing:
-        for item in ItineraryItem.objects.filter(pk__in=missing).select_related("host_unit"):
-            if item.host_unit is not None:
-                units.setdefault(missing[item.pk], item.host_unit)
-    return units
 
 
 # Drafts and sending
@@ -420,18 +411,17 @@ def prepare(trip: Trip) -> list[NoticeDraft]:
     version = approved_version(trip)
     if version is None:
         raise ValidationError(_("Notices go out from an approved plan; none is approved yet."))
-    snapshot = version.snapshot
-    tz = zoneinfo.ZoneInfo(snapshot["brief"].get("time_zone") or trip.time_zone)
-    hosted = sorted(
-        (i for i in snapshot["items"] if i.get("host_unit")), key=lambda i: (i["start"], i["id"])
-    )
-    units = _units_by_name(hosted)
-    by_unit: dict[int, list[dict]] = {}
+    # Host units by id (schema 1 named them: with_unit_ids finds their ids once).
+    frozen = snapshot.with_unit_ids(snapshot.Snapshot.of(version))
+    tz = zoneinfo.ZoneInfo(frozen.brief.time_zone or trip.time_zone)
+    hosted = sorted((i for i in frozen.items if i.host_unit_id), key=lambda i: (i.start, i.id))
+    units = HostUnit.objects.in_bulk({i.host_unit_id for i in hosted})
+    by_unit: dict[int, list[snapshot.Item]] = {}
     for item in hosted:
-        if item["host_unit"] in units:
-            by_unit.setdefault(units[item["host_unit"]].pk, []).append(item)
+        if item.host_unit_id in units:
+            by_unit.setdefault(item.host_unit_id, []).append(item)
     previous = {n.host_unit_id: n for n in trip.notices.current().select_related("host_unit")}
-    every_unit = {u.pk: u for u in units.values()} | {pk: n.host_unit for pk, n in previous.items()}
+    every_unit = units | {pk: n.host_unit for pk, n in previous.items()}
     addresses = notice_addresses(every_unit)
     office = _office_contact(trip)
     asked = dict(UnitRequirements.objects.filter(trip=trip).values_list("host_unit_id", "text"))
@@ -525,18 +515,7 @@ def _send_one(trip: Trip, draft: NoticeDraft, by, now: datetime) -> Notice:
         )
         if not replaced:
             raise ValidationError(_("Someone else sent notices meanwhile. Reload the page."))
-    context = draft.context(link_url(notice))
-    for contact in draft.recipients:
-        make_message(
-            draft.template,
-            contact.email,
-            {**context, "contact": contact},
-            language=draft.host_unit.language,
-            cause=f"{trip.title}: {draft.kind_label} → {draft.host_unit.name}"[:200],
-            cause_key=notice.cause_key,
-            created_by=by,
-            trip_id=trip.pk,
-        )
+    emails.send_notice(notice, draft.recipients, draft.context(link_url(notice)), by)
     return notice
 
 
@@ -567,7 +546,7 @@ def make_token(notice: Notice) -> str:
 def link_url(notice: Notice) -> str:
     """The acknowledgement link as written in the e-mails."""
     path = reverse("trips:notice_ack", args=[make_token(notice)])
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def link_expired(trip: Trip, now: datetime | None = None) -> bool:
@@ -651,8 +630,8 @@ def remind_to_acknowledge(pk: int, now: datetime) -> bool:
         if not claimed:
             return False
         notice = Notice.objects.select_related("trip", "host_unit").get(pk=pk)
-        _mail_unit(notice, "notice_reminder", "reminder")
-        _alert_secretaries(notice)
+        _remind_unit(notice, "acknowledge")
+        emails.alert_unacknowledged(notice)
     return True
 
 
@@ -670,49 +649,15 @@ def remind_of_visit(pk: int, now: datetime) -> bool:
             return False
         if not unsent.filter(visit_reminder_due_at__lte=now).update(visit_reminder_sent_at=now):
             return False
-        _mail_unit(notice, "notice_visit_reminder", "visit")
+        _remind_unit(notice, "visit")
     return True
 
 
-def _mail_unit(notice: Notice, template: str, label: str) -> None:
+def _remind_unit(notice: Notice, kind: str) -> None:
     """An e-mail about the notice to each of the unit's notice contacts, in its language."""
     unit = notice.host_unit
     context = mail_context(unit, notice.kind, notice.content, [], link_url(notice))
-    for contact in notice_addresses([unit.pk])[unit.pk].usable:
-        make_message(
-            template,
-            contact.email,
-            {**context, "contact": contact, "notice": notice},
-            language=unit.language,
-            cause=f"{notice.trip.title}: {label} → {unit.name}"[:200],
-            cause_key=f"{notice.cause_key}:{label}",
-            trip_id=notice.trip_id,
-        )
-
-
-def _alert_secretaries(notice: Notice) -> None:
-    """Tell the trip's secretaries that a unit has not acknowledged its notice."""
-    trip = notice.trip
-    url = settings.SITE_URL.rstrip("/") + reverse("trips:notices", args=[trip.pk])
-    members = trip.members.filter(role=TripMember.Role.SECRETARY).select_related("user")
-    for user in (m.user for m in members):
-        if user.email:
-            make_message(
-                "notice_unacknowledged",
-                user.email,
-                {
-                    "notice": notice,
-                    "unit": notice.host_unit,
-                    "trip": trip,
-                    "url": url,
-                    "user": user,
-                },
-                language=settings.LANGUAGE_CODE,
-                cause=f"{trip.title}: not acknowledged → {notice.host_unit.name}"[:200],
-                cause_key=f"{notice.cause_key}:alert",
-                recipient_user=user,
-                trip_id=trip.pk,
-            )
+    emails.remind_unit(notice, kind, notice_addresses([unit.pk])[unit.pk].usable, context)
 
 
 # Pages: the secretary's board and the trip page's summary
@@ -916,17 +861,7 @@ def leave(item: ItineraryItem, by, now: datetime | None = None) -> tuple[Departu
             "time_zone": trip.time_zone,
             "office_contact": {"name": by.get_full_name() or by.username, "email": by.email},
         }
-        for contact in recipients:
-            make_message(
-                "notice_on_our_way",
-                contact.email,
-                {**context, "contact": contact},
-                language=stop.unit.language,
-                cause=f"{trip.title}: on our way → {stop.unit.name}"[:200],
-                cause_key=f"trips.departure:{departure.pk}",
-                created_by=by,
-                trip_id=trip.pk,
-            )
+        emails.tell_on_our_way(departure, recipients, context, by)
     return departure, True
 
 

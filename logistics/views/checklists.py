@@ -1,4 +1,4 @@
-"""Checklist pages: a trip's checklist edited in place, "My items", templates, people's needs."""
+"""Checklist pages: a trip's checklist edited in place, its templates."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,26 +14,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import reswap, retarget, trigger_client_event
 
 from accounts.roles import office_required, secretary_required
-from logistics import checklists
+from logistics import access, checklists
 from logistics.forms.checklists import (
     ApplyTemplateForm,
     ChecklistItemForm,
     ChecklistTemplateForm,
-    GiftForm,
     MoveForm,
-    PersonalNeedForm,
     SaveAsTemplateForm,
     TemplateItemFormSet,
     TickForm,
-    VehicleForm,
 )
 from logistics.models import (
     ChecklistItem,
     ChecklistTemplate,
-    Gift,
-    PersonalNeed,
     SeatingPlan,
-    Vehicle,
 )
 from trips.access import trip_for
 from trips.models import Trip
@@ -49,7 +43,7 @@ def _checklist_context(request: HttpRequest, trip: Trip) -> dict:
         "progress": checklists.progress(trip, today),
         "today": today,
         "can_edit": can_edit,
-        "on_team": checklists.on_team(trip, request.user),
+        "on_team": access.on_team(trip, request.user),
         "apply_form": ApplyTemplateForm(trip=trip) if can_edit else None,
     }
 
@@ -129,7 +123,7 @@ def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = get_object_or_404(trip.checklist_items, pk=item_pk)
     form = MoveForm(request.POST)
     if form.is_valid():
-        checklists.move(item, form.cleaned_data["direction"])
+        checklists.reorder(item, form.cleaned_data["direction"])
     return _checklist_changed(request, trip, _("Item moved."))
 
 
@@ -212,86 +206,3 @@ def template_delete(request: HttpRequest, pk: int) -> HttpResponse:
     ChecklistTemplate.objects.filter(pk=pk).delete()
     messages.success(request, _("Template deleted."))
     return redirect("logistics:checklist_template_list")
-
-
-# People's needs, the protocol register and the cars: for the team's eyes only.
-
-
-def _team_trip(request: HttpRequest, pk: int, *, edit: bool = False) -> Trip:
-    """The trip, for its team only (404 for anyone else); 403 to edit for non-secretaries."""
-    trip = trip_for(request.user, pk)
-    if not checklists.on_team(trip, request.user):
-        raise Http404
-    if edit and not trip.can_edit(request.user):
-        raise PermissionDenied
-    return trip
-
-
-@office_required
-@require_GET
-def needs(request: HttpRequest, pk: int) -> HttpResponse:
-    """Dietary and medical needs, gifts given and received, who rides in which car."""
-    trip = _team_trip(request, pk)
-    vehicles = list(trip.vehicles.prefetch_related("passengers"))
-    context = {
-        "trip": trip,
-        "needs": trip.needs.select_related("person"),
-        "gifts": trip.gifts.all(),
-        "vehicles": vehicles,
-        "unseated": checklists.unseated(trip, vehicles),
-        "can_edit": trip.can_edit(request.user),
-    }
-    return render(request, "logistics/needs.html", context)
-
-
-def _needs_form(request: HttpRequest, trip: Trip, form, title: str, what: str) -> HttpResponse:
-    """Save and go back to the needs page, or show the form with its errors."""
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("logistics:needs", trip.pk)
-    context = {"trip": trip, "form": form, "title": title, "what": what}
-    return render(request, "logistics/needs_form.html", context)
-
-
-@office_required
-@require_http_methods(["GET", "POST"])
-def need_edit(request: HttpRequest, pk: int, need_pk: int | None = None) -> HttpResponse:
-    """Record or change one person's dietary and medical needs."""
-    trip = _team_trip(request, pk, edit=True)
-    need = get_object_or_404(trip.needs, pk=need_pk) if need_pk else PersonalNeed(trip=trip)
-    form = PersonalNeedForm(request.POST or None, instance=need, trip=trip)
-    return _needs_form(request, trip, form, _("Dietary and medical needs"), "need")
-
-
-@office_required
-@require_http_methods(["GET", "POST"])
-def gift_edit(request: HttpRequest, pk: int, gift_pk: int | None = None) -> HttpResponse:
-    """Record or change a gift given or received."""
-    trip = _team_trip(request, pk, edit=True)
-    gift = get_object_or_404(trip.gifts, pk=gift_pk) if gift_pk else Gift(trip=trip)
-    form = GiftForm(request.POST or None, instance=gift, trip=trip, user=request.user)
-    return _needs_form(request, trip, form, _("Gift"), "gift")
-
-
-@office_required
-@require_http_methods(["GET", "POST"])
-def vehicle_edit(request: HttpRequest, pk: int, vehicle_pk: int | None = None) -> HttpResponse:
-    """Add or change a car, its driver and its passengers."""
-    trip = _team_trip(request, pk, edit=True)
-    vehicle = get_object_or_404(trip.vehicles, pk=vehicle_pk) if vehicle_pk else Vehicle(trip=trip)
-    form = VehicleForm(request.POST or None, instance=vehicle, trip=trip)
-    return _needs_form(request, trip, form, _("Car"), "vehicle")
-
-
-@office_required
-@require_POST
-def needs_delete(request: HttpRequest, pk: int, what: str, entry_pk: int) -> HttpResponse:
-    """Delete a needs entry, a gift or a car."""
-    trip = _team_trip(request, pk, edit=True)
-    entries = {"need": trip.needs, "gift": trip.gifts, "vehicle": trip.vehicles}
-    if what not in entries:
-        raise Http404
-    entries[what].filter(pk=entry_pk).delete()
-    messages.success(request, _("Deleted."))
-    return redirect("logistics:needs", trip.pk)

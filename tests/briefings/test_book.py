@@ -139,9 +139,9 @@ def test_book_queries_do_not_grow_with_items(
 ):
     small, large = trip_with_material(3), trip_with_material(30)
     client.force_login(leader)
-    # Session, user, roles; the trip, its team, their people; the items with their units;
+    # Session, user, roles; the trip, its party (with accounts, profiles); the items, units;
     # sections, figures, attachments, people (with who verified them).
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         client.get(reverse("briefings:book", args=[small.pk]))
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         client.get(reverse("briefings:book", args=[large.pk]))

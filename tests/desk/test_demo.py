@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from trips.models import ItineraryItem, Trip
+from accounts.models import Profile
+from trips.models import ItineraryItem, Trip, TripMember
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +56,21 @@ def test_demo_confidential_trip_leaves_out_staff2():
     assert (
         Trip.objects.visible_to(User.objects.get(username="staff2")).filter(pk=trip.pk).count() == 0
     )
+
+
+def test_demo_people_have_chinese_names_titles_and_ranks():
+    call_command("seed_demo")
+    leader = Profile.objects.get(user__username="leader")
+    assert (leader.name, leader.title, leader.protocol_rank) == ("王伟", "副省长", 1)
+    ranks = Profile.objects.values_list("user__username", flat=True)
+    assert list(ranks) == ["leader", "secretary", "staff", "staff2"]
+
+
+def test_demo_inspection_party_has_people_without_an_account_after_the_office():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    trip = Trip.objects.with_team().get(kind=Trip.Kind.INSPECTION)
+    party = trip.party()
+    assert [m.role for m in party[:2]] == ["leader", "secretary"]
+    assert [m.display_name() for m in party if not m.user_id] == ["王师傅", "刘洋", "张敏"]
+    assert TripMember.objects.filter(user=None).count() == 3

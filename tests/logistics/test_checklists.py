@@ -479,11 +479,12 @@ def test_checklist_page_queries_do_not_grow_with_items(
             item(trip, f"Item {i}", owner=staff, days_before=i, done=i % 2 == 0, done_by=secretary)
         ItineraryItemFactory(trip=trip, kind="meeting")
     client.force_login(secretary)
-    # The trip, its team, their people; the items; the progress; the meetings with their
-    # seating plans; for a secretary, the templates offered (default, choices, rendering).
-    with django_assert_num_queries(PER_REQUEST + 9):
+    # The trip, its party (with accounts and profiles); the items; the progress; the meetings
+    # with their seating plans; for a secretary, the templates offered (default, choices,
+    # rendering).
+    with django_assert_num_queries(PER_REQUEST + 8):
         client.get(url("checklist", small))
-    with django_assert_num_queries(PER_REQUEST + 9):
+    with django_assert_num_queries(PER_REQUEST + 8):
         client.get(url("checklist", large))
 
 

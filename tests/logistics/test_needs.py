@@ -217,9 +217,9 @@ def test_needs_page_queries_do_not_grow_with_entries(
 
     fill(2)
     PersonalNeed.objects.create(trip=office_trip, person=staff, dietary="Halal")
-    # The trip, its team, their people; needs, gifts, cars, their passengers.
-    with django_assert_num_queries(3 + 7):
+    # The trip, its party (with accounts and profiles); needs, gifts, cars, their passengers.
+    with django_assert_num_queries(3 + 6):
         client.get(url("needs", office_trip))
     fill(20)
-    with django_assert_num_queries(3 + 7):
+    with django_assert_num_queries(3 + 6):
         client.get(url("needs", office_trip))

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from outbox import mail
 from outbox.models import Message
 
 from .factories import MessageFactory
@@ -76,7 +77,7 @@ def test_resend_starts_the_retry_period_afresh(secretary, refused):
     refused.first_attempt_at = timezone.now() - dt.timedelta(days=3)
     refused.save()
 
-    assert refused.resend()
+    assert mail.resend(refused)
 
     refused.refresh_from_db()
     assert (refused.status, refused.failure, refused.first_attempt_at) == (

@@ -63,10 +63,11 @@ def test_test_email_greets_the_user_by_name(staff):
     assert "Hello Sam Zhao," in message.html_body
 
 
-def test_password_reset_email_links_to_the_reset_page(client, staff):
+def test_password_reset_email_links_to_the_reset_page(client, staff, settings):
+    settings.SITE_URL = "https://tripdesk.example"
     client.post(reverse("password_reset"), {"email": staff.email})
     message = Message.objects.get(recipient_user=staff)
     assert message.to == staff.email
-    assert "http://testserver/accounts/reset/" in message.text_body
-    assert 'href="http://testserver/accounts/reset/' in message.html_body
+    assert "https://tripdesk.example/accounts/reset/" in message.text_body
+    assert 'href="https://tripdesk.example/accounts/reset/' in message.html_body
     assert staff.username in message.text_body

@@ -13,7 +13,7 @@ from django.db import connection
 from outbox.models import Message
 from tests import services
 from tests.factories import ItineraryItemFactory, TripFactory, UserFactory, at
-from trips import approval
+from trips import approval, snapshot
 from trips.models import ItemComment, Trip, TripEvent, TripVersion
 
 pytestmark = pytest.mark.django_db
@@ -186,7 +186,7 @@ def test_illegal_transitions_are_refused_with_a_message(trip, start, to):
     Trip.objects.filter(pk=trip.pk).update(status=start)
     trip.refresh_from_db()
     with pytest.raises(ValidationError, match="cannot become"):
-        approval.move(trip, to)
+        approval.change_status(trip, to)
     assert Trip.objects.get(pk=trip.pk).status == start
 
 
@@ -206,15 +206,15 @@ def test_illegal_transitions_are_refused_with_a_message(trip, start, to):
 def test_legal_transitions_are_made(trip, start, to):
     Trip.objects.filter(pk=trip.pk).update(status=start)
     trip.refresh_from_db()
-    approval.move(trip, to)
+    approval.change_status(trip, to)
     assert Trip.objects.get(pk=trip.pk).status == to
 
 
 def test_a_stale_status_loses_to_the_one_in_the_database(trip):
     stale = Trip.objects.get(pk=trip.pk)
-    approval.move(trip, S.SUBMITTED)
+    approval.change_status(trip, S.SUBMITTED)
     with pytest.raises(ValidationError, match="changed this trip meanwhile"):
-        approval.move(stale, S.SUBMITTED)
+        approval.change_status(stale, S.SUBMITTED)
 
 
 def approve(trip, secretary, leader) -> TripVersion:
@@ -230,7 +230,7 @@ def test_an_edit_after_approval_shows_as_changed_since_approval(trip, secretary,
     item.start, item.end = at(trip.start_date, 15), at(trip.start_date, 16)
     item.save()
     changes = approval.changes_since_approval(fresh(trip))
-    assert [(c.kind, c.item["title"]) for c in changes.items] == [("moved", "Forum")]
+    assert [(c.kind, c.item.title) for c in changes.items] == [("moved", "Forum")]
 
 
 def test_the_approved_version_stays_as_it_was(trip, secretary, leader):
@@ -247,33 +247,33 @@ def test_resubmitting_an_unchanged_approved_plan_is_refused(trip, secretary, lea
 
 
 def test_diff_names_items_added_removed_moved_and_changed(trip, secretary):
-    old = approval.snapshot(fresh(trip))
+    old = snapshot.take(fresh(trip))
     plant, forum = trip.items.order_by("start")
     forum.delete()
     plant.notes = "Bring helmets."
     plant.save()
     moved = ItineraryItemFactory(trip=trip, title="Lunch", start=at(trip.start_date, 12))
-    middle = approval.snapshot(fresh(trip))
+    middle = snapshot.take(fresh(trip))
     moved.start, moved.end = at(trip.start_date, 12, 30), at(trip.start_date, 13, 30)
     moved.save()
-    changes = approval.diff(old, middle).items
-    assert sorted((c.kind, c.item["title"]) for c in changes) == [
+    changes = snapshot.diff(old, middle).items
+    assert sorted((c.kind, c.item.title) for c in changes) == [
         ("added", "Lunch"),
         ("changed", "Water plant"),
         ("removed", "Forum"),
     ]
-    assert next(c for c in changes if c.kind == "changed").fields == ["notes"]
-    later = approval.diff(middle, approval.snapshot(fresh(trip))).items
-    assert [(c.kind, c.fields) for c in later] == [("moved", ["start", "end"])]
+    assert next(c for c in changes if c.kind == "changed").fields == ("notes",)
+    later = snapshot.diff(middle, snapshot.take(fresh(trip))).items
+    assert [(c.kind, c.fields) for c in later] == [("moved", ("start", "end"))]
 
 
 def test_diff_names_brief_and_team_changes(trip, secretary, staff2):
-    old = approval.snapshot(fresh(trip))
+    old = snapshot.take(fresh(trip))
     Trip.objects.filter(pk=trip.pk).update(intention="Only listen.")
     trip.members.create(user=staff2, role="staff")
-    change = approval.diff(old, approval.snapshot(fresh(trip)))
-    assert change.brief == ["intention"]
-    assert [m["user"] for m in change.team_added] == [staff2.pk]
+    change = snapshot.diff(old, snapshot.take(fresh(trip)))
+    assert change.brief == ("intention",)
+    assert [m.user for m in change.party_added] == [staff2.pk]
 
 
 def test_leader_confirms_the_brief_once(trip, secretary, leader):

@@ -248,10 +248,11 @@ def test_version_page_queries_do_not_grow_with_items(
 
     small, large = submitted_trip(3), submitted_trip(60)
     client.force_login(leader)
-    # The trip, its team, their people; the version, its item comments; the previous version.
-    with django_assert_num_queries(PER_REQUEST + 6):
+    # The trip, its party (with accounts, profiles); the version, its item comments; the
+    # previous version.
+    with django_assert_num_queries(PER_REQUEST + 5):
         client.get(small.get_absolute_url())
-    with django_assert_num_queries(PER_REQUEST + 6):
+    with django_assert_num_queries(PER_REQUEST + 5):
         client.get(large.get_absolute_url())
 
 

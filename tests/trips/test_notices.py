@@ -62,7 +62,10 @@ def test_each_unit_is_told_only_its_own_items(visit):
 
 
 def test_items_without_a_host_unit_are_in_no_notice(visit):
-    for draft in notices.prepare(fresh(visit.trip)):
+    drafts = notices.prepare(fresh(visit.trip))
+    # Both units have a draft: the loop below must not pass for want of drafts.
+    assert {draft.host_unit.name for draft in drafts} == {visit.township.name, visit.plant.name}
+    for draft in drafts:
         text = draft.preview()
         assert "Private talk on the merger" not in text
         assert "Hotel room" not in text
@@ -438,10 +441,10 @@ def test_notices_page_queries_do_not_grow_with_units(
 ):
     small, large = approved_trip_with_units(2), approved_trip_with_units(12)
     client.force_login(secretary)
-    # The trip, its team, their people; the approved version, the current notices, the units,
-    # their contacts, what each unit is asked to prepare; the e-mails of the notices, the
-    # messages from the units.
-    with django_assert_num_queries(PER_REQUEST + 10):
+    # The trip, its party (with accounts, profiles); the approved version, the current
+    # notices, the units, their contacts, what each unit is asked to prepare; the e-mails of
+    # the notices, the messages from the units.
+    with django_assert_num_queries(PER_REQUEST + 9):
         client.get(reverse("trips:notices", args=[small.pk]))
-    with django_assert_num_queries(PER_REQUEST + 10):
+    with django_assert_num_queries(PER_REQUEST + 9):
         client.get(reverse("trips:notices", args=[large.pk]))

@@ -69,9 +69,9 @@ def test_approved_trip_page_queries_do_not_grow_with_items(
     client.force_login(secretary)
     # As a draft's page, plus the approved version (changed since approval?) and the
     # "leaving now" stops.
-    with django_assert_num_queries(PER_REQUEST + 13):
+    with django_assert_num_queries(PER_REQUEST + 12):
         client.get(small.get_absolute_url())
-    with django_assert_num_queries(PER_REQUEST + 13):
+    with django_assert_num_queries(PER_REQUEST + 12):
         client.get(large.get_absolute_url())
 
 
@@ -80,12 +80,13 @@ def test_trip_page_queries_do_not_grow_with_items(
 ):
     small, large = trip_with_items(3), trip_with_items(60)
     client.force_login(secretary)
-    # The trip, its team, their people; the items with host units, their contacts, attendees;
+    # The trip, its party (with accounts and profiles); the items with host units, their
+    # contacts, attendees (with profiles);
     # the leader's other trips (schedule checks); the notice summary (2); the versions; the
     # history.
-    with django_assert_num_queries(PER_REQUEST + 11):
+    with django_assert_num_queries(PER_REQUEST + 10):
         client.get(small.get_absolute_url())
-    with django_assert_num_queries(PER_REQUEST + 11):
+    with django_assert_num_queries(PER_REQUEST + 10):
         client.get(large.get_absolute_url())
 
 
@@ -95,9 +96,9 @@ def test_itinerary_partial_queries_do_not_grow_with_items(
     small, large = trip_with_items(3), trip_with_items(60)
     client.force_login(secretary)
     # As the page, less the notice summary and the workflow panel (versions, history).
-    with django_assert_num_queries(PER_REQUEST + 7):
+    with django_assert_num_queries(PER_REQUEST + 6):
         client.get(small.get_absolute_url(), HTTP_HX_REQUEST="true")
-    with django_assert_num_queries(PER_REQUEST + 7):
+    with django_assert_num_queries(PER_REQUEST + 6):
         client.get(large.get_absolute_url(), HTTP_HX_REQUEST="true")
 
 

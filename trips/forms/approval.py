@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from trips import approval
+from trips import approval, snapshot
 from trips.models import Trip, TripVersion
 
 S = Trip.Status
@@ -16,6 +18,7 @@ STEPS = {
     S.IN_PROGRESS: _("Start trip"),
     S.COMPLETED: _("Complete trip"),
     S.CLOSED: _("Close trip"),
+    S.CANCELLED: _("Cancel trip"),
 }
 
 
@@ -31,7 +34,7 @@ class SubmitForm(forms.Form):
 
 
 class AdvanceForm(forms.Form):
-    """Start, complete or close the trip; the workflow refuses a step out of turn."""
+    """Start, complete, close or cancel the trip; the workflow refuses a step out of turn."""
 
     to = forms.ChoiceField(
         choices=list(STEPS.items()),
@@ -65,13 +68,13 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, items: list[dict], **kwargs) -> None:
+    def __init__(self, *args, items: Iterable[snapshot.Item], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # One box per item of the version; the boxes sit beside their items on the page,
         # outside the <form> element, joined to it by their form="decision-form" attribute.
         for item in items:
-            self.fields[f"{ITEM_PREFIX}{item['id']}"] = forms.CharField(
-                label=_("Your comment on “%(title)s”") % {"title": item["title"]},
+            self.fields[f"{ITEM_PREFIX}{item.id}"] = forms.CharField(
+                label=_("Your comment on “%(title)s”") % {"title": item.title},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2, "form": "decision-form"}),
             )

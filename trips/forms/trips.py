@@ -14,7 +14,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import roles
+from accounts import people, roles
 from directory.models import Contact
 from trips import signals
 from trips.itinerary import contacts_elsewhere, next_free_time
@@ -36,31 +36,24 @@ SHORT_TEXT = forms.Textarea(attrs={"rows": 3})
 
 
 def office_people(roles: tuple[str, ...] = roles.OFFICE_ROLES) -> QuerySet[User]:
-    """Active accounts holding one of the office roles, by name."""
-    return (
-        User.objects.filter(is_active=True, groups__name__in=roles)
-        .distinct()
-        .order_by("last_name", "first_name", "username")
+    """Active accounts holding one of the office roles, in protocol order."""
+    return people.in_protocol_order(
+        User.objects.filter(is_active=True, groups__name__in=roles).distinct()
     )
 
 
-def person_label(user: User) -> str:
-    """A person's full name, or the username when no name is known."""
-    return user.get_full_name() or user.get_username()
-
-
 class PersonChoiceField(forms.ModelChoiceField):
-    """One person, by name."""
+    """One person, by name and title, in the page's language."""
 
     def label_from_instance(self, obj: User) -> str:
-        return person_label(obj)
+        return people.person_label(obj)
 
 
 class PeopleChoiceField(forms.ModelMultipleChoiceField):
-    """Several people, by name."""
+    """Several people, by name and title, in the page's language."""
 
     def label_from_instance(self, obj: User) -> str:
-        return person_label(obj)
+        return people.person_label(obj)
 
 
 class ContactsChoiceField(forms.ModelMultipleChoiceField):
@@ -141,23 +134,60 @@ class TripForm(forms.ModelForm):
         return trip
 
 
-class TeamMemberForm(forms.ModelForm):
-    """One person on the team and the role they play on this trip."""
+def _labelled(text, **attrs) -> dict:
+    return {"aria-label": text, **attrs}
 
-    # The team is a table: the column headings label the fields, aria-label names them.
+
+class TeamMemberForm(forms.ModelForm):
+    """One person in the party: an office user, or someone without an account (a driver,
+    an escort …) by name, title, organisation and phone; and their role on this trip."""
+
+    # The party is a table: the column headings label the fields, aria-label names them.
     user = PersonChoiceField(
         queryset=office_people(),
         label=_("Person"),
+        required=False,
+        empty_label=_("Without an account"),
         widget=forms.Select(attrs={"aria-label": _("Person")}),
     )
 
     class Meta:
         model = TripMember
-        fields = ["user", "role"]
-        widgets = {"role": forms.Select(attrs={"aria-label": _("Role on this trip")})}
+        fields = ["user", "name", "title", "organisation", "phone", "role", "rank"]
+        widgets = {
+            "role": forms.Select(attrs=_labelled(_("Role on this trip"))),
+            "name": forms.TextInput(attrs=_labelled(_("Name"), placeholder=_("Name"))),
+            "title": forms.TextInput(attrs=_labelled(_("Title"), placeholder=_("Title"))),
+            "organisation": forms.TextInput(
+                attrs=_labelled(_("Organisation"), placeholder=_("Organisation"))
+            ),
+            "phone": forms.TextInput(attrs=_labelled(_("Phone"), placeholder=_("Phone"))),
+            "rank": forms.NumberInput(attrs=_labelled(_("Order"), min=1, size=3)),
+        }
 
-    # The rule that a trip's leader (or secretary) holds that office role lives in
-    # TripMember.clean, which model validation runs: its error shows beside "role".
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rank"].required = False
+
+    def has_changed(self) -> bool:
+        """A row with nothing but its order filled in is an empty row."""
+        return bool(set(self.changed_data) - {"rank"})
+
+    def clean_rank(self) -> int:
+        rank = self.cleaned_data.get("rank")
+        return TripMember._meta.get_field("rank").default if rank is None else rank
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("user"):
+            # An office user is named by the profile: what was typed for others goes.
+            for name in ("name", "title", "organisation", "phone"):
+                cleaned[name] = ""
+        return cleaned
+
+    # The rules live in TripMember.clean, which model validation runs: a trip's leader (or
+    # secretary) holds that office role and has an account; someone without one has a
+    # name. The errors show beside "role" and "name".
 
 
 class BaseTeamFormSet(BaseInlineFormSet):
@@ -206,9 +236,9 @@ class ItineraryItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.trip = self.instance.trip = trip
         self.fields["start"].tz = self.fields["end"].tz = trip.tzinfo
-        self.fields["attendees"].queryset = User.objects.filter(
-            trip_memberships__trip=trip
-        ).order_by("last_name", "first_name", "username")
+        self.fields["attendees"].queryset = people.in_protocol_order(
+            User.objects.filter(trip_memberships__trip=trip)
+        )
         self.fields["contacts"].queryset = Contact.objects.select_related("host_unit").order_by(
             F("host_unit__name").asc(nulls_first=True), "department", "name"
         )

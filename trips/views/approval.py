@@ -12,32 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import office_required
-from trips import approval, itinerary
+from trips import approval, itinerary, snapshot, workflow
 from trips.access import trip_for
 from trips.forms.approval import AdvanceForm, DecisionForm, SubmitForm
 from trips.models import ItemComment, ItineraryItem, Trip, TripVersion
 
 
 def workflow_context(request: HttpRequest, trip: Trip, items: list[ItineraryItem]) -> dict:
-    """What the trip page's workflow panel shows: status, changes, actions, versions, history."""
-    can_edit = trip.can_edit(request.user)
-    versions = list(trip.versions.select_related("submitted_by", "decided_by").defer("snapshot"))
-    changes = approval.changes_since_approval(trip, items)
-    # Resubmitting an approved plan makes sense only once it has changed.
-    may_submit = trip.Status.SUBMITTED in approval.TRANSITIONS[trip.status] and (
-        changes is None or bool(changes)
-    )
-    latest = versions[0] if versions else None
+    """The trip page's workflow panel: the page model, and the forms it allows this user."""
+    panel = workflow.panel(trip, request.user, items)
     return {
-        "versions": versions,
-        "events": trip.events.select_related("actor", "version").defer("version__snapshot"),
-        "changes": itinerary.read_diff(changes, trip.time_zone) if changes else None,
-        "approved": next((v for v in versions if v.decision == v.Decision.APPROVED), None),
-        "awaiting_you": latest
-        if latest and latest.is_pending and approval.may_decide(latest, request.user)
-        else None,
-        "submit_form": SubmitForm() if can_edit and may_submit else None,
-        "advance_form": AdvanceForm(trip=trip) if can_edit else None,
+        **panel.as_context(),
+        "submit_form": SubmitForm() if panel.may_submit else None,
+        "advance_form": AdvanceForm(trip=trip) if panel.may_advance else None,
     }
 
 
@@ -60,12 +47,7 @@ def _version_page(
     previous = trip.versions.filter(number=version.number - 1).first()
     changes = None
     if previous:
-        changes = itinerary.read_diff(
-            approval.diff(previous.snapshot, version.snapshot),
-            trip.time_zone,
-            previous.snapshot["brief"],
-            version.snapshot["brief"],
-        )
+        changes = itinerary.version_diff(previous, version, trip.time_zone)
     context = {
         "trip": trip,
         "version": version,
@@ -87,7 +69,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     version = _version(trip, number)
     # A pending version is always the latest: a new submission supersedes the pending one.
     may_decide = version.is_pending and approval.may_decide(version, request.user)
-    form = DecisionForm(items=version.snapshot["items"]) if may_decide else None
+    form = DecisionForm(items=snapshot.items_of(version)) if may_decide else None
     return _version_page(request, trip, version, form)
 
 
@@ -99,7 +81,7 @@ def version_decide(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     version = _version(trip, number)
     if not approval.may_decide(version, request.user):
         raise PermissionDenied
-    form = DecisionForm(request.POST, items=version.snapshot["items"])
+    form = DecisionForm(request.POST, items=snapshot.items_of(version))
     if form.is_valid():
         data = form.cleaned_data
         try:

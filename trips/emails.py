@@ -1,0 +1,151 @@
+"""The e-mails trips sends: one function per e-mail, all through the outbox.
+
+Office users read theirs in their own language (accounts.people.language_of), host units
+in the unit's. The domain modules (approval, notices) decide who is told and when; these
+functions only write the e-mails, each in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from django.urls import reverse
+
+from accounts.people import language_of
+from directory.models import Contact
+from outbox.mail import make_message
+from outbox.models import Message
+from trips.models import Departure, Notice, TripMember, TripVersion
+
+# The reminders a host unit gets about a notice: the template, and the label in the cause.
+REMINDERS = {
+    "acknowledge": ("notice_reminder", "reminder"),
+    "visit": ("notice_visit_reminder", "visit"),
+}
+NOTICE_TEMPLATES = {
+    Notice.Kind.NEW: "notice",
+    Notice.Kind.UPDATE: "notice_update",
+    Notice.Kind.CANCELLATION: "notice_cancellation",
+}
+
+
+# To the office: the plan's approval
+
+
+def ask_to_decide(version: TripVersion, by, leaders: Iterable) -> list[Message]:
+    """Ask each leader to approve the submitted version or ask for changes."""
+    return _about_version("version_submitted", version, by, leaders)
+
+
+def notify_decision(version: TripVersion, by, secretaries: Iterable) -> list[Message]:
+    """Tell each secretary what the leader decided on the version."""
+    return _about_version("version_decided", version, by, secretaries)
+
+
+def _about_version(template: str, version: TripVersion, by, users: Iterable) -> list[Message]:
+    trip = version.trip
+    return [
+        make_message(
+            template,
+            user.email,
+            {"version": version, "trip": trip, "by": by, "user": user},
+            language=language_of(user),
+            path=version.get_absolute_url(),
+            cause=f"{trip} v{version.number}",
+            cause_key=f"trips.version:{version.pk}",
+            recipient_user=user,
+            created_by=by,
+            trip_id=version.trip_id,
+        )
+        for user in users
+        if user.email
+    ]
+
+
+# To host units: notices, reminders, "on our way"
+
+
+def send_notice(
+    notice: Notice, contacts: Iterable[Contact], context: dict[str, Any], by
+) -> list[Message]:
+    """The notice (new, update or cancellation) to each of the unit's contacts."""
+    unit, trip = notice.host_unit, notice.trip
+    label = notice.get_kind_display()
+    return [
+        make_message(
+            NOTICE_TEMPLATES[notice.kind],
+            contact.email,
+            {**context, "contact": contact},
+            language=unit.language,
+            cause=f"{trip.title}: {label} → {unit.name}",
+            cause_key=notice.cause_key,
+            created_by=by,
+            trip_id=trip.pk,
+        )
+        for contact in contacts
+    ]
+
+
+def remind_unit(
+    notice: Notice,
+    kind: Literal["acknowledge", "visit"],
+    contacts: Iterable[Contact],
+    context: dict[str, Any],
+) -> list[Message]:
+    """Remind the unit to acknowledge its notice, or of its visit coming soon."""
+    template, label = REMINDERS[kind]
+    unit = notice.host_unit
+    return [
+        make_message(
+            template,
+            contact.email,
+            {**context, "contact": contact, "notice": notice},
+            language=unit.language,
+            cause=f"{notice.trip.title}: {label} → {unit.name}",
+            cause_key=f"{notice.cause_key}:{label}",
+            trip_id=notice.trip_id,
+        )
+        for contact in contacts
+    ]
+
+
+def alert_unacknowledged(notice: Notice) -> list[Message]:
+    """Tell the trip's secretaries that the unit has not acknowledged its notice."""
+    trip, unit = notice.trip, notice.host_unit
+    members = trip.members.filter(role=TripMember.Role.SECRETARY).select_related("user__profile")
+    users = [m.user for m in members.order_by("pk") if m.user.email]
+    return [
+        make_message(
+            "notice_unacknowledged",
+            user.email,
+            {"notice": notice, "unit": unit, "trip": trip, "user": user},
+            language=language_of(user),
+            path=reverse("trips:notices", args=[trip.pk]),
+            cause=f"{trip.title}: not acknowledged → {unit.name}",
+            cause_key=f"{notice.cause_key}:alert",
+            recipient_user=user,
+            trip_id=trip.pk,
+        )
+        for user in users
+    ]
+
+
+def tell_on_our_way(
+    departure: Departure, contacts: Iterable[Contact], context: dict[str, Any], by
+) -> list[Message]:
+    """Tell the next unit's contacts that the party left and when to expect it."""
+    trip, unit = departure.item.trip, departure.next_unit
+    return [
+        make_message(
+            "notice_on_our_way",
+            contact.email,
+            {**context, "contact": contact},
+            language=unit.language,
+            cause=f"{trip.title}: on our way → {unit.name}",
+            cause_key=f"trips.departure:{departure.pk}",
+            created_by=by,
+            trip_id=trip.pk,
+        )
+        for contact in contacts
+    ]
