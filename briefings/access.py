@@ -25,8 +25,6 @@ from trips import access as trips_access
 from trips.models import ItineraryItem
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
     from briefings.models import Material
 
 
@@ -47,33 +45,29 @@ def _check_unit_access(user, *, edit: bool) -> None:
         raise PermissionDenied
 
 
-def unit_for_user(request: HttpRequest, pk: int, *, edit: bool = False) -> HostUnit:
+def unit_for(user, pk: int, *, edit: bool = False) -> HostUnit:
     """The host unit; 403 when editing is asked of someone who is not a secretary."""
-    _check_unit_access(request.user, edit=edit)
+    _check_unit_access(user, edit=edit)
     return get_object_or_404(HostUnit, pk=pk)
 
 
-def item_for_user(
-    request: HttpRequest, trip_pk: int, item_pk: int, *, edit: bool = False
-) -> ItineraryItem:
+def item_for(user, trip_pk: int, item_pk: int, *, edit: bool = False) -> ItineraryItem:
     """The item of a trip the user may see (404 otherwise); 403 when read-only and editing."""
-    trip = trips_access.trip_for(request.user, trip_pk, edit=edit)
+    trip = trips_access.trip_for(user, trip_pk, edit=edit)
     item = get_object_or_404(trip.items.select_related("host_unit"), pk=item_pk)
     item.trip = trip  # keeps the prefetched team for can_edit()
     return item
 
 
-def material_for_user(
-    request: HttpRequest, model: type[Material], pk: int, *, edit: bool = False
-) -> Material:
+def material_for(user, model: type[Material], pk: int, *, edit: bool = False) -> Material:
     """One piece of material, checked against its owner: the item's trip, or the unit."""
     owned_by_items = hasattr(model, "item")
     queryset = model.objects.select_related("host_unit", *(["item"] if owned_by_items else []))
     if hasattr(queryset, "readable_by"):
-        queryset = queryset.readable_by(request.user)
+        queryset = queryset.readable_by(user)
     material = get_object_or_404(queryset, pk=pk)
     if owned_by_items and material.item_id:
-        material.item = item_for_user(request, material.item.trip_id, material.item_id, edit=edit)
+        material.item = item_for(user, material.item.trip_id, material.item_id, edit=edit)
     else:
-        _check_unit_access(request.user, edit=edit)
+        _check_unit_access(user, edit=edit)
     return material

@@ -43,7 +43,7 @@ def book_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def unit(request: HttpRequest, pk: int) -> HttpResponse:
     """A host unit's material, reused on every trip, and the promises still open to it."""
-    host_unit = access.unit_for_user(request, pk)
+    host_unit = access.unit_for(request.user, pk)
     context = {
         "unit": host_unit,
         "material": book.unit_material(host_unit, request.user),
@@ -58,7 +58,7 @@ def unit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """One visit's own material, beside a link to its host unit's."""
-    visit = access.item_for_user(request, pk, item_pk)
+    visit = access.item_for(request.user, pk, item_pk)
     context = {
         "item": visit,
         "trip": visit.trip,
@@ -73,7 +73,7 @@ def item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def unit_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """Add material to a host unit (any secretary)."""
-    host_unit = access.unit_for_user(request, pk, edit=True)
+    host_unit = access.unit_for(request.user, pk, edit=True)
     back = reverse("briefings:unit", args=[host_unit.pk])
     return _add(request, kind, {"host_unit": host_unit}, owner=host_unit, back=back)
 
@@ -84,7 +84,7 @@ def item_add(request: HttpRequest, pk: int, item_pk: int, kind: str) -> HttpResp
     """Add material to one visit (the trip's secretaries)."""
     if kind not in ITEM_KINDS:
         raise Http404
-    visit = access.item_for_user(request, pk, item_pk, edit=True)
+    visit = access.item_for(request.user, pk, item_pk, edit=True)
     back = reverse("briefings:item", args=[pk, visit.pk])
     return _add(request, kind, {"item": visit}, owner=visit, back=back)
 
@@ -105,7 +105,7 @@ def _add(request: HttpRequest, kind: str, owner_fields: dict, *, owner, back: st
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Change material in place; a change of a verified fact's content clears its verification."""
-    material = access.material_for_user(request, model_for(kind), pk, edit=True)
+    material = access.material_for(request.user, model_for(kind), pk, edit=True)
     form = form_for(kind)(request.POST or None, request.FILES or None, instance=material)
     if request.method == "POST" and form.is_valid():
         material = form.save()
@@ -133,7 +133,7 @@ def _form_page(request: HttpRequest, context: dict) -> HttpResponse:
 @require_POST
 def delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Remove material; for htmx an empty answer takes the card away."""
-    material = access.material_for_user(request, model_for(kind), pk, edit=True)
+    material = access.material_for(request.user, model_for(kind), pk, edit=True)
     back, name = material.owner_url(), str(material)
     material.delete()
     if request.htmx:
@@ -148,7 +148,7 @@ def verify(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Mark a fact verified (or withdraw that), one click; only the content the user saw."""
     if not issubclass(model_for(kind), Sourced):
         raise Http404
-    fact = access.material_for_user(request, model_for(kind), pk, edit=True)
+    fact = access.material_for(request.user, model_for(kind), pk, edit=True)
     form = VerifyForm(request.POST)
     form.is_valid()  # every field is optional
     problem = ""
@@ -171,7 +171,7 @@ def verify(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @require_GET
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     """Serve an attachment as a download, only to those who may see its unit or trip."""
-    attached = access.material_for_user(request, Attachment, pk)
+    attached = access.material_for(request.user, Attachment, pk)
     try:
         handle = attached.file.open("rb")
     except FileNotFoundError as missing:

@@ -144,9 +144,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "desk:dashboard"
 # Axes first: it refuses a locked-out username and address before any password is checked.
+# Then Django's accounts, the signed-in user loaded with their profile (its name heads every page).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.ProfileBackend",
 ]
 
 # Brute force: after AXES_FAILURE_LIMIT wrong passwords for one username from one address,

@@ -14,6 +14,7 @@ from accounts.models import Profile
 from accounts.roles import LEADER, SECRETARY, STAFF
 from directory.models import Contact, HostUnit
 from logistics import checklists
+from logistics.models import Vehicle
 from trips import approval
 from trips.models import ItineraryItem, Trip, TripMember, TripVersion, UnitRequirements
 
@@ -222,6 +223,19 @@ def _items(trip: Trip, rows: list[tuple], units: dict[str, HostUnit], attendees:
             item.contacts.set(item.host_unit.contacts.all())
 
 
+def _car(trip: Trip, car: tuple[str, str, str, str], passengers: list[User]) -> None:
+    """The trip's car (name, plate, driver, driver's phone): its passengers, and every
+    travel item by car."""
+    name, plate, driver, phone = car
+    vehicle = Vehicle.objects.create(
+        trip=trip, name=name, plate=plate, driver=driver, driver_phone=phone
+    )
+    checklists.allocate(vehicle, passengers)
+    vehicle.travel_items.set(
+        trip.items.filter(kind=ItineraryItem.Kind.TRAVEL, travel_mode=ItineraryItem.TravelMode.CAR)
+    )
+
+
 def _requirements(trip: Trip, units: dict[str, HostUnit], texts: dict[str, str]) -> None:
     """What each unit is asked to prepare beyond its items: only that unit reads it."""
     for name, text in texts.items():
@@ -259,7 +273,7 @@ def _inspection(users, units, start: dt.date) -> Trip:
                 role=role,
                 rank=rank,
             )
-        car = {"travel_mode": "car", "vehicle": "中巴 湘A·12345", "driver": "王师傅 139 0731 0000"}
+        car = {"travel_mode": "car", "driver": "王师傅 139 0731 0000"}
         team = [users["leader"], users["secretary"], users["staff"]]
         _items(
             trip,
@@ -469,6 +483,7 @@ def _inspection(users, units, start: dt.date) -> Trip:
             units,
             team,
         )
+        _car(trip, ("中巴", "湘A·12345", "王师傅", "139 0731 0000"), [*team, users["staff2"]])
         _requirements(
             trip,
             units,
@@ -511,7 +526,6 @@ def _meeting(users, units, day: dt.date) -> Trip:
                     "",
                     {
                         "travel_mode": "car",
-                        "vehicle": "Office car 2",
                         "driver": "Mr Liu",
                         "origin": "Office",
                         "destination": "Convention centre",
@@ -557,7 +571,6 @@ def _meeting(users, units, day: dt.date) -> Trip:
                     "",
                     {
                         "travel_mode": "car",
-                        "vehicle": "Office car 2",
                         "driver": "Mr Liu",
                         "origin": "Convention centre",
                         "destination": "Office",
@@ -565,6 +578,11 @@ def _meeting(users, units, day: dt.date) -> Trip:
                 ),
             ],
             units,
+            [users["leader"], users["secretary"]],
+        )
+        _car(
+            trip,
+            ("Office car 2", "", "Mr Liu", "139 0731 0009"),
             [users["leader"], users["secretary"]],
         )
         _requirements(

@@ -27,7 +27,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone, translation
 
 from accounts import people
@@ -36,10 +36,11 @@ from logistics.models import (
     ChecklistItem,
     ChecklistTemplate,
     DigestSent,
+    PersonalNeed,
     Vehicle,
     due_on_expression,
 )
-from trips.models import Trip
+from trips.models import ItineraryItem, Trip
 
 # Templates ---------------------------------------------------------------------------
 
@@ -126,7 +127,9 @@ def load(trip: Trip, user) -> list[ChecklistItem]:
 
     One query: due dates annotated, owners and tickers joined.
     """
-    items = list(trip.checklist_items.with_due().select_related("owner", "done_by"))
+    items = list(
+        trip.checklist_items.with_due().select_related("owner__profile", "done_by__profile")
+    )
     for item in items:
         item.can_tick = may_tick(item, user, trip)
     return items
@@ -134,7 +137,11 @@ def load(trip: Trip, user) -> list[ChecklistItem]:
 
 def reload(item: ChecklistItem, user, trip: Trip) -> ChecklistItem:
     """One item afresh (after a tick), as load() gives it."""
-    item = ChecklistItem.objects.with_due().select_related("owner", "done_by").get(pk=item.pk)
+    item = (
+        ChecklistItem.objects.with_due()
+        .select_related("owner__profile", "done_by__profile")
+        .get(pk=item.pk)
+    )
     item.trip = trip
     item.can_tick = may_tick(item, user, trip)
     return item
@@ -205,7 +212,7 @@ def items_owned_by(user, today: date) -> QuerySet[ChecklistItem]:
     return (
         ChecklistItem.objects.with_due()
         .filter(owner=user, trip__in=visible)
-        .select_related("trip", "done_by")
+        .select_related("trip", "done_by__profile")
         .order_by("done", F("due_on").asc(nulls_last=True), "trip__start_date", "position", "pk")
     )
 
@@ -274,6 +281,29 @@ def allocate(vehicle: Vehicle, passengers) -> None:
         for other in Vehicle.objects.filter(trip=vehicle.trip_id).exclude(pk=vehicle.pk):
             other.passengers.remove(*passengers)
         vehicle.passengers.set(passengers)
+
+
+def needs_of(trip: Trip) -> QuerySet[PersonalNeed]:
+    """The trip's needs entries, their people in protocol order with their profiles."""
+    return trip.needs.select_related("person__profile").order_by(
+        F("person__profile__protocol_rank").asc(nulls_last=True), "person_id"
+    )
+
+
+def cars_of(trip: Trip) -> list[Vehicle]:
+    """The trip's cars, each with its passengers in protocol order (one query for them all)."""
+    passengers = people.in_protocol_order(get_user_model().objects.all())
+    return list(trip.vehicles.prefetch_related(Prefetch("passengers", queryset=passengers)))
+
+
+def travel_items(trip: Trip):
+    """The trip's travel items, the ones a car may serve, with the trip for their clock."""
+    return trip.items.filter(kind=ItineraryItem.Kind.TRAVEL).select_related("trip")
+
+
+def cars_serving(trip: Trip, item_pk: int):
+    """The trip's cars that serve this item (none for another trip's item)."""
+    return trip.vehicles.filter(travel_items=item_pk)
 
 
 def unseated(trip: Trip, vehicles: list[Vehicle]) -> list:

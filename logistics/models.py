@@ -301,7 +301,8 @@ class Gift(models.Model):
 
 
 class Vehicle(models.Model):
-    """A car of the party: its driver, the driver's phone, and who rides in it."""
+    """A car of the party: its driver, the driver's phone, who rides in it, and the trip's
+    travel items it serves (chosen on the car's form: only its own trip's, checked there)."""
 
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="vehicles")
     name = models.CharField(_("car"), max_length=100, help_text=_("For example “Car 1”."))
@@ -310,6 +311,13 @@ class Vehicle(models.Model):
     driver_phone = models.CharField(_("driver's phone"), max_length=40)
     passengers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("passengers"), blank=True, related_name="rides"
+    )
+    travel_items = models.ManyToManyField(
+        ItineraryItem,
+        verbose_name=_("travel items"),
+        blank=True,
+        limit_choices_to={"kind": ItineraryItem.Kind.TRAVEL},
+        related_name="cars",
     )
     notes = models.TextField(_("notes"), blank=True)
 

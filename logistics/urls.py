@@ -64,6 +64,11 @@ urlpatterns = [
         name="vehicle_edit",
     ),
     path(
+        "trips/<int:pk>/items/<int:item_pk>/cars/",
+        needs_views.item_cars,
+        name="item_cars",
+    ),
+    path(
         "trips/<int:pk>/needs/<str:what>/<int:entry_pk>/delete/",
         needs_views.needs_delete,
         name="needs_delete",

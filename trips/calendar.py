@@ -58,12 +58,12 @@ def trip_calendar(trip: Trip) -> Calendar:
 
 
 def feed_calendar(user) -> Calendar:
-    """Every trip the user may read that ended at most FEED_HISTORY ago, in English."""
+    """Every trip the user may read that ended at most FEED_HISTORY ago, in their language."""
     since = timezone.localdate() - FEED_HISTORY
     trips = access.visible_trips(user).filter(end_date__gte=since).prefetch_related(*ITEMS)
-    # A calendar client sends no language; English is the source language.
+    # A calendar client sends no language: the feed speaks its owner's preferred one.
     uid = f"feed-{user.pk}@{_domain()}"
-    with translation.override("en"):
+    with translation.override(people.language_of(user)):
         calendar = _calendar(trips, name="Tripdesk", uid=uid, in_feed=True)
     calendar.add("X-PUBLISHED-TTL", timedelta(hours=1))
     calendar.refresh_interval = timedelta(hours=1)
@@ -96,7 +96,11 @@ def user_for_token(token: str):
         user_pk, _sep, key = _signer().unsign(token).partition(":")
     except signing.BadSignature:
         return None
-    feed = CalendarFeed.objects.select_related("user").filter(user_id=user_pk, key=key).first()
+    feed = (
+        CalendarFeed.objects.select_related("user__profile")
+        .filter(user_id=user_pk, key=key)
+        .first()
+    )
     if feed is None or not feed.user.is_active or not roles.is_office_user(feed.user):
         return None
     return feed.user

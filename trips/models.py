@@ -382,7 +382,6 @@ ITEM_FIELDS = (
     "host_preparation",
     "notes",
     "travel_mode",
-    "vehicle",
     "driver",
     "ticket",
     "origin",
@@ -441,7 +440,6 @@ class ItineraryItem(models.Model):
     travel_mode = models.CharField(
         _("travel mode"), max_length=10, choices=TravelMode.choices, blank=True
     )
-    vehicle = models.CharField(_("vehicle"), max_length=100, blank=True)
     driver = models.CharField(_("driver"), max_length=100, blank=True)
     ticket = models.CharField(_("ticket or booking reference"), max_length=100, blank=True)
     origin = models.CharField(_("from"), max_length=200, blank=True)

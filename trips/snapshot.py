@@ -119,7 +119,6 @@ class Item:
     host_preparation: str = ""
     notes: str = ""
     travel_mode: str = ""
-    vehicle: str = ""
     driver: str = ""
     ticket: str = ""
     origin: str = ""
@@ -134,7 +133,8 @@ class Item:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Item:
-        """An item of any schema; also a notice's item, which keeps only some of the fields."""
+        """An item of any schema; also a notice's item, which keeps only some of the fields.
+        Keys no longer known (the free-text "vehicle" before cars were linked) are left out."""
         values: dict[str, Any] = {}
         for f in fields(cls):
             if f.name in data and data[f.name] is not None:

@@ -30,7 +30,11 @@ class Panel:
 def panel(trip: Trip, user, items: list[ItineraryItem]) -> Panel:
     """The panel for this user: a background job can build it with a user alone."""
     can_edit = trip.can_edit(user)
-    versions = list(trip.versions.select_related("submitted_by", "decided_by").defer("snapshot"))
+    versions = list(
+        trip.versions.select_related("submitted_by__profile", "decided_by__profile").defer(
+            "snapshot"
+        )
+    )
     changes = approval.changes_since_approval(trip, items)
     # Resubmitting an approved plan makes sense only once it has changed.
     may_submit = trip.Status.SUBMITTED in approval.TRANSITIONS[trip.status] and (
@@ -39,7 +43,7 @@ def panel(trip: Trip, user, items: list[ItineraryItem]) -> Panel:
     latest = versions[0] if versions else None
     return Panel(
         versions=versions,
-        events=trip.events.select_related("actor", "version").defer("version__snapshot"),
+        events=trip.events.select_related("actor__profile", "version").defer("version__snapshot"),
         changes=itinerary.read_diff(changes, trip.time_zone) if changes else None,
         approved=next((v for v in versions if v.decision == v.Decision.APPROVED), None),
         awaiting_you=latest

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
+from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +21,7 @@ from logistics.models import (
     Vehicle,
 )
 from trips.forms.trips import DATE_INPUT, SHORT_TEXT, PeopleChoiceField, PersonChoiceField
-from trips.models import Trip
+from trips.models import ItineraryItem, Trip
 
 
 class ChecklistItemForm(forms.ModelForm):
@@ -204,16 +205,35 @@ class GiftForm(forms.ModelForm):
         return currency
 
 
+class TravelItemsChoiceField(forms.ModelMultipleChoiceField):
+    """Travel items by day and time on the trip's clock, title, and where from and to."""
+
+    def label_from_instance(self, obj: ItineraryItem) -> str:
+        start = obj.start.astimezone(obj.trip.tzinfo)
+        label = f"{formats.date_format(start, 'MONTH_DAY_FORMAT')} {start:%H:%M} · {obj.title}"
+        if obj.origin or obj.destination:
+            label += f" ({obj.origin or '?'} → {obj.destination or '?'})"
+        return label
+
+
 class VehicleForm(forms.ModelForm):
-    """A car, its driver, and who rides in it."""
+    """A car, its driver, who rides in it, and the trip's travel items it serves."""
 
     passengers = PeopleChoiceField(
         queryset=None, label=_("Passengers"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    travel_items = TravelItemsChoiceField(
+        queryset=None,
+        label=_("Travel items"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The trip's travel items this car serves."),
+        error_messages={"invalid_choice": _("Choose among this trip's travel items.")},
+    )
 
     class Meta:
         model = Vehicle
-        fields = ["name", "plate", "driver", "driver_phone", "passengers", "notes"]
+        fields = ["name", "plate", "driver", "driver_phone", "passengers", "travel_items", "notes"]
         widgets = {"driver_phone": forms.TextInput(attrs={"type": "tel"}), "notes": SHORT_TEXT}
 
     def __init__(self, *args, trip: Trip, **kwargs) -> None:
@@ -221,6 +241,8 @@ class VehicleForm(forms.ModelForm):
         self.instance.trip = trip
         self.fields["passengers"].queryset = checklists.team_people(trip)
         self.fields["passengers"].help_text = _("Anyone ticked here leaves their other car.")
+        # Only this trip's travel items: another trip's item is refused beside the field.
+        self.fields["travel_items"].queryset = checklists.travel_items(trip)
 
     def clean_driver_phone(self) -> str:
         phone = self.cleaned_data["driver_phone"]
@@ -233,4 +255,5 @@ class VehicleForm(forms.ModelForm):
         if commit:
             vehicle.save()
             checklists.allocate(vehicle, list(self.cleaned_data["passengers"]))
+            vehicle.travel_items.set(self.cleaned_data["travel_items"])
         return vehicle

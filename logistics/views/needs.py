@@ -28,16 +28,26 @@ from trips.models import Trip
 def needs(request: HttpRequest, pk: int) -> HttpResponse:
     """Dietary and medical needs, gifts given and received, who rides in which car."""
     trip = access.needs_trip_for(request.user, pk)
-    vehicles = list(trip.vehicles.prefetch_related("passengers"))
+    vehicles = checklists.cars_of(trip)
     context = {
         "trip": trip,
-        "needs": trip.needs.select_related("person"),
+        "needs": checklists.needs_of(trip),
         "gifts": trip.gifts.all(),
         "vehicles": vehicles,
         "unseated": checklists.unseated(trip, vehicles),
         "can_edit": trip.can_edit(request.user),
     }
     return render(request, "logistics/needs.html", context)
+
+
+@office_required
+@require_GET
+def item_cars(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """The cars serving a travel item: a panel the trip page's item card loads by URL (trips
+    does not know cars). Empty when no car serves it; team only, like the cars page."""
+    trip = access.needs_trip_for(request.user, pk)
+    cars = list(checklists.cars_serving(trip, item_pk))
+    return render(request, "logistics/_item_cars.html", {"trip": trip, "cars": cars})
 
 
 def _needs_form(request: HttpRequest, trip: Trip, form, title: str, what: str) -> HttpResponse:

@@ -128,3 +128,35 @@ def test_staff_get_404_for_a_sensitive_sections_address(client, staff):
     section = BriefingFactory(topic=Briefing.Topic.SENSITIVE)
     client.force_login(staff)
     assert client.get(reverse("briefings:edit", args=["section", section.pk])).status_code == 404
+
+
+# The access module with a user alone: what a background job (a PDF render) gets.
+
+
+def test_material_of_a_confidential_trip_is_404_to_an_outsider_without_a_request(
+    confidential_trip, outsider
+):
+    from django.http import Http404
+
+    from briefings import access
+
+    item = ItineraryItemFactory(trip=confidential_trip)
+    fact = FigureFactory(item=item, host_unit=None)
+    with pytest.raises(Http404):
+        access.material_for(outsider, type(fact), fact.pk)
+
+
+def test_staff_may_not_edit_unit_material_without_a_request(staff):
+    from django.core.exceptions import PermissionDenied
+
+    from briefings import access
+
+    with pytest.raises(PermissionDenied):
+        access.unit_for(staff, HostUnitFactory().pk, edit=True)
+
+
+def test_the_team_reads_a_visits_material_without_a_request(confidential_trip, staff):
+    from briefings import access
+
+    item = ItineraryItemFactory(trip=confidential_trip)
+    assert access.item_for(staff, confidential_trip.pk, item.pk) == item

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from accounts.models import Profile
+from logistics.models import Vehicle
 from trips.models import ItineraryItem, Trip, TripMember
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +75,13 @@ def test_demo_inspection_party_has_people_without_an_account_after_the_office():
     assert [m.role for m in party[:2]] == ["leader", "secretary"]
     assert [m.display_name() for m in party if not m.user_id] == ["王师傅", "刘洋", "张敏"]
     assert TripMember.objects.filter(user=None).count() == 3
+
+
+def test_demo_travel_items_by_car_have_their_trips_car():
+    call_command("seed_demo")
+    rides = ItineraryItem.objects.filter(kind="travel", travel_mode="car")
+    assert rides.count() >= 10
+    for ride in rides:
+        cars = list(Vehicle.objects.filter(travel_items=ride))
+        assert cars and all(car.trip_id == ride.trip_id for car in cars), ride.title
+    assert Vehicle.objects.filter(passengers__isnull=False).distinct().count() == 2

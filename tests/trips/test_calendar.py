@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import translation
 from icalendar import Calendar
 
 from tests.factories import HostUnitFactory, ItineraryItemFactory, TripFactory, UserFactory, at
@@ -282,6 +283,17 @@ def test_feed_summaries_carry_the_trip_title(client, secretary, office_trip):
     event = feed_of(client, secretary).events[0]
 
     assert event["SUMMARY"] == "Riverside water works: Water plant"
+
+
+def test_feed_speaks_its_owners_preferred_language(client, secretary, office_trip):
+    ItineraryItemFactory(trip=office_trip, kind=ItineraryItem.Kind.TRAVEL)
+    secretary.profile.language = "zh-hans"
+    secretary.profile.save()
+
+    description = str(feed_of(client, secretary).events[0]["DESCRIPTION"])
+
+    with translation.override("zh-hans"):
+        assert str(ItineraryItem.Kind.TRAVEL.label) in description
 
 
 def test_feed_of_an_outsider_has_no_confidential_trip_nor_its_items(

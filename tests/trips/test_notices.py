@@ -86,6 +86,50 @@ def test_notice_gives_times_place_attendees_and_what_to_prepare(visit):
     assert "Please prepare: Safety helmets for six" in text
 
 
+def name_the_leader_wang_wei(leader) -> None:
+    """The leader's profile in both languages: alphabetically after Sam Zhao, first by rank."""
+    profile = leader.profile
+    profile.name, profile.name_en = "王伟", "Wang Wei"
+    profile.title, profile.title_en = "副省长", "Vice Governor"
+    profile.save()
+
+
+def test_attendees_are_listed_in_protocol_order_with_titles(office_trip, secretary, leader, staff):
+    name_the_leader_wang_wei(leader)
+    visit = build_visit(office_trip, leader, staff)
+    approve(office_trip, secretary, leader)
+    drafts = drafts_by_unit(visit.trip)
+    township = drafts["Riverside township"].preview()
+    assert "Attending (2 people): Wang Wei (Vice Governor), Sam Zhao" in township
+    # The plant reads Chinese: the leader's Chinese name and title, full-width brackets.
+    (forum, _lunch) = notices.read_part(drafts["Hilltop water plant"].content).items
+    assert forum.attendees == ["王伟\uff08副省长\uff09"]
+
+
+def test_a_new_title_alone_is_no_update(visit, secretary, leader):
+    send(visit.trip, secretary)
+    name_the_leader_wang_wei(leader)
+    visit.private.title = "Private talk on the budget"  # a new version, with the new title
+    visit.private.save()
+    approve(visit.trip, secretary, leader)
+    assert {draft.kind for draft in notices.prepare(fresh(visit.trip))} == {notices.UNCHANGED}
+
+
+def test_a_notice_that_named_its_attendees_alone_is_no_update(visit, secretary, leader, staff2):
+    # Notices sent before they kept the attendees' accounts: names only, by name.
+    for notice in send(visit.trip, secretary):
+        for item in notice.content["items"]:
+            del item["attendee_ids"]
+        notice.save()
+    assert {draft.kind for draft in notices.prepare(fresh(visit.trip))} == {notices.UNCHANGED}
+    visit.trip.members.create(user=staff2, role="staff")
+    visit.pumping.attendees.add(staff2)
+    approve(visit.trip, secretary, leader)
+    township = drafts_by_unit(visit.trip)["Riverside township"]
+    assert township.kind == Notice.Kind.UPDATE
+    assert township.changes[0]["fields"] == ["attendees"]
+
+
 def test_notice_times_are_on_the_trips_clock(office_trip, secretary, leader, staff):
     office_trip.time_zone = "Europe/Berlin"
     office_trip.save()

@@ -209,3 +209,20 @@ def test_the_version_page_the_approval_check_and_notices_use_the_one_diff(
     assert update.changes[0]["change"] == "changed"
     assert update.changes[0]["fields"] == ["title"]
     assert calls  # each unit's part compared with its notice through snapshot.diff
+
+
+def test_a_version_stored_with_the_free_text_vehicle_still_reads(client, trip, secretary, leader):
+    """Before cars were linked in logistics, each stored item had a free-text "vehicle"."""
+    stored = json.loads(json.dumps(snapshot.take(fresh(trip)).to_json()))
+    for item in stored["items"]:
+        item["vehicle"] = "Bus 3"
+    old = TripVersion.objects.create(
+        trip=trip, number=1, snapshot=stored, submitted_by=secretary, decision=D.SUPERSEDED
+    )
+    read = snapshot.Snapshot.of(old)
+    assert [i.title for i in read.items] == ["Water plant", "Forum"]
+    assert not snapshot.diff(read, snapshot.take(fresh(trip), findings=False))
+    client.force_login(leader)
+    response = client.get(old.get_absolute_url())
+    assert response.status_code == 200
+    assert "Water plant" in response.content.decode()

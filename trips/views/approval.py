@@ -32,9 +32,11 @@ def _version(trip: Trip, number: int) -> TripVersion:
     """The trip's version by number, with the people it names and the leader's item comments."""
     return get_object_or_404(
         trip.versions.select_related(
-            "submitted_by", "brief_confirmed_by", "decided_by"
+            "submitted_by__profile", "brief_confirmed_by__profile", "decided_by__profile"
         ).prefetch_related(
-            Prefetch("item_comments", queryset=ItemComment.objects.select_related("author"))
+            Prefetch(
+                "item_comments", queryset=ItemComment.objects.select_related("author__profile")
+            )
         ),
         number=number,
     )

@@ -1,0 +1,435 @@
+"""What a unit is told: its part of the approved version, and only that.
+
+prepare() works out, per host unit of the approved version, what the unit would be told
+now: a new notice, an update saying what changed in its part, a cancellation, or nothing
+new. A part is plain JSON stored on the notice (read_part() reads it back): the unit's
+items with the party attending each in protocol order, name and title in the unit's
+language; what the unit is asked to prepare (set_requirements()); the office's contact.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts import people
+from directory.models import Contact, HostUnit
+from trips import emails, snapshot
+from trips.approval import approved_version
+from trips.models import ItineraryItem, Notice, Trip, TripMember, TripVersion, UnitRequirements
+from trips.notices.addresses import Addresses, notice_addresses
+
+# A unit whose part did not change since its last notice: nothing to send.
+UNCHANGED = "unchanged"
+# What of an item a unit is told; everything else (notes, vehicles, fallback plans) stays inside.
+PART_FIELDS = ("start", "end", "kind", "title", "place", "address", "attendees", "host_preparation")
+TEMPLATES = emails.NOTICE_TEMPLATES
+KIND_LABELS = {
+    Notice.Kind.NEW: gettext_lazy("New"),
+    Notice.Kind.UPDATE: gettext_lazy("Update"),
+    Notice.Kind.CANCELLATION: gettext_lazy("Cancellation"),
+    UNCHANGED: gettext_lazy("Up to date"),
+}
+CHANGE_LABELS = {
+    "added": gettext_lazy("Added"),
+    "removed": gettext_lazy("Removed"),
+    "moved": gettext_lazy("Moved"),
+    "changed": gettext_lazy("Changed"),
+    "requirements": gettext_lazy("What we ask you to prepare has changed"),
+    "contact": gettext_lazy("The office's contact person has changed"),
+}
+HOSTED_STAYS = (ItineraryItem.Kind.MEAL, ItineraryItem.Kind.LODGING)
+
+
+# A unit's part as people read it
+
+
+@dataclass(frozen=True)
+class PartItem:
+    """One of the unit's items, its times on the trip's clock."""
+
+    id: int
+    start: datetime
+    end: datetime
+    kind: str
+    title: str
+    place: str
+    address: str
+    attendees: list[str]  # name and title, in protocol order
+    host_preparation: str
+
+    @property
+    def kind_label(self) -> str:
+        return _label(self.kind)
+
+    @property
+    def attendee_count(self) -> int:
+        return len(self.attendees)
+
+    @property
+    def ends_another_day(self) -> bool:
+        return self.end.date() != self.start.date()
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one unit is told: its items, its own requirements, the office's contact person."""
+
+    unit: str
+    time_zone: str
+    items: list[PartItem]
+    requirements: str
+    office_contact: dict[str, str]
+
+    @property
+    def programme(self) -> list[PartItem]:
+        """Visits, forums, talks, meetings: what the party does at the unit."""
+        return [i for i in self.items if i.kind not in HOSTED_STAYS]
+
+    @property
+    def meals_and_lodging(self) -> list[PartItem]:
+        """The meals and nights the unit hosts."""
+        return [i for i in self.items if i.kind in HOSTED_STAYS]
+
+    @property
+    def first_start(self) -> datetime | None:
+        return self.items[0].start if self.items else None
+
+
+@dataclass(frozen=True)
+class PartChange:
+    """One change to a unit's part, in words."""
+
+    change: str  # added, removed, moved, changed, requirements, contact
+    item: PartItem | None = None  # the item as it is now (as it was, when removed)
+    was: PartItem | None = None  # the item before, when moved or changed
+    fields: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return CHANGE_LABELS[self.change]
+
+    @property
+    def field_labels(self) -> list[str]:
+        # str(): rendered now, in the language active for the e-mail; join needs plain text.
+        return [
+            str(capfirst(ItineraryItem._meta.get_field(name).verbose_name))
+            for name in self.fields
+            if name not in ("start", "end")
+        ]
+
+
+def _label(kind: str) -> str:
+    try:
+        return ItineraryItem.Kind(kind).label
+    except ValueError:
+        return kind
+
+
+def _zone(content: dict[str, Any]) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(content.get("time_zone") or settings.TIME_ZONE)
+
+
+def read_item(data: dict[str, Any], tz: zoneinfo.ZoneInfo) -> PartItem:
+    """One stored item (of a part, or a live item in that shape) on the given clock."""
+    return PartItem(
+        id=data["id"],
+        start=datetime.fromisoformat(data["start"]).astimezone(tz),
+        end=datetime.fromisoformat(data["end"]).astimezone(tz),
+        kind=data.get("kind", ""),
+        title=data.get("title", ""),
+        place=data.get("place") or "",
+        address=data.get("address") or "",
+        attendees=list(data.get("attendees") or []),
+        host_preparation=data.get("host_preparation") or "",
+    )
+
+
+def read_part(content: dict[str, Any]) -> Part:
+    """A notice's stored content as the e-mails and the acknowledgement page show it."""
+    tz = _zone(content)
+    return Part(
+        unit=content.get("unit", ""),
+        time_zone=tz.key,
+        items=[read_item(item, tz) for item in content.get("items", [])],
+        requirements=content.get("requirements", ""),
+        office_contact=content.get("office_contact") or {},
+    )
+
+
+def read_changes(changes: list[dict[str, Any]], content: dict[str, Any]) -> list[PartChange]:
+    """A notice's stored changes in words, times on the trip's clock."""
+    tz = _zone(content)
+    return [
+        PartChange(
+            change["change"],
+            read_item(change["item"], tz) if change.get("item") else None,
+            read_item(change["was"], tz) if change.get("was") else None,
+            tuple(change.get("fields", ())),
+        )
+        for change in changes
+    ]
+
+
+def mail_context(
+    unit: HostUnit, kind: str, content: dict, changes: list[dict], ack_url: str = ""
+) -> dict[str, Any]:
+    """The context of a notice's e-mail and acknowledgement page."""
+    return {
+        "unit": unit,
+        "kind": kind,
+        "part": read_part(content),
+        "changes": read_changes(changes, content),
+        "ack_url": ack_url,
+    }
+
+
+# A unit's part of a version, as stored on a notice
+
+
+def _attendees(
+    item: snapshot.Item, party: Sequence[snapshot.PartyMember], language: str
+) -> tuple[list[str], list[int]]:
+    """Who of the party attends the item, in protocol order, with titles in the unit's
+    language; and their accounts. Attendees the version's party does not list come last,
+    by the name the version kept (schema 1 kept names alone: those, by name)."""
+    if not item.attendee_ids:
+        return sorted(item.attendees), []
+    kept = dict(zip(item.attendee_ids, item.attendees, strict=False))
+    members = {}
+    for member in party:
+        if member.user in kept:
+            members.setdefault(member.user, member)
+    labels = [
+        people.with_title(m.name(language), m.title(language), language) for m in members.values()
+    ]
+    others = [pk for pk in item.attendee_ids if pk not in members]
+    return labels + [kept[pk] for pk in others], [*members, *others]
+
+
+def _part(
+    unit: HostUnit,
+    items: list[snapshot.Item],
+    party: Sequence[snapshot.PartyMember],
+    requirements: str,
+    tz: zoneinfo.ZoneInfo,
+    office: dict,
+) -> dict[str, Any]:
+    """The unit's part of a version's snapshot as plain JSON: its items and requirements only.
+
+    Never the brief's trip-wide "what the hosts must prepare": it speaks of every unit. Of
+    the party, only those attending the unit's own items.
+    """
+    part_items = []
+    for item in items:
+        whole = item.to_json()
+        data = {"id": item.id, **{name: whole[name] for name in PART_FIELDS}}
+        data["start"] = item.start.astimezone(tz).isoformat()
+        data["end"] = item.end.astimezone(tz).isoformat()
+        data["attendees"], data["attendee_ids"] = _attendees(item, party, unit.language)
+        part_items.append(data)
+    part_items.sort(key=lambda i: (i["start"], i["end"], i["id"]))
+    return {
+        "unit": unit.name,
+        "time_zone": tz.key,
+        "items": part_items,
+        "requirements": requirements,
+        "office_contact": office,
+    }
+
+
+def _attendance(data: dict[str, Any]) -> tuple[str, ...]:
+    """Who attends a stored item, as the diff compares it: the accounts, so that a new title
+    or a new protocol order alone is no change to tell (names, where no accounts are kept)."""
+    if data.get("attendee_ids"):
+        return tuple(sorted(f"#{pk}" for pk in data["attendee_ids"]))
+    return tuple(sorted(data.get("attendees") or ()))
+
+
+def _as_plan(content: dict[str, Any]) -> snapshot.Snapshot:
+    """A notice's items as a snapshot of the unit's part, for the one diff."""
+    return snapshot.Snapshot(
+        items=tuple(
+            replace(snapshot.Item.from_json(data), attendees=_attendance(data))
+            for data in content.get("items", [])
+        )
+    )
+
+
+def _with_accounts(content: dict[str, Any], items: list[snapshot.Item]) -> dict[str, Any]:
+    """A notice sent before notices kept the attendees' accounts, given those of the plan
+    where it names the same people: its names alone then make no update."""
+    now = {item.id: item for item in items}
+    upgraded = []
+    for data in content.get("items", []):
+        item = now.get(data["id"])
+        if (
+            "attendee_ids" not in data
+            and item is not None
+            and sorted(data.get("attendees") or ()) == sorted(item.attendees)
+        ):
+            data = {**data, "attendee_ids": list(item.attendee_ids)}
+        upgraded.append(data)
+    return {**content, "items": upgraded}
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """What changed in a unit's part (trips.snapshot.diff over the fields the unit is told):
+    items added, removed, moved or changed; then its requirements and the office's contact."""
+    stored = {"old": {i["id"]: i for i in old.get("items", [])}}
+    stored["new"] = {i["id"]: i for i in new.get("items", [])}
+    changes = []
+    for change in snapshot.diff(_as_plan(old), _as_plan(new), PART_FIELDS).items:
+        if change.kind in ("added", "removed"):
+            side = "new" if change.kind == "added" else "old"
+            changes.append({"change": change.kind, "item": stored[side][change.item.id]})
+            continue
+        changes.append(
+            {
+                "change": change.kind,
+                "item": stored["new"][change.item.id],
+                "was": stored["old"][change.item.id],
+                "fields": list(change.fields),
+            }
+        )
+    if old.get("requirements", "") != new.get("requirements", ""):
+        changes.append({"change": "requirements"})
+    if old.get("office_contact") != new.get("office_contact"):
+        changes.append({"change": "contact"})
+    return changes
+
+
+def _office_contact(trip: Trip) -> dict[str, str]:
+    """The trip's first secretary: whom the unit asks about the visit."""
+    secretaries = sorted(
+        (m for m in trip.members.all() if m.role == TripMember.Role.SECRETARY), key=lambda m: m.pk
+    )
+    if not secretaries:
+        return {"name": "", "email": ""}
+    user = secretaries[0].user
+    return {"name": user.get_full_name() or user.username, "email": user.email}
+
+
+# Drafts
+
+
+@dataclass
+class NoticeDraft:
+    """What one unit would be told if notices went out now."""
+
+    host_unit: HostUnit
+    kind: str  # a Notice.Kind, or UNCHANGED
+    content: dict[str, Any]
+    changes: list[dict[str, Any]]
+    addresses: Addresses
+    previous: Notice | None  # the unit's current notice, which a new one replaces
+    version: TripVersion
+    visited: bool = True  # False: the unit is no longer on the plan (a cancellation)
+
+    @property
+    def recipients(self) -> list[Contact]:
+        return self.addresses.usable
+
+    @property
+    def is_pending(self) -> bool:
+        return self.kind != UNCHANGED
+
+    @property
+    def can_send(self) -> bool:
+        return self.is_pending and bool(self.recipients)
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def template(self) -> str:
+        return TEMPLATES[self.kind]
+
+    def context(self, ack_url: str = "") -> dict[str, Any]:
+        """What the e-mail templates show."""
+        return mail_context(self.host_unit, self.kind, self.content, self.changes, ack_url)
+
+    def preview(self) -> str:
+        """The e-mail's text as the unit would read it, in the unit's language."""
+        if not self.is_pending:
+            return ""
+        with translation.override(self.host_unit.language):
+            return render_to_string(f"emails/{self.template}_body.txt", self.context())
+
+
+def prepare(trip: Trip) -> list[NoticeDraft]:
+    """Per host unit of the approved version: its part, recipients, and new/update/cancel.
+
+    Units come in the order of their first item; units no longer visited come last. Only
+    items with a host unit are ever part of a notice: the leader's own items never are.
+    """
+    version = approved_version(trip)
+    if version is None:
+        raise ValidationError(_("Notices go out from an approved plan; none is approved yet."))
+    # Host units by id (schema 1 named them: with_unit_ids finds their ids once).
+    frozen = snapshot.with_unit_ids(snapshot.Snapshot.of(version))
+    tz = zoneinfo.ZoneInfo(frozen.brief.time_zone or trip.time_zone)
+    hosted = sorted((i for i in frozen.items if i.host_unit_id), key=lambda i: (i.start, i.id))
+    units = HostUnit.objects.in_bulk({i.host_unit_id for i in hosted})
+    by_unit: dict[int, list[snapshot.Item]] = {}
+    for item in hosted:
+        if item.host_unit_id in units:
+            by_unit.setdefault(item.host_unit_id, []).append(item)
+    previous = {n.host_unit_id: n for n in trip.notices.current().select_related("host_unit")}
+    every_unit = units | {pk: n.host_unit for pk, n in previous.items()}
+    addresses = notice_addresses(every_unit)
+    office = _office_contact(trip)
+    asked = dict(UnitRequirements.objects.filter(trip=trip).values_list("host_unit_id", "text"))
+    drafts = []
+    for pk, items in by_unit.items():
+        unit = every_unit[pk]
+        content = _part(unit, items, frozen.party, asked.get(pk, "").strip(), tz, office)
+        before = previous.get(pk)
+        if before is None or before.is_cancellation:
+            kind, changes = Notice.Kind.NEW, []
+        else:
+            changes = _changes(_with_accounts(before.content, items), content)
+            kind = Notice.Kind.UPDATE if changes else UNCHANGED
+        drafts.append(NoticeDraft(unit, kind, content, changes, addresses[pk], before, version))
+    for pk, before in previous.items():
+        if pk not in by_unit:
+            kind = UNCHANGED if before.is_cancellation else Notice.Kind.CANCELLATION
+            drafts.append(
+                NoticeDraft(
+                    before.host_unit,
+                    kind,
+                    before.content,
+                    [],
+                    addresses[pk],
+                    before,
+                    version,
+                    visited=False,
+                )
+            )
+    return drafts
+
+
+def set_requirements(trip: Trip, unit: HostUnit, text: str, by) -> UnitRequirements:
+    """Keep what one unit is asked to prepare; its next notice (or an update) tells it."""
+    if not trip.can_edit(by):
+        raise PermissionDenied
+    if not any(d.visited and d.host_unit.pk == unit.pk for d in prepare(trip)):
+        raise ValidationError(
+            _("%(unit)s is not on the approved plan: it receives no notice.") % {"unit": unit.name}
+        )
+    requirements, _created = UnitRequirements.objects.update_or_create(
+        trip=trip, host_unit=unit, defaults={"text": text.strip()}
+    )
+    return requirements
