@@ -148,14 +148,18 @@ def _load(
     def owner(obj) -> Material:
         return by_unit[obj.host_unit_id] if obj.host_unit_id else by_item[obj.item_id]
 
-    for section in Briefing.objects.readable_by(user).filter(owned).select_related("verified_by__profile"):
+    for section in (
+        Briefing.objects.readable_by(user).filter(owned).select_related("verified_by__profile")
+    ):
         owner(section).sections.append(section)
     for figure in Figure.objects.filter(owned).select_related("verified_by__profile"):
         owner(figure).figures.append(figure)
     for attachment in Attachment.objects.filter(owned):
         owner(attachment).attachments.append(attachment)
     if unit_ids:
-        for person in Person.objects.filter(host_unit__in=unit_ids).select_related("verified_by__profile"):
+        for person in Person.objects.filter(host_unit__in=unit_ids).select_related(
+            "verified_by__profile"
+        ):
             by_unit[person.host_unit_id].people.append(person)
     return by_unit, by_item
 
