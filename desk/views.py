@@ -11,28 +11,48 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts import emails
 from accounts.profiles import profile_form
-from accounts.roles import OFFICE_ROLES, ROLE_LABELS, is_secretary, office_required, office_roles
+from accounts.roles import (
+    OFFICE_ROLES,
+    ROLE_LABELS,
+    is_leader,
+    is_secretary,
+    office_required,
+    office_roles,
+)
 from logistics import checklists
-from trips import calendar
+from trips import approval, calendar, notices
 from trips.access import visible_trips
 from trips.models import Trip, TripMember
 
 
 @office_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """My upcoming trips, my drafts, and what waits for me."""
-    today = timezone.localdate()
-    trips = visible_trips(request.user).with_team()
-    # Checklist progress is annotated: the same query, whatever the number of trips.
-    mine = checklists.with_progress(trips.on_team(request.user), today)
+    """What waits for me, my upcoming trips, my drafts; a leader sees the versions waiting
+    for approval first and no secretary's panels."""
+    user, today = request.user, timezone.localdate()
+    trips = visible_trips(user).with_team()
+    secretary = is_secretary(user)
+    leader_only = is_leader(user) and not secretary
+    if leader_only:
+        upcoming = trips.on_team(user).upcoming(today)
+    else:
+        # Checklist progress is annotated: the same query, whatever the number of trips.
+        upcoming = checklists.with_progress(trips.on_team(user), today).upcoming(today)
     context = {
-        "upcoming": mine.upcoming(today)[:10],
-        "drafts": trips.on_team(request.user, role=TripMember.Role.SECRETARY)
+        "for_approval": approval.waiting_for(user)[:20],
+        # Units' messages nobody has read yet, on trips I am secretary of (one query).
+        "host_messages": notices.unread(user) if secretary else [],
+        "upcoming": upcoming[:10],
+        "drafts": None
+        if leader_only
+        else trips.on_team(user, role=TripMember.Role.SECRETARY)
         .filter(status=Trip.Status.DRAFT)
         .order_by("start_date", "pk")[:10],
-        "office_upcoming": trips.upcoming(today).exclude(members__user=request.user)[:10],
+        "office_upcoming": trips.upcoming(today).exclude(members__user=user)[:10],
         "today": today,
-        "can_create": is_secretary(request.user),
+        "can_create": secretary,
+        "leader_only": leader_only,
+        "is_leader": is_leader(user),
     }
     return render(request, "desk/dashboard.html", context)
 

@@ -7,9 +7,11 @@ what was approved.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -74,6 +76,12 @@ def changes_since_approval(trip: Trip, items: list | None = None) -> snapshot.Di
     return snapshot.diff(snapshot.Snapshot.from_json(approved.snapshot), now)
 
 
+def changes_since(version: TripVersion, trip: Trip, items: list | None = None) -> snapshot.Diff:
+    """What changed in the plan (brief, party, itinerary) since the version was submitted."""
+    now = snapshot.take(trip, items, findings=False)
+    return snapshot.diff(snapshot.Snapshot.of(version), now)
+
+
 def _leaders(trip: Trip) -> list:
     """The team's leaders who hold the office's leader role: the people who may decide."""
     return [
@@ -97,6 +105,23 @@ def is_leader_of(trip: Trip, user) -> bool:
     )
 
 
+def waiting_for(user) -> QuerySet[TripVersion]:
+    """The versions waiting for this leader's decision, newest first: on trips the user leads
+    and may read, submitted by someone else. Trip and submitter joined, snapshot left out."""
+    if not roles.is_leader(user):
+        return TripVersion.objects.none()
+    return (
+        TripVersion.objects.filter(
+            decision=TripVersion.Decision.PENDING,
+            trip__in=Trip.objects.visible_to(user).led_by(user),
+        )
+        .exclude(submitted_by=user)
+        .select_related("trip", "submitted_by__profile")
+        .defer("snapshot")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
 def may_decide(version: TripVersion, user) -> bool:
     """A leader of the trip decides on a version, never the person who submitted it."""
     return is_leader_of(version.trip, user) and version.submitted_by_id != user.pk
@@ -111,8 +136,10 @@ def submit(trip: Trip, by, note: str = "") -> TripVersion:
     if not deciders:
         raise ValidationError(_("Put a leader on the team before submitting."))
     current = latest_version(trip)
-    if trip.status == S.APPROVED and current and not changes_since_approval(trip):
-        raise ValidationError(_("Nothing has changed since the leader approved this plan."))
+    if current is not None and not changes_since(current, trip):
+        raise ValidationError(
+            _("Nothing changed since version %(number)s.") % {"number": current.number}
+        )
     change_status(trip, S.SUBMITTED)
     trip.versions.filter(decision=TripVersion.Decision.PENDING).update(
         decision=TripVersion.Decision.SUPERSEDED
@@ -146,6 +173,28 @@ def confirm_brief(version: TripVersion, by) -> None:
     TripEvent.objects.create(
         trip=version.trip, version=version, actor=by, action=TripEvent.Action.BRIEF_CONFIRMED
     )
+
+
+def standing_read_back(version: TripVersion) -> TripVersion | None:
+    """The earlier version whose confirmed brief this version repeats unchanged, if any.
+
+    The leader reads the brief back once: it is asked again only when the brief changed
+    since the version the leader last confirmed. None when this version is confirmed
+    itself, or when the brief must be read back.
+    """
+    if version.brief_confirmed_at:
+        return None
+    confirmed = (
+        version.trip.versions.filter(number__lt=version.number, brief_confirmed_at__isnull=False)
+        .select_related("brief_confirmed_by__profile")
+        .order_by("-number")
+        .first()
+    )
+    if confirmed is None:
+        return None
+    if snapshot.Snapshot.of(confirmed).brief != snapshot.Snapshot.of(version).brief:
+        return None
+    return confirmed
 
 
 @transaction.atomic
@@ -184,6 +233,77 @@ def decide(
     version.refresh_from_db()
     TripEvent.objects.create(trip=trip, version=version, actor=by, action=decision, comment=comment)
     emails.notify_decision(version, by, _secretaries(trip))
+
+
+# The leader's comments on items, until the secretary marks each one done
+
+
+@dataclass(frozen=True)
+class CommentCount:
+    """How many comments the leader made on the plan's items, and how many are done."""
+
+    total: int
+    done: int
+
+    @property
+    def open(self) -> int:
+        return self.total - self.done
+
+    def __bool__(self) -> bool:
+        return bool(self.total)
+
+
+def leader_comments(trip: Trip, user) -> list[ItemComment]:
+    """Every comment of the leader on the trip's items, oldest first, for the trip's team.
+
+    A leader's opinion stays inside the team (机要). A draft never went to the leader: no
+    query for it.
+    """
+    if trip.status == S.DRAFT or trip.role_of(user) is None:
+        return []
+    return list(
+        ItemComment.objects.filter(version__trip=trip)
+        .select_related("version", "author__profile")
+        .defer("version__snapshot")
+        .order_by("created_at", "pk")
+    )
+
+
+def mark_comments(items: list, comments: list[ItemComment]) -> list[ItemComment]:
+    """Give each live item its open comments (item.open_comments); return the open comments
+    whose item is no longer in the plan."""
+    by_item: dict[int, list[ItemComment]] = {}
+    for comment in comments:
+        if not comment.is_done:
+            by_item.setdefault(comment.item_id, []).append(comment)
+    for item in items:
+        item.open_comments = by_item.pop(item.pk, [])
+    return [comment for found in by_item.values() for comment in found]
+
+
+def comment_count(trip: Trip, comments: list[ItemComment]) -> CommentCount | None:
+    """The trip page's "changes requested: 3 comments, 1 done": while changes are requested
+    or a comment is still open; None otherwise."""
+    count = CommentCount(len(comments), sum(1 for c in comments if c.is_done))
+    if count.open or (count and trip.status == S.CHANGES_REQUESTED):
+        return count
+    return None
+
+
+@transaction.atomic
+def mark_comment_done(trip: Trip, comment: ItemComment, by) -> None:
+    """The secretary says the plan answers the comment; a second click changes nothing."""
+    if not trip.can_edit(by):
+        raise PermissionDenied
+    if comment.version.trip_id != trip.pk:
+        raise PermissionDenied
+    now = timezone.now()
+    if ItemComment.objects.filter(pk=comment.pk, done_at__isnull=True).update(
+        done_at=now, done_by=by
+    ):
+        comment.done_at, comment.done_by = now, by
+    else:
+        comment.refresh_from_db(fields=["done_at", "done_by"])
 
 
 @transaction.atomic

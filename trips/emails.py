@@ -16,7 +16,7 @@ from accounts.people import language_of
 from directory.models import Contact
 from outbox.mail import make_message
 from outbox.models import Message
-from trips.models import Departure, Notice, TripMember, TripVersion
+from trips.models import Departure, Notice, NoticeReply, TripMember, TripVersion
 
 # The reminders a host unit gets about a notice: the template, and the label in the cause.
 REMINDERS = {
@@ -110,11 +110,57 @@ def remind_unit(
     ]
 
 
+def _secretaries(trip) -> list:
+    """The trip's secretaries with an e-mail address, in the order they joined."""
+    members = trip.members.filter(role=TripMember.Role.SECRETARY).select_related("user__profile")
+    return [m.user for m in members.order_by("pk") if m.user.email]
+
+
+def alert_host_message(message: NoticeReply) -> list[Message]:
+    """Tell the trip's secretaries at once that a unit wrote to the office."""
+    notice = message.notice
+    trip, unit = notice.trip, notice.host_unit
+    return [
+        make_message(
+            "notice_message",
+            user.email,
+            {"message": message, "unit": unit, "trip": trip, "user": user},
+            language=language_of(user),
+            path=f"{reverse('trips:notices', args=[trip.pk])}#unit-{unit.pk}",
+            cause=f"{trip.title}: message ← {unit.name}",
+            cause_key=f"trips.notice_message:{message.pk}",
+            recipient_user=user,
+            trip_id=trip.pk,
+        )
+        for user in _secretaries(trip)
+    ]
+
+
+def answer_unit(
+    message: NoticeReply, contacts: Iterable[Contact], context: dict[str, Any], by
+) -> list[Message]:
+    """The office's answer to the unit's contacts, in the unit's language, with its link."""
+    notice = message.notice
+    trip, unit = notice.trip, notice.host_unit
+    return [
+        make_message(
+            "notice_answer",
+            contact.email,
+            {**context, "contact": contact, "by": by},
+            language=unit.language,
+            cause=f"{trip.title}: answer → {unit.name}",
+            cause_key=f"trips.notice_message:{message.pk}",
+            created_by=by,
+            trip_id=trip.pk,
+        )
+        for contact in contacts
+    ]
+
+
 def alert_unacknowledged(notice: Notice) -> list[Message]:
     """Tell the trip's secretaries that the unit has not acknowledged its notice."""
     trip, unit = notice.trip, notice.host_unit
-    members = trip.members.filter(role=TripMember.Role.SECRETARY).select_related("user__profile")
-    users = [m.user for m in members.order_by("pk") if m.user.email]
+    users = _secretaries(trip)
     return [
         make_message(
             "notice_unacknowledged",

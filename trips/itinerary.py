@@ -29,6 +29,22 @@ DAY_STARTS = time(9, 0)
 
 
 @dataclass(frozen=True)
+class Note:
+    """A finding as shown under its item, once: the words, and the other items it names
+    as (id, title), linked to their #item-<id> anchors."""
+
+    rule: str
+    message: str
+    items: tuple[int, ...]  # every item it concerns, in time order
+    others: tuple[tuple[int, str], ...] = ()
+
+
+def _note(finding: schedule.Finding | snapshot.Finding, titles: Mapping[int, str]) -> Note:
+    others = tuple((pk, titles[pk]) for pk in finding.items if pk != finding.at and pk in titles)
+    return Note(finding.rule, finding.message, tuple(finding.items), others)
+
+
+@dataclass(frozen=True)
 class Slot:
     """One item with its times on the trip's clock and, when that differs, the office's."""
 
@@ -37,7 +53,7 @@ class Slot:
     end: datetime
     office_start: datetime | None = None
     office_end: datetime | None = None
-    findings: tuple[schedule.Finding, ...] = ()
+    findings: tuple[Note, ...] = ()  # the findings that start at this item
 
     @property
     def ends_another_day(self) -> bool:
@@ -66,6 +82,16 @@ class Day:
 
     date: date
     slots: list[Slot]
+
+    @property
+    def finding_count(self) -> int:
+        """How many findings concern this day's items (one naming two items counts once)."""
+        return len({(f.rule, tuple(f.items)) for s in self.slots for f in s.findings})
+
+
+def open_days(days: list[Day], today: date) -> set[date]:
+    """The days a folded itinerary shows open: the first one, and today's."""
+    return {days[0].date, today} if days else {today}
 
 
 def items_of(trip: Trip) -> QuerySet[ItineraryItem]:
@@ -104,12 +130,15 @@ def days(
 
     An item that no longer falls within the trip's dates (the dates were changed after it
     was planned) still shows, on a day of its own, so that nothing silently disappears.
-    Each slot carries the findings that concern its item, to show beside it.
+    Each slot carries the findings that start at its item, to show under it (once each).
     """
+    items = list(items_of(trip) if items is None else items)
+    titles = {item.pk: item.title for item in items}
     by_item = schedule.findings_by_item(findings)
     by_day: dict[date, list[Slot]] = {day: [] for day in trip_dates(trip)}
-    for item in items_of(trip) if items is None else items:
-        entry = replace(slot(trip, item), findings=tuple(by_item.get(item.pk, ())))
+    for item in items:
+        notes = tuple(_note(f, titles) for f in by_item.get(item.pk, ()))
+        entry = replace(slot(trip, item), findings=notes)
         by_day.setdefault(entry.start.date(), []).append(entry)
     return [Day(day, by_day[day]) for day in sorted(by_day)]
 
@@ -190,7 +219,7 @@ class PlannedSlot:
     start: datetime
     end: datetime
     kind: str  # the kind's label, in the active language
-    findings: tuple[snapshot.Finding, ...] = ()
+    findings: tuple[Note, ...] = ()  # the findings that start at this item
     comments: tuple = ()  # the leader's ItemComments on this item
     box: Any = None  # the leader's comment field for this item, while deciding
 
@@ -246,10 +275,11 @@ def read_version(
     brief = frozen.brief
     tz = _zone(brief, trip)
     findings = frozen.findings_in(language)
-    by_item: dict[int, list[snapshot.Finding]] = {}
+    titles = {item.id: item.title for item in frozen.items}
+    by_item: dict[int, list[Note]] = {}
     for finding in findings:
-        for pk in finding.items:
-            by_item.setdefault(pk, []).append(finding)
+        if finding.at is not None:
+            by_item.setdefault(finding.at, []).append(_note(finding, titles))
     by_day: dict[date, list[PlannedSlot]] = {}
     first, last = brief.start_date, brief.end_date
     if first and last:
@@ -285,12 +315,13 @@ def read_version(
 def _snapshot_health(
     frozen: snapshot.Snapshot, findings: Iterable[snapshot.Finding], starts: dict[int, date]
 ) -> Health:
-    """A version's findings by the day of their first item (a night's finding has none)."""
+    """A version's findings by the day on which their item (where the problem starts)
+    starts; a night's finding has none."""
     titles = {item.id: item.title for item in frozen.items}
     by_day: dict[date | None, list[Concern]] = {}
     count = 0
     for f in findings:
-        day = starts.get(f.items[0]) if f.items else None
+        day = starts.get(f.at) if f.at is not None else None
         concern = Concern(f.rule, f.message, [(pk, titles.get(pk, "")) for pk in f.items])
         by_day.setdefault(day, []).append(concern)
         count += 1

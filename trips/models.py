@@ -101,7 +101,7 @@ class Trip(models.Model):
 
     class Visibility(models.TextChoices):
         OFFICE = "office", _("Office: every office user may read it")
-        CONFIDENTIAL = "confidential", _("Confidential: the team only")
+        CONFIDENTIAL = "confidential", _("Internal (party only)")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -160,6 +160,14 @@ class Trip(models.Model):
     meal_window_end = models.TimeField(_("meal break window closes"), default=time(14, 0))
     max_continuous_minutes = models.PositiveSmallIntegerField(
         _("longest continuous activity (minutes)"), default=240
+    )
+    travel_break_minutes = models.PositiveSmallIntegerField(
+        _("travel that counts as a break (minutes)"),
+        default=30,
+        help_text=_(
+            "Travel of at least this length breaks a run of continuous activity; "
+            "shorter travel is part of it."
+        ),
     )
     day_end = models.TimeField(_("the day ends by"), default=time(21, 0))
     created_by = models.ForeignKey(
@@ -604,6 +612,11 @@ class ItemComment(models.Model):
     text = models.TextField(_("comment"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The secretary marks a comment done once the plan answers it (trips.approval).
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -612,6 +625,10 @@ class ItemComment(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
 
 
 class TripEvent(models.Model):
@@ -730,6 +747,16 @@ class UnitRequirements(models.Model):
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="unit_requirements")
     host_unit = models.ForeignKey(HostUnit, on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("what this unit is asked to prepare"), blank=True)
+    # For the unit's official notice: written for the hosts, never the leader's intention.
+    purpose = models.TextField(_("purpose and topics for this unit"), blank=True)
+    # What the secretary confirmed for the meals and nights this unit hosts: counts only,
+    # [[need, count], ...] (e.g. [["清真", 1]]); never names or medical details.
+    dietary = models.JSONField(_("dietary requirements (counts)"), default=list, blank=True)
+    reference = models.CharField(_("reference number (文号)"), max_length=100, blank=True)
+    # The secretary's edit of the unit's next notice; sent with it, then cleared.
+    notice_text = models.TextField(_("the notice as edited"), blank=True)
+    # The unit's part when the secretary edited it: a later change of plan makes the edit stale.
+    notice_text_for = models.JSONField(default=dict, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -754,6 +781,10 @@ class Notice(models.Model):
         UPDATE = "update", _("Updated notice")
         CANCELLATION = "cancellation", _("Cancellation")
 
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        PHONE = "phone", _("Phone")
+
     class Preparation(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -770,6 +801,17 @@ class Notice(models.Model):
     content = models.JSONField(editable=False)
     # For an update: what changed for this unit since its previous notice.
     changes = models.JSONField(default=list, blank=True, editable=False)
+    # The official notice as the unit read it: generated from content, or the secretary's edit.
+    text = models.TextField(_("notice text"), blank=True, editable=False)
+    edited = models.BooleanField(_("edited by the secretary"), default=False, editable=False)
+    # Given by phone (电话通知): who called whom, when, and what was agreed.
+    channel = models.CharField(
+        _("how the unit was told"), max_length=10, choices=Channel.choices, default=Channel.EMAIL
+    )
+    phone_caller = models.CharField(_("called by"), max_length=100, blank=True)
+    phone_callee = models.CharField(_("spoke with"), max_length=100, blank=True)
+    phoned_at = models.DateTimeField(_("called at"), null=True, blank=True)
+    phone_agreed = models.TextField(_("what was agreed"), blank=True)
     # Signed into the acknowledgement link: a link made for another notice never opens this.
     nonce = models.CharField(max_length=32, default=new_notice_nonce, editable=False)
     sent_by = models.ForeignKey(
@@ -819,6 +861,10 @@ class Notice(models.Model):
         return self.kind == self.Kind.CANCELLATION
 
     @property
+    def by_phone(self) -> bool:
+        return self.channel == self.Channel.PHONE
+
+    @property
     def requirements(self) -> str:
         """What this unit was asked to prepare beyond its items, as sent."""
         return self.content.get("requirements", "")
@@ -845,12 +891,35 @@ class Notice(models.Model):
         self.refresh_from_db()
 
 
+class NoticeReplyQuerySet(models.QuerySet):
+    def from_units(self) -> NoticeReplyQuerySet:
+        return self.filter(author__isnull=True)
+
+    def unread_by_secretary(self, user) -> NoticeReplyQuerySet:
+        """Units' messages not read yet, on trips the user is a secretary of."""
+        on_team = TripMember.objects.filter(
+            trip=OuterRef("notice__trip"), user=user, role=TripMember.Role.SECRETARY
+        )
+        return self.from_units().filter(Exists(on_team), read_at__isnull=True)
+
+
 class NoticeReply(models.Model):
-    """A message from the host unit, written on the acknowledgement page."""
+    """A message on a notice: from the host unit (acknowledgement page), or the office's
+    answer (author set), which reaches the unit by e-mail."""
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="replies")
     text = models.TextField(_("message"), max_length=2000)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    # The office's answer: who wrote it. None: the unit wrote it.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = NoticeReplyQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -859,6 +928,11 @@ class NoticeReply(models.Model):
 
     def __str__(self) -> str:
         return self.text[:50]
+
+    @property
+    def from_office(self) -> bool:
+        """The office's answer, not the unit's message."""
+        return self.author_id is not None
 
 
 class Departure(models.Model):

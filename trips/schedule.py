@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Exists, OuterRef
@@ -44,12 +44,26 @@ SHORT_PAUSE = timedelta(minutes=15)
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing that makes the itinerary hard to live through: a warning, not an error."""
+    """One thing that makes the itinerary hard to live through: a warning, not an error.
+
+    It is shown once, under the item where the problem starts (`at`: the later item of a
+    pair), and belongs to the day on which that item starts.
+    """
 
     rule: str  # one of RULES
     items: tuple[int, ...]  # pks of the items concerned, in time order
     message: str  # already translated, plain words naming the items and times
     day: date | None  # the trip-local day it concerns, for grouping
+    at: int | None = None  # the item it is shown under; the last of `items` when not given
+
+    def __post_init__(self) -> None:
+        if self.at is None and self.items:
+            object.__setattr__(self, "at", self.items[-1])
+
+    @property
+    def others(self) -> tuple[int, ...]:
+        """The other items it names, to link to from the item it is shown under."""
+        return tuple(pk for pk in self.items if pk != self.at)
 
 
 def find_conflicts(trip: Trip, items: Iterable[ItineraryItem] | None = None) -> list[Finding]:
@@ -72,15 +86,17 @@ def find_conflicts(trip: Trip, items: Iterable[ItineraryItem] | None = None) -> 
         *_late_days(trip, items),
         *_no_lodging(trip, items),
     ]
-    return _sorted(trip, items, findings)
+    start_of = {item.pk: item.start for item in items}
+    return _sorted(trip, start_of, [_on_its_day(trip, start_of, f) for f in findings])
 
 
 def findings_by_item(findings: Iterable[Finding]) -> dict[int, list[Finding]]:
-    """The findings that concern each item, by item pk, for showing beside the item."""
+    """The findings to show beside each item, by item pk: each one once, under the item
+    where the problem starts."""
     by_item: dict[int, list[Finding]] = defaultdict(list)
     for finding in findings:
-        for pk in finding.items:
-            by_item[pk].append(finding)
+        if finding.at is not None:
+            by_item[finding.at].append(finding)
     return dict(by_item)
 
 
@@ -127,13 +143,19 @@ def _items_of_leaders_other_trips(
     return list(others)
 
 
-def _sorted(trip: Trip, items: Sequence[ItineraryItem], findings: list[Finding]) -> list[Finding]:
-    """Findings by the moment they concern (the first item's start, or the night), then rule."""
-    start_of = {item.pk: item.start for item in items}
+def _on_its_day(trip: Trip, start_of: dict[int, datetime], finding: Finding) -> Finding:
+    """The finding on the trip-local day on which its item (where the problem starts) starts."""
+    if finding.at is None:
+        return finding
+    return replace(finding, day=_day(trip, start_of[finding.at]))
+
+
+def _sorted(trip: Trip, start_of: dict[int, datetime], findings: list[Finding]) -> list[Finding]:
+    """Findings by the moment the problem starts (its item's start, or the night), then rule."""
 
     def moment(finding: Finding) -> datetime:
-        if finding.items:
-            return start_of[finding.items[0]]
+        if finding.at is not None:
+            return start_of[finding.at]
         # A finding about a night (no lodging) comes after everything that starts that day.
         return datetime.combine(finding.day + timedelta(days=1), time(0), trip.tzinfo)
 
@@ -329,10 +351,17 @@ def _travel_finding(
     }
     day = _day(trip, second.start)
     if not travels:
-        message = _(
-            "Nothing takes the leader from “%(first)s” to “%(second)s”: add travel between "
-            "%(first_end)s and %(second_start)s."
-        )
+        if second.start <= first.end:
+            # No window to fill: "between 13:15 and 13:15" would be no help.
+            message = _(
+                "No time left for travel between “%(first)s” and “%(second)s”: move one of "
+                "them to make room for the journey."
+            )
+        else:
+            message = _(
+                "Nothing takes the leader from “%(first)s” to “%(second)s”: add travel "
+                "between %(first_end)s and %(second_start)s."
+            )
         return Finding("travel_missing", (first.pk, second.pk), message % values, day)
     # Several legs (car to the station, then the train) add up.
     needed = sum((travel.end - travel.start for travel in travels), timedelta(0))
@@ -379,13 +408,18 @@ def _no_slack(trip: Trip, items: Sequence[ItineraryItem]) -> list[Finding]:
 
 
 def _too_long_without_break(trip: Trip, items: Sequence[ItineraryItem]) -> list[Finding]:
-    """Runs of activity (pauses under 15 min do not count) longer than the trip allows."""
+    """Runs of activity (pauses under 15 min do not count) longer than the trip allows.
+
+    Shown under the item during which the leader goes past the limit.
+    """
     limit = timedelta(minutes=trip.max_continuous_minutes)
+    long_travel = timedelta(minutes=trip.travel_break_minutes)
     findings = []
-    for run in _activity_runs(items):
+    for run in _activity_runs(items, long_travel):
         start, end = run[0].start, max(item.end for item in run)
         if end - start <= limit:
             continue
+        at = next(item for item in run if item.end - start > limit)
         message = _(
             "From %(start)s to %(end)s the leader is busy for %(minutes)s min without a break "
             "(“%(first)s” to “%(last)s”); plan a pause after at most %(limit)s min."
@@ -397,16 +431,26 @@ def _too_long_without_break(trip: Trip, items: Sequence[ItineraryItem]) -> list[
             "last": run[-1].title,
             "limit": trip.max_continuous_minutes,
         }
-        findings.append(Finding("too_long_without_break", _pks(run), message, _day(trip, start)))
+        findings.append(
+            Finding("too_long_without_break", _pks(run), message, _day(trip, at.start), at=at.pk)
+        )
     return findings
 
 
-def _activity_runs(items: Sequence[ItineraryItem]) -> list[list[ItineraryItem]]:
-    """Activity items grouped into runs: a run goes on while the next starts within 15 min."""
+def _activity_runs(
+    items: Sequence[ItineraryItem], long_travel: timedelta
+) -> list[list[ItineraryItem]]:
+    """Activity items grouped into runs: a run goes on while the next starts within 15 min.
+
+    Travel of at least `long_travel` (the trip's setting) is a break, not activity: the
+    leader sits in the car or on the train.
+    """
     runs: list[list[ItineraryItem]] = []
     run_end: datetime | None = None
     for item in items:
         if item.kind in RESTFUL:
+            continue
+        if item.kind == Kind.TRAVEL and item.end - item.start >= long_travel:
             continue
         if run_end is not None and item.start - run_end < SHORT_PAUSE:
             runs[-1].append(item)

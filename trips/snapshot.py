@@ -152,18 +152,35 @@ class Item:
 
 @dataclass(frozen=True)
 class Finding:
-    """A schedule finding as it was, in one language."""
+    """A schedule finding as it was, in one language. `at` is the item it is shown under
+    (where the problem starts); snapshots taken before it was stored read as the last of
+    `items`, the later item of a pair."""
 
     rule: str
     items: tuple[int, ...]
     message: str
+    at: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.at is None and self.items:
+            object.__setattr__(self, "at", self.items[-1])
 
     def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "items": list(self.items), "message": self.message}
+        return {
+            "rule": self.rule,
+            "items": list(self.items),
+            "message": self.message,
+            "at": self.at,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Finding:
-        return cls(data.get("rule", ""), tuple(data.get("items") or ()), data.get("message", ""))
+        return cls(
+            data.get("rule", ""),
+            tuple(data.get("items") or ()),
+            data.get("message", ""),
+            data.get("at"),
+        )
 
 
 @dataclass(frozen=True)
@@ -284,7 +301,7 @@ def take(
         for code in _languages():
             with translation.override(code):
                 found[code] = tuple(
-                    Finding(f.rule, tuple(f.items), f.message)
+                    Finding(f.rule, tuple(f.items), f.message, f.at)
                     for f in schedule.find_conflicts(trip, items=items)
                 )
     return Snapshot(

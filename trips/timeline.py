@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +75,17 @@ class Scale:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """One finding explained under its day: its number (shown on its block too), its words
+    and the id the block's number links to."""
+
+    number: int
+    message: str
+    title: str  # the item where it starts; blank for a night's finding
+    anchor: str
+
+
+@dataclass(frozen=True)
 class Block:
     """One item drawn on its day."""
 
@@ -88,7 +99,8 @@ class Block:
     height: float
     left: float = 0.0
     width: float = 100.0
-    findings: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()  # the messages of the findings that start here
+    marks: tuple[Mark, ...] = ()  # the same findings, numbered as in the list under the day
     short: bool = False
 
     @property
@@ -121,6 +133,7 @@ class HourMark:
 class TimelineDay:
     date: date
     blocks: list[Block]
+    marks: list[Mark] = field(default_factory=list)  # the day's findings, explained
 
 
 @dataclass(frozen=True)
@@ -176,9 +189,26 @@ def lanes(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return result
 
 
-def _day(scale: Scale, day: itinerary.Day) -> TimelineDay:
+def _marks(
+    day: itinerary.Day, findings: list[schedule.Finding]
+) -> tuple[list[Mark], dict[int, tuple[Mark, ...]]]:
+    """The day's findings numbered 1, 2 … in time order, and each item's marks."""
+    titles = {slot.item.pk: slot.item.title for slot in day.slots}
+    marks: list[Mark] = []
+    by_item: dict[int, tuple[Mark, ...]] = {}
+    for number, finding in enumerate(findings, start=1):
+        anchor = f"tl-{day.date.isoformat()}-{number}"
+        mark = Mark(number, finding.message, titles.get(finding.at, ""), anchor)
+        marks.append(mark)
+        if finding.at is not None:
+            by_item[finding.at] = (*by_item.get(finding.at, ()), mark)
+    return marks, by_item
+
+
+def _day(scale: Scale, day: itinerary.Day, findings: list[schedule.Finding]) -> TimelineDay:
     slots = sorted(day.slots, key=minutes_of)
     spans = [minutes_of(slot) for slot in slots]
+    marks, numbers = _marks(day, findings)
     blocks = []
     for slot, (start, end), (lane, count) in zip(slots, spans, lanes(spans), strict=True):
         item = slot.item
@@ -197,20 +227,24 @@ def _day(scale: Scale, day: itinerary.Day) -> TimelineDay:
                 left=lane * width,
                 width=width,
                 findings=tuple(f.message for f in slot.findings),
+                marks=numbers.get(item.pk, ()),
                 short=end - start < SHORT_MINUTES,
             )
         )
-    return TimelineDay(day.date, blocks)
+    return TimelineDay(day.date, blocks, marks)
 
 
 def build(
     trip: Trip, items: Iterable[ItineraryItem], findings: Iterable[schedule.Finding] = ()
 ) -> Timeline:
-    """The trip's timeline: every day, its items as blocks, findings marked on their items."""
+    """The trip's timeline: every day, its items as blocks, each finding numbered on the
+    item where it starts and explained in a list under its day."""
+    findings = list(findings)
     days = itinerary.days(trip, items, findings)
+    by_day = schedule.findings_by_day(findings)
     scale = scale_for(minutes_of(slot) for day in days for slot in day.slots)
     hours = [
         HourMark(f"{hour:02d}:00", f"top:{scale.percent(hour * 60):.2f}%")
         for hour in range(scale.first_hour, scale.last_hour + 1)
     ]
-    return Timeline(scale, hours, [_day(scale, day) for day in days])
+    return Timeline(scale, hours, [_day(scale, day, by_day.get(day.date, [])) for day in days])

@@ -37,6 +37,11 @@ urlpatterns = [
         approval.version_decide,
         name="version_decide",
     ),
+    path(
+        "trips/<int:pk>/comments/<int:comment_pk>/done/",
+        approval.item_comment_done,
+        name="item_comment_done",
+    ),
     # calendars (.ics): a trip's download, the private feed, a new feed address
     path("trips/<int:pk>/calendar.ics", calendar.trip_ics, name="trip_ics"),
     path("calendar/<str:token>.ics", calendar.feed, name="calendar_feed"),
@@ -48,6 +53,26 @@ urlpatterns = [
         "trips/<int:pk>/notices/units/<int:unit_pk>/requirements/",
         notice_views.notice_requirements,
         name="notice_requirements",
+    ),
+    path(
+        "trips/<int:pk>/notices/units/<int:unit_pk>/text/",
+        notice_views.notice_text,
+        name="notice_text",
+    ),
+    path(
+        "trips/<int:pk>/notices/units/<int:unit_pk>/phone/",
+        notice_views.notice_phone,
+        name="notice_phone",
+    ),
+    path(
+        "trips/<int:pk>/notices/units/<int:unit_pk>/answer/",
+        notice_views.notice_answer,
+        name="notice_answer",
+    ),
+    path(
+        "trips/<int:pk>/notices/messages/<int:message_pk>/read/",
+        notice_views.notice_message_read,
+        name="notice_message_read",
     ),
     path(
         "trips/<int:pk>/items/<int:item_pk>/leaving/",

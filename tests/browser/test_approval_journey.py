@@ -79,22 +79,29 @@ def test_leader_sends_the_plan_back_then_approves_and_later_edits_show_as_change
     expect(phone.locator(f"#item-{forum.pk} .item-findings")).to_be_visible()
     phone.get_by_role("button", name="I confirm this states my intention").click()
     expect(phone.locator(".confirmed")).to_contain_text("Confirmed by Lee Wang")
+    phone.locator(f"#item-{forum.pk} summary", has_text="Comment").click()  # one tap opens it
     phone.get_by_label("Your comment on “Township forum”").fill("Start it after the plant visit.")
     phone.get_by_role("button", name="Request changes").click()
     expect(phone.locator("section.decision")).to_contain_text("Changes requested")
     expect(phone.locator(f"#item-{forum.pk} .item-comment")).to_contain_text("after the plant")
 
-    # The secretary moves the forum (the finding goes away) and submits again.
+    # The secretary sees the comment beside the forum, moves the forum (the finding goes
+    # away), marks the comment done and submits again.
     page.goto(trip_url)
     expect(page.locator("#workflow .badge").first).to_have_text("Changes requested")
+    expect(page.locator("#comment-summary")).to_contain_text("1 comment, 0 done")
+    expect(page.locator(f"#item-{forum.pk} .leader-comments")).to_contain_text("after the plant")
     edit_item(page, forum.pk, "2026-12-07T10:15", "2026-12-07T11:15")
     expect(page.locator("#schedule-health")).to_contain_text("No problems found")
+    page.locator(f"#item-{forum.pk}").get_by_role("button", name="Mark done").click()
+    expect(page.locator("#comment-summary")).to_contain_text("1 comment, 1 done")
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Version 2")
 
     # The leader sees what changed and approves.
     phone.goto(trip_url)
     phone.get_by_role("link", name="Version 2 waits for your decision.").click()
+    expect(phone.locator(".read-back")).to_contain_text("Brief unchanged since version 1")
     changes = phone.locator("section.changes")
     expect(changes).to_contain_text("Moved")
     expect(changes).to_contain_text(f"2026-12-07 09:30{TO}10:30")

@@ -162,6 +162,7 @@ def test_two_leaders_racing_on_postgres_one_wins(secretary, leader):
 
 def test_resubmitting_supersedes_the_pending_version(trip, secretary):
     first = submitted(trip, secretary)
+    Trip.objects.filter(pk=trip.pk).update(notes="Bring helmets.")
     second = submitted(trip, secretary)
     first.refresh_from_db()
     assert (first.decision, second.number) == (D.SUPERSEDED, 2)
@@ -242,7 +243,7 @@ def test_the_approved_version_stays_as_it_was(trip, secretary, leader):
 
 def test_resubmitting_an_unchanged_approved_plan_is_refused(trip, secretary, leader):
     approve(trip, secretary, leader)
-    with pytest.raises(ValidationError, match="Nothing has changed"):
+    with pytest.raises(ValidationError, match="Nothing changed since version 1"):
         approval.submit(fresh(trip), secretary)
 
 

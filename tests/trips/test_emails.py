@@ -76,7 +76,8 @@ def test_notices_go_in_each_units_language_not_the_senders(visit, secretary):
     township = Message.objects.get(to="zhang@township.example")
     plant = Message.objects.get(to="li@plant.example")
     assert (township.language, plant.language) == ("en", "zh-hans")
-    assert "The office will visit you" in township.text_body
+    assert "and party plan to visit your unit" in township.text_body
+    assert "拟于" in plant.text_body
 
 
 def test_the_unacknowledged_alert_goes_in_the_secretarys_language(visit, secretary):

@@ -242,9 +242,19 @@ def test_no_leaving_now_when_the_next_stop_is_the_same_unit(visit, sent, secreta
     assert not Departure.objects.exists()
 
 
-def test_only_the_trips_secretaries_tap_leaving_now(visit, sent, staff):
+def test_only_the_party_taps_leaving_now(visit, sent, outsider):
     with pytest.raises(PermissionDenied):
-        leave(visit, visit.pumping, staff, at(DAY, 10, 35))
+        leave(visit, visit.pumping, outsider, at(DAY, 10, 35))
+
+
+def test_staff_on_the_party_taps_leaving_now_on_the_day(visit, sent, staff):
+    departure, told = leave(visit, visit.pumping, staff, at(DAY, 10, 35))
+    assert told and departure.left_by == staff
+
+
+def test_staff_on_the_party_cannot_tap_leaving_now_before_the_day(visit, sent, staff):
+    with pytest.raises(ValidationError):
+        leave(visit, visit.pumping, staff, at(DAY - dt.timedelta(days=1), 10, 35))
 
 
 def test_leaving_now_waits_for_an_approved_plan(office_trip, secretary, leader, staff):
@@ -266,10 +276,19 @@ def test_the_trip_page_shows_no_leaving_now_to_staff(client, visit, staff):
     assert "Leaving now" not in client.get(visit.trip.get_absolute_url()).content.decode()
 
 
-def test_staff_gets_403_when_tapping(client, visit, staff):
-    client.force_login(staff)
+def test_an_office_user_off_the_party_gets_403_when_tapping(client, visit, outsider):
+    client.force_login(outsider)
     url = reverse("trips:item_leaving", args=[visit.trip.pk, visit.pumping.pk])
     assert client.post(url).status_code == 403
+
+
+def test_staff_on_the_party_taps_leaving_now_on_the_trip_page(client, visit, sent, staff):
+    client.force_login(staff)
+    url = reverse("trips:item_leaving", args=[visit.trip.pk, visit.pumping.pk])
+    with time_machine.travel(at(DAY, 10, 35), tick=False):
+        assert url in client.get(visit.trip.get_absolute_url()).content.decode()
+        response = client.post(url, HTTP_HX_REQUEST="true")
+    assert "Hilltop water plant expects you at 11:15." in response.content.decode()
 
 
 def test_tapping_with_htmx_answers_the_button_with_the_arrival_time(client, visit, sent, secretary):

@@ -83,7 +83,7 @@ def test_notice_gives_times_place_attendees_and_what_to_prepare(visit):
     assert span("09:00", "10:30") in text
     assert "Pumping station No. 2, 1 River Road" in text
     assert "Attending (2 people): Lee Wang, Sam Zhao" in text
-    assert "Please prepare: Safety helmets for six" in text
+    assert "What to prepare\n- Visit the pumping station: Safety helmets for six" in text
 
 
 def name_the_leader_wang_wei(leader) -> None:
@@ -147,7 +147,12 @@ def test_meals_the_unit_hosts_are_listed_apart(visit):
 
 def test_the_office_contact_is_the_trips_secretary(visit, secretary):
     part = notices.read_part(drafts_by_unit(visit.trip)["Riverside township"].content)
-    assert part.office_contact == {"name": "Sue Li", "email": secretary.email}
+    assert part.office_contact == {
+        "name": "Sue Li",
+        "email": secretary.email,
+        "title": "",
+        "phone": "",
+    }
 
 
 def test_prepare_refuses_a_trip_without_an_approved_plan(office_trip, leader, staff):

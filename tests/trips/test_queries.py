@@ -67,11 +67,11 @@ def test_approved_trip_page_queries_do_not_grow_with_items(
         version = approval.submit(Trip.objects.with_team().get(pk=trip.pk), secretary)
         approval.decide(version, leader, TripVersion.Decision.APPROVED)
     client.force_login(secretary)
-    # As a draft's page, plus the approved version (changed since approval?) and the
-    # "leaving now" stops.
-    with django_assert_num_queries(PER_REQUEST + 12):
+    # As a draft's page, plus the approved version (changed since approval?), the
+    # "leaving now" stops and the leader's comments on items.
+    with django_assert_num_queries(PER_REQUEST + 13):
         client.get(small.get_absolute_url())
-    with django_assert_num_queries(PER_REQUEST + 12):
+    with django_assert_num_queries(PER_REQUEST + 13):
         client.get(large.get_absolute_url())
 
 
@@ -119,13 +119,13 @@ def test_dashboard_queries_do_not_grow_with_trips(
     client, secretary, trips_with_teams, django_assert_num_queries
 ):
     client.force_login(secretary)
-    # Three sections, each: its trips, their teams with people.
+    # Three sections, each: its trips, their teams with people; host units' messages.
     with time_machine.travel(dt.datetime(2026, 12, 1, tzinfo=dt.UTC), tick=False):
         trips_with_teams(3)
         TripFactory.create_batch(3)
-        with django_assert_num_queries(PER_REQUEST + 6):
+        with django_assert_num_queries(PER_REQUEST + 7):
             client.get(reverse("desk:dashboard"))
         trips_with_teams(30)
         TripFactory.create_batch(30)
-        with django_assert_num_queries(PER_REQUEST + 6):
+        with django_assert_num_queries(PER_REQUEST + 7):
             client.get(reverse("desk:dashboard"))

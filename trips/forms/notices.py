@@ -5,10 +5,13 @@ from __future__ import annotations
 import unicodedata
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.forms import validate_phone
 from trips.models import Notice
+from trips.notices.parts import parse_dietary
 
 
 class NoticeAckForm(forms.Form):
@@ -85,7 +88,16 @@ class NoticeSendForm(forms.Form):
 
 
 class UnitRequirementsForm(forms.Form):
-    """What the secretary asks one host unit to prepare, beyond what its items need."""
+    """What the secretary writes for one host unit's official notice: the purpose and topics
+    for this unit, what it is asked to prepare, the dietary counts, the reference number."""
+
+    purpose = forms.CharField(
+        label=_("Purpose and topics for this unit"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Written for the hosts: not the leader's own intention."),
+    )
 
     text = forms.CharField(
         label=_("What we ask this unit to prepare"),
@@ -96,4 +108,70 @@ class UnitRequirementsForm(forms.Form):
             "Only this unit reads it, in its notice, reminders and updates. "
             "Leave out what other units prepare."
         ),
+    )
+
+    dietary = forms.CharField(
+        label=_("Dietary requirements (number of people)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Counts only, one need a line, e.g. “清真 1” or “no spicy food 2”. "
+            "Never names or medical details."
+        ),
+    )
+    reference = forms.CharField(label=_("Reference number (文号)"), max_length=100, required=False)
+
+    def clean_dietary(self) -> list[tuple[str, int]]:
+        try:
+            return parse_dietary(self.cleaned_data["dietary"])
+        except ValidationError as refused:
+            raise forms.ValidationError(refused.messages) from None
+
+
+class NoticeTextForm(forms.Form):
+    """The secretary's edit of a unit's notice before it goes."""
+
+    text = forms.CharField(
+        label=_("The notice as the unit will read it"),
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_("Empty the field to go back to the text Tripdesk writes."),
+    )
+
+
+class PhoneNoticeForm(forms.Form):
+    """A notice given by phone (电话通知): who called whom, when, what was agreed."""
+
+    caller = forms.CharField(label=_("Called by"), max_length=100)
+    callee = forms.CharField(label=_("Spoke with"), max_length=100)
+    called_at = forms.DateTimeField(
+        label=_("When"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    agreed = forms.CharField(
+        label=_("What was agreed"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    acknowledged = forms.BooleanField(
+        label=_("They confirmed the notice"), required=False, initial=True
+    )
+
+    def clean_called_at(self):
+        called_at = self.cleaned_data["called_at"]
+        if called_at > timezone.now():
+            raise forms.ValidationError(_("Record a call once it has taken place."))
+        return called_at
+
+
+class NoticeAnswerForm(forms.Form):
+    """The secretary's answer to a unit's message, e-mailed to the unit."""
+
+    text = forms.CharField(
+        label=_("Answer to the unit"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import tzinfo
 
 from django import forms
@@ -16,11 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import people, roles
 from directory.models import Contact
-from trips import signals
+from trips import signals, zones
 from trips.itinerary import contacts_elsewhere, next_free_time
 from trips.models import BRIEF_FIELDS, ITEM_FIELDS, ItineraryItem, Trip, TripMember, TripQuerySet
 
-TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+TIME_ZONES = zones.choices()
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 # The feasibility thresholds of trips.schedule; blank keeps the trip's current value.
@@ -30,6 +29,7 @@ THRESHOLDS = (
     "meal_window_start",
     "meal_window_end",
     "max_continuous_minutes",
+    "travel_break_minutes",
     "day_end",
 )
 SHORT_TEXT = forms.Textarea(attrs={"rows": 3})

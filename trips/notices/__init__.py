@@ -8,7 +8,9 @@ One module per job; the names the views, tasks and tests use are re-exported her
               between two parts, reading a stored part back (read_part, mail_context)
 - sending:    send(): new notices, updates and cancellations with their e-mails, atomically
 - links:      the acknowledgement link (make_token, link_url, open_link, LinkRefused, expiry)
-              on accounts.links, the signed links for people without an account; reply()
+              on accounts.links, the signed links for people without an account
+- messages:   the unit's messages (reply) alert the secretaries; their answers e-mail the unit
+- official:   the official notice (通知): subject and text in the unit's language
 - reminders:  acknowledgement and visit reminders, the secretaries' alert, the beat sweep
 - departures: "leaving now": the next unit learns when to expect the party
 - board:      the secretary's notices page and the trip page's notice panel
@@ -38,8 +40,10 @@ from trips.notices.links import (
     link_url,
     make_token,
     open_link,
-    reply,
 )
+from trips.notices.messages import answer, mark_read, reply, unread
+from trips.notices.official import subject as official_subject
+from trips.notices.official import text as official_text
 from trips.notices.parts import (
     KIND_LABELS,
     UNCHANGED,
@@ -47,10 +51,13 @@ from trips.notices.parts import (
     Part,
     PartChange,
     PartItem,
+    format_dietary,
     mail_context,
+    parse_dietary,
     prepare,
     read_changes,
     read_part,
+    set_notice_text,
     set_requirements,
 )
 from trips.notices.reminders import (
@@ -62,7 +69,7 @@ from trips.notices.reminders import (
     visit_reminder_rule,
     visit_reminder_time,
 )
-from trips.notices.sending import FINISHED, send
+from trips.notices.sending import FINISHED, record_phone, send
 
 __all__ = [
     "FINISHED",
@@ -84,8 +91,10 @@ __all__ = [
     "TripNotices",
     "UnitRow",
     "ack_time",
+    "answer",
     "board",
     "can_leave",
+    "format_dietary",
     "is_usable_address",
     "leave",
     "link_expired",
@@ -93,19 +102,26 @@ __all__ = [
     "mail_context",
     "make_token",
     "mark_next_stops",
+    "mark_read",
     "next_stop",
     "notice_addresses",
+    "official_subject",
+    "official_text",
     "open_link",
+    "parse_dietary",
     "prepare",
     "read_changes",
     "read_part",
+    "record_phone",
     "remind_of_visit",
     "remind_to_acknowledge",
     "reply",
     "send",
     "send_due_reminders",
+    "set_notice_text",
     "set_requirements",
     "trip_summary",
+    "unread",
     "visit_reminder_rule",
     "visit_reminder_time",
 ]

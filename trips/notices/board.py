@@ -4,9 +4,10 @@ each in a fixed number of queries however many units."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Q
+from django.db.models import F
 
 from outbox.models import Message
 from trips.approval import approved_version
@@ -22,6 +23,14 @@ class UnitRow:
     draft: NoticeDraft
     deliveries: list[Message]
     replies: list[NoticeReply]
+    # The page's forms for this unit (trips.views.notices), when it shows them.
+    text_form: Any = None
+    phone_form: Any = None
+    answer_form: Any = None
+
+    @property
+    def unread(self) -> list[NoticeReply]:
+        return [r for r in self.replies if not r.from_office and r.read_at is None]
 
     @property
     def notice(self) -> Notice | None:
@@ -69,8 +78,10 @@ def board(trip: Trip) -> Board:
     for message in Message.objects.filter(cause_key__in=keys).order_by("to", "pk"):
         deliveries.setdefault(message.cause_key, []).append(message)
     replies: dict[int, list[NoticeReply]] = {}
-    for answer in NoticeReply.objects.filter(notice__trip=trip).annotate(
-        unit_id=F("notice__host_unit_id")
+    for answer in (
+        NoticeReply.objects.filter(notice__trip=trip)
+        .select_related("author__profile")
+        .annotate(unit_id=F("notice__host_unit_id"))
     ):
         replies.setdefault(answer.unit_id, []).append(answer)
     rows = [
@@ -98,16 +109,17 @@ class TripNotices:
 
 
 def trip_summary(trip: Trip, user) -> TripNotices | None:
-    """For the trip's secretaries: two queries; None for everyone else."""
+    """For the trip's secretaries: two queries; None for everyone else. A unit told by phone
+    is no unit "no notice can reach", e-mail address or not."""
     if not trip.can_edit(user):
         return None
-    counts = (
+    current = list(
         trip.notices.current()
         .exclude(kind=Notice.Kind.CANCELLATION)
-        .aggregate(
-            sent=Count("pk"), acknowledged=Count("pk", filter=Q(acknowledged_at__isnull=False))
-        )
+        .values_list("host_unit_id", "channel", "acknowledged_at")
     )
+    phoned = {unit for unit, channel, _at in current if channel == Notice.Channel.PHONE}
+    acknowledged = sum(1 for _unit, _channel, at in current if at is not None)
     units = unit_addresses(trip)
-    problems = [problem for problem in units if problem is not None]
-    return TripNotices(len(units), problems, counts["sent"], counts["acknowledged"])
+    problems = [p for p in units if p is not None and p.unit_id not in phoned]
+    return TripNotices(len(units), problems, len(current), acknowledged)

@@ -1,5 +1,6 @@
-""" "Leaving now": the secretary taps it on an item, and the next host unit that day learns
-when to expect the party (now plus the travel between them)."""
+""" "Leaving now": one of the party taps it on an item, and the next host unit that day
+learns when to expect the party (now plus the travel between them). The trip's secretaries
+may tap it any time the trip is under way; the rest of the party on the item's day."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import people
 from directory.models import HostUnit
 from trips import emails
 from trips.models import Departure, ItineraryItem, Trip
@@ -61,8 +63,22 @@ def _next_stop(items: list[ItineraryItem], index: int, tz: zoneinfo.ZoneInfo) ->
 
 
 def can_leave(trip: Trip, user) -> bool:
-    """Only the trip's secretaries tap "leaving now", and only once the plan is approved."""
-    return trip.status in UNDER_WAY and trip.can_edit(user)
+    """Whether the user may tap "leaving now" on some item of the trip: once the plan is
+    approved, the secretaries any day; the rest of the party, with an account, on its days."""
+    if trip.status not in UNDER_WAY:
+        return False
+    return trip.can_edit(user) or (trip.role_of(user) is not None and trip.covers(timezone.now()))
+
+
+def can_leave_item(item: ItineraryItem, user, now: datetime | None = None) -> bool:
+    """The secretaries on any item; another of the party on an item of today (trip clock)."""
+    trip = item.trip
+    if trip.status not in UNDER_WAY:
+        return False
+    if trip.can_edit(user):
+        return True
+    today = trip.local(now or timezone.now()).date()
+    return trip.role_of(user) is not None and trip.local(item.end).date() == today
 
 
 def mark_next_stops(trip: Trip, user, items: Iterable[ItineraryItem]) -> None:
@@ -74,7 +90,10 @@ def mark_next_stops(trip: Trip, user, items: Iterable[ItineraryItem]) -> None:
         return
     ordered = sorted(items, key=lambda i: (i.start, i.end, i.pk))
     departures = {d.item_id: d for d in Departure.objects.filter(item__trip=trip)}
+    secretary, today = trip.can_edit(user), trip.local(timezone.now()).date()
     for index, item in enumerate(ordered):
+        if not secretary and trip.local(item.end).date() != today:
+            continue
         stop = _next_stop(ordered, index, trip.tzinfo)
         item.next_stop = stop and replace(stop, departure=departures.get(item.pk))
 
@@ -93,10 +112,12 @@ def leave(item: ItineraryItem, by, now: datetime | None = None) -> tuple[Departu
     A second tap within LEAVING_WINDOW changes nothing; the bool says whether e-mails went.
     """
     trip = item.trip
-    if not trip.can_edit(by):
+    if trip.role_of(by) is None or trip.is_read_only:
         raise PermissionDenied
     if trip.status not in UNDER_WAY:
         raise ValidationError(_("“Leaving now” works once the plan is approved."))
+    if not can_leave_item(item, by, now):
+        raise ValidationError(_("On the day of the item, anyone of the party can tap this."))
     stop = next_stop(item)
     if stop is None:
         raise ValidationError(_("No later stop at another host unit on this day."))
@@ -122,7 +143,11 @@ def leave(item: ItineraryItem, by, now: datetime | None = None) -> tuple[Departu
             "item": read_item(_item_data(stop.item), trip.tzinfo),
             "expected": trip.local(expected),
             "time_zone": trip.time_zone,
-            "office_contact": {"name": by.get_full_name() or by.username, "email": by.email},
+            "office_contact": {
+                "name": people.display_name(by, stop.unit.language),
+                "email": by.email,
+                "phone": people.profile_of(by).phone,
+            },
         }
         emails.tell_on_our_way(departure, recipients, context, by)
     return departure, True

@@ -1,5 +1,6 @@
 """The acknowledgement link: one signed link per notice (accounts.links), scoped to it by its
-nonce, working until the day after the trip, refused once a newer notice replaces it."""
+nonce, working until the day after the trip, refused once a newer notice replaces it.
+The unit's messages through the link are in messages.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from accounts import links
 from outbox.mail import absolute_url
-from trips.models import Notice, NoticeReply, Trip
+from trips.models import Notice, Trip
 
 # The kind of link (its signing salt): unchanged, so that links already e-mailed still open.
 LINK_SALT = "trips.notice.ack"
@@ -61,8 +62,3 @@ def open_link(token: str, now: datetime | None = None) -> Notice:
     if notice.superseded_by_id is not None:
         raise LinkRefused("superseded", notice)
     return notice
-
-
-def reply(notice: Notice, text: str) -> NoticeReply:
-    """Keep a message the unit wrote through its link, for the secretary's screen."""
-    return NoticeReply.objects.create(notice=notice, text=text.strip())

@@ -5,14 +5,19 @@ now: a new notice, an update saying what changed in its part, a cancellation, or
 new. A part is plain JSON stored on the notice (read_part() reads it back): the unit's
 items with the party attending each in protocol order, name and title in the unit's
 language; what the unit is asked to prepare (set_requirements()); the office's contact.
+For the official notice (official.py) the part also keeps the leader, the kind of visit,
+the purpose written for this unit, its party (only those attending its items), the dietary
+counts the secretary confirmed and the reference number (文号).
 """
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -28,6 +33,7 @@ from directory.models import Contact, HostUnit
 from trips import emails, snapshot
 from trips.approval import approved_version
 from trips.models import ItineraryItem, Notice, Trip, TripMember, TripVersion, UnitRequirements
+from trips.notices import official
 from trips.notices.addresses import Addresses, notice_addresses
 
 # A unit whose part did not change since its last notice: nothing to send.
@@ -48,6 +54,8 @@ CHANGE_LABELS = {
     "changed": gettext_lazy("Changed"),
     "requirements": gettext_lazy("What we ask you to prepare has changed"),
     "contact": gettext_lazy("The office's contact person has changed"),
+    "purpose": gettext_lazy("The purpose of the visit has changed"),
+    "dietary": gettext_lazy("The dietary requirements have changed"),
 }
 HOSTED_STAYS = (ItineraryItem.Kind.MEAL, ItineraryItem.Kind.LODGING)
 
@@ -84,13 +92,21 @@ class PartItem:
 
 @dataclass(frozen=True)
 class Part:
-    """What one unit is told: its items, its own requirements, the office's contact person."""
+    """What one unit is told: its items, its own requirements, the office's contact person;
+    for the official notice, the leader, the kind of visit, the purpose for this unit, its
+    party, dietary counts and the reference number."""
 
     unit: str
     time_zone: str
     items: list[PartItem]
     requirements: str
     office_contact: dict[str, str]
+    leader: dict[str, str] = field(default_factory=dict)
+    visit_kind: str = ""
+    purpose: str = ""
+    party: list[str] = field(default_factory=list)  # name and title, in protocol order
+    dietary: list[tuple[str, int]] = field(default_factory=list)  # (need, count): no names
+    reference: str = ""
 
     @property
     def programme(self) -> list[PartItem]:
@@ -165,6 +181,12 @@ def read_part(content: dict[str, Any]) -> Part:
         items=[read_item(item, tz) for item in content.get("items", [])],
         requirements=content.get("requirements", ""),
         office_contact=content.get("office_contact") or {},
+        leader=content.get("leader") or {},
+        visit_kind=content.get("visit_kind", ""),
+        purpose=content.get("purpose", ""),
+        party=list(content.get("party") or []),
+        dietary=[(need, count) for need, count in content.get("dietary") or []],
+        reference=content.get("reference", ""),
     )
 
 
@@ -183,15 +205,24 @@ def read_changes(changes: list[dict[str, Any]], content: dict[str, Any]) -> list
 
 
 def mail_context(
-    unit: HostUnit, kind: str, content: dict, changes: list[dict], ack_url: str = ""
+    unit: HostUnit,
+    kind: str,
+    content: dict,
+    changes: list[dict],
+    ack_url: str = "",
+    text: str = "",
 ) -> dict[str, Any]:
-    """The context of a notice's e-mail and acknowledgement page."""
+    """The context of a notice's e-mail and acknowledgement page. text: the notice as the
+    unit reads it (Notice.text); a new notice's subject is the official notice's title."""
+    part = read_part(content)
     return {
         "unit": unit,
         "kind": kind,
-        "part": read_part(content),
+        "part": part,
         "changes": read_changes(changes, content),
         "ack_url": ack_url,
+        "notice_text": text,
+        "subject": official.subject(part, unit.language) if kind == Notice.Kind.NEW else "",
     }
 
 
@@ -221,8 +252,8 @@ def _attendees(
 def _part(
     unit: HostUnit,
     items: list[snapshot.Item],
-    party: Sequence[snapshot.PartyMember],
-    requirements: str,
+    frozen: snapshot.Snapshot,
+    asked: UnitRequirements,
     tz: zoneinfo.ZoneInfo,
     office: dict,
 ) -> dict[str, Any]:
@@ -231,22 +262,51 @@ def _part(
     Never the brief's trip-wide "what the hosts must prepare": it speaks of every unit. Of
     the party, only those attending the unit's own items.
     """
+    party, language = frozen.party, unit.language
     part_items = []
     for item in items:
         whole = item.to_json()
         data = {"id": item.id, **{name: whole[name] for name in PART_FIELDS}}
         data["start"] = item.start.astimezone(tz).isoformat()
         data["end"] = item.end.astimezone(tz).isoformat()
-        data["attendees"], data["attendee_ids"] = _attendees(item, party, unit.language)
+        data["attendees"], data["attendee_ids"] = _attendees(item, party, language)
         part_items.append(data)
     part_items.sort(key=lambda i: (i["start"], i["end"], i["id"]))
+    leader = next((m for m in party if m.role == TripMember.Role.LEADER), None)
     return {
         "unit": unit.name,
         "time_zone": tz.key,
         "items": part_items,
-        "requirements": requirements,
+        "requirements": asked.text.strip(),
         "office_contact": office,
+        "leader": {"name": leader.name(language), "title": leader.title(language)}
+        if leader
+        else {},
+        "visit_kind": frozen.brief.kind or "",
+        "purpose": asked.purpose.strip(),
+        "party": _unit_party(items, party, language),
+        "dietary": [[need, count] for need, count in asked.dietary or []],
+        "reference": asked.reference.strip(),
     }
+
+
+def _unit_party(
+    items: list[snapshot.Item], party: Sequence[snapshot.PartyMember], language: str
+) -> list[str]:
+    """Who of the party comes to the unit: those attending any of its items, in protocol
+    order, with titles; never the rest of the party."""
+    attending = {pk for item in items for pk in item.attendee_ids}
+    labels = [
+        people.with_title(m.name(language), m.title(language), language)
+        for m in party
+        if m.user is not None and m.user in attending
+    ]
+    known = {m.user for m in party}
+    for item in items:  # attendees the version's party does not list, by the name kept
+        for pk, name in zip(item.attendee_ids, item.attendees, strict=False):
+            if pk not in known and name not in labels:
+                labels.append(name)
+    return labels
 
 
 def _attendance(data: dict[str, Any]) -> tuple[str, ...]:
@@ -305,20 +365,31 @@ def _changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
         )
     if old.get("requirements", "") != new.get("requirements", ""):
         changes.append({"change": "requirements"})
-    if old.get("office_contact") != new.get("office_contact"):
+    # A notice sent before the contact had a title and phone is compared on what it had.
+    before, now = old.get("office_contact") or {}, new.get("office_contact") or {}
+    if any(before.get(key) != now.get(key) for key in before):
         changes.append({"change": "contact"})
+    for key in ("purpose", "dietary"):
+        if old.get(key, new.get(key)) != new.get(key):
+            changes.append({"change": key})
     return changes
 
 
-def _office_contact(trip: Trip) -> dict[str, str]:
-    """The trip's first secretary: whom the unit asks about the visit."""
+def _office_contact(trip: Trip, language: str) -> dict[str, str]:
+    """The trip's first secretary, whom the unit asks about the visit: name and title in the
+    unit's language, phone (accounts.people), e-mail."""
     secretaries = sorted(
         (m for m in trip.members.all() if m.role == TripMember.Role.SECRETARY), key=lambda m: m.pk
     )
     if not secretaries:
         return {"name": "", "email": ""}
     user = secretaries[0].user
-    return {"name": user.get_full_name() or user.username, "email": user.email}
+    return {
+        "name": people.display_name(user, language),
+        "email": user.email,
+        "title": people.display_title(user, language),
+        "phone": people.profile_of(user).phone,
+    }
 
 
 # Drafts
@@ -336,6 +407,7 @@ class NoticeDraft:
     previous: Notice | None  # the unit's current notice, which a new one replaces
     version: TripVersion
     visited: bool = True  # False: the unit is no longer on the plan (a cancellation)
+    edited_text: str = ""  # the secretary's edit of this notice (UnitRequirements.notice_text)
 
     @property
     def recipients(self) -> list[Contact]:
@@ -345,9 +417,22 @@ class NoticeDraft:
     def is_pending(self) -> bool:
         return self.kind != UNCHANGED
 
+    edited_for: dict[str, Any] = field(default_factory=dict)  # the part the edit was made on
+
     @property
     def can_send(self) -> bool:
-        return self.is_pending and bool(self.recipients)
+        return self.is_pending and bool(self.recipients) and not self.edit_is_stale
+
+    @property
+    def edit_is_stale(self) -> bool:
+        """The plan changed for this unit since the secretary edited its notice: the edit
+        would tell it the old plan, so it is not sent until looked at again."""
+        return self.is_edited and self.edited_for != self.content
+
+    @property
+    def can_phone(self) -> bool:
+        """Any pending notice may be given by phone instead (电话通知)."""
+        return self.is_pending and not self.edit_is_stale
 
     @property
     def kind_label(self) -> str:
@@ -357,9 +442,34 @@ class NoticeDraft:
     def template(self) -> str:
         return TEMPLATES[self.kind]
 
+    @property
+    def is_edited(self) -> bool:
+        return bool(self.edited_text)
+
     def context(self, ack_url: str = "") -> dict[str, Any]:
         """What the e-mail templates show."""
-        return mail_context(self.host_unit, self.kind, self.content, self.changes, ack_url)
+        return mail_context(
+            self.host_unit, self.kind, self.content, self.changes, ack_url, self.text
+        )
+
+    @cached_property
+    def generated_text(self) -> str:
+        """The notice as Tripdesk writes it, without the link: a new notice in the official
+        form (official.py); an update or a cancellation as its e-mail says it."""
+        if not self.is_pending:
+            return ""
+        language = self.host_unit.language
+        if self.kind == Notice.Kind.NEW:
+            return official.text(read_part(self.content), language)
+        context = mail_context(self.host_unit, self.kind, self.content, self.changes)
+        with translation.override(language):
+            body = render_to_string(f"emails/{self.template}_body.txt", {**context, "no_link": 1})
+        return body.strip()
+
+    @property
+    def text(self) -> str:
+        """What the unit will read: the secretary's edit, else the generated text."""
+        return self.edited_text or self.generated_text
 
     def preview(self) -> str:
         """The e-mail's text as the unit would read it, in the unit's language."""
@@ -390,19 +500,33 @@ def prepare(trip: Trip) -> list[NoticeDraft]:
     previous = {n.host_unit_id: n for n in trip.notices.current().select_related("host_unit")}
     every_unit = units | {pk: n.host_unit for pk, n in previous.items()}
     addresses = notice_addresses(every_unit)
-    office = _office_contact(trip)
-    asked = dict(UnitRequirements.objects.filter(trip=trip).values_list("host_unit_id", "text"))
+    asked = {r.host_unit_id: r for r in UnitRequirements.objects.filter(trip=trip)}
     drafts = []
     for pk, items in by_unit.items():
         unit = every_unit[pk]
-        content = _part(unit, items, frozen.party, asked.get(pk, "").strip(), tz, office)
+        unit_asked = asked.get(pk) or UnitRequirements()
+        office = _office_contact(trip, unit.language)
+        content = _part(unit, items, frozen, unit_asked, tz, office)
         before = previous.get(pk)
         if before is None or before.is_cancellation:
             kind, changes = Notice.Kind.NEW, []
         else:
             changes = _changes(_with_accounts(before.content, items), content)
             kind = Notice.Kind.UPDATE if changes else UNCHANGED
-        drafts.append(NoticeDraft(unit, kind, content, changes, addresses[pk], before, version))
+        edit = unit_asked.notice_text if kind != UNCHANGED else ""
+        drafts.append(
+            NoticeDraft(
+                unit,
+                kind,
+                content,
+                changes,
+                addresses[pk],
+                before,
+                version,
+                edited_text=edit,
+                edited_for=unit_asked.notice_text_for if edit else {},
+            )
+        )
     for pk, before in previous.items():
         if pk not in by_unit:
             kind = UNCHANGED if before.is_cancellation else Notice.Kind.CANCELLATION
@@ -416,20 +540,126 @@ def prepare(trip: Trip) -> list[NoticeDraft]:
                     before,
                     version,
                     visited=False,
+                    **_edit(asked.get(pk), kind),
                 )
             )
     return drafts
 
 
-def set_requirements(trip: Trip, unit: HostUnit, text: str, by) -> UnitRequirements:
-    """Keep what one unit is asked to prepare; its next notice (or an update) tells it."""
-    if not trip.can_edit(by):
-        raise PermissionDenied
-    if not any(d.visited and d.host_unit.pk == unit.pk for d in prepare(trip)):
+def _edit(asked: UnitRequirements | None, kind: str) -> dict[str, Any]:
+    if asked is None or kind == UNCHANGED or not asked.notice_text:
+        return {}
+    return {"edited_text": asked.notice_text, "edited_for": asked.notice_text_for}
+
+
+# What the secretary writes for one unit
+
+
+# "清真 1 人", "no spicy food: 2", one per line or separated by commas (full-width too).
+DIETARY_ENTRY = re.compile(
+    "(?P<need>.+?)\\s*[:\uff1a]?\\s*(?P<count>\\d+)\\s*(人|persons?|people)?[\u3002.]?"
+)
+DIETARY_SEPARATORS = re.compile("[\n\uff0c,\uff1b;\u3001]")
+MAX_DIETARY = 12
+
+
+def parse_dietary(text: str) -> list[tuple[str, int]]:
+    """Dietary counts as the secretary types them ("清真 1 人, 不吃辣 2 人", Chinese commas
+    too): (need, count) pairs. A need without a number is refused: the unit is told
+    counts, never names."""
+    pairs: list[tuple[str, int]] = []
+    for entry in DIETARY_SEPARATORS.split(text):
+        entry = " ".join(entry.split())
+        if not entry:
+            continue
+        match = DIETARY_ENTRY.fullmatch(entry)
+        if not match or len(match["need"]) > 40 or not 0 < int(match["count"]) < 1000:
+            raise ValidationError(
+                _("Write each need with its number of people, e.g. “halal 1”: %(entry)s")
+                % {"entry": entry}
+            )
+        pairs.append((match["need"], int(match["count"])))
+    if len(pairs) > MAX_DIETARY:
+        raise ValidationError(_("At most %(count)d dietary needs.") % {"count": MAX_DIETARY})
+    return pairs
+
+
+def format_dietary(pairs: Sequence[Sequence]) -> str:
+    """The stored counts as the form shows them: one need a line."""
+    return "\n".join(f"{need} {count}" for need, count in pairs)
+
+
+def _visited_draft(trip: Trip, unit: HostUnit) -> tuple[NoticeDraft, list[NoticeDraft]]:
+    """The unit's draft on the approved plan, and every draft; refused when not visited."""
+    drafts = prepare(trip)
+    mine = next((d for d in drafts if d.visited and d.host_unit.pk == unit.pk), None)
+    if mine is None:
         raise ValidationError(
             _("%(unit)s is not on the approved plan: it receives no notice.") % {"unit": unit.name}
         )
+    return mine, drafts
+
+
+def set_requirements(
+    trip: Trip,
+    unit: HostUnit,
+    text: str,
+    by,
+    *,
+    purpose: str | None = None,
+    dietary: Sequence[tuple[str, int]] | None = None,
+    reference: str | None = None,
+) -> UnitRequirements:
+    """Keep what one unit is asked to prepare (and, when given, the purpose written for it,
+    the dietary counts and the reference number); its next notice (or an update) tells it."""
+    if not trip.can_edit(by):
+        raise PermissionDenied
+    _visited_draft(trip, unit)
+    values: dict[str, Any] = {"text": text.strip()}
+    if purpose is not None:
+        values["purpose"] = purpose.strip()
+    if dietary is not None:
+        values["dietary"] = [[need, count] for need, count in dietary]
+    if reference is not None:
+        values["reference"] = reference.strip()
     requirements, _created = UnitRequirements.objects.update_or_create(
-        trip=trip, host_unit=unit, defaults={"text": text.strip()}
+        trip=trip, host_unit=unit, defaults=values
     )
     return requirements
+
+
+def set_notice_text(trip: Trip, unit: HostUnit, text: str, by) -> UnitRequirements:
+    """Keep the secretary's edit of the unit's next notice; an empty text (or the generated
+    one) goes back to the generated text. The edit is still only this unit's part: a text
+    naming another unit of the plan, or one of its items, is refused."""
+    if not trip.can_edit(by):
+        raise PermissionDenied
+    mine, drafts = _visited_draft(trip, unit)
+    if not mine.is_pending:
+        raise ValidationError(_("%(unit)s has nothing new to be told.") % {"unit": unit.name})
+    text = text.strip().replace("\r\n", "\n")
+    if text == mine.generated_text.strip():
+        text = ""
+    others = {
+        name
+        for draft in drafts
+        if draft.host_unit.pk != unit.pk
+        for name in (draft.host_unit.name, *(i["title"] for i in draft.content.get("items", [])))
+    } - set(_own_words(mine))
+    leaked = sorted(word for word in others if word and word in text)
+    if leaked:
+        raise ValidationError(
+            _("This notice goes to %(unit)s alone; it must not name %(others)s.")
+            % {"unit": unit.name, "others": ", ".join(leaked)}
+        )
+    requirements, _created = UnitRequirements.objects.update_or_create(
+        trip=trip,
+        host_unit=unit,
+        defaults={"notice_text": text, "notice_text_for": mine.content if text else {}},
+    )
+    return requirements
+
+
+def _own_words(draft: NoticeDraft) -> list[str]:
+    """The unit's own name and item titles (another unit may share an item's title)."""
+    return [draft.host_unit.name, *(i["title"] for i in draft.content.get("items", []))]

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -50,12 +51,16 @@ def _version_page(
     changes = None
     if previous:
         changes = itinerary.version_diff(previous, version, trip.time_zone)
+    plan = itinerary.read_version(version, get_language(), form.boxes() if form else None)
     context = {
         "trip": trip,
         "version": version,
-        "plan": itinerary.read_version(version, get_language(), form.boxes() if form else None),
+        "plan": plan,
+        # Days fold on a phone: the first day and today's stay open.
+        "open_days": itinerary.open_days(plan.days, trip.local(timezone.now()).date()),
         "previous": previous,
         "changes": changes,
+        "read_back": approval.standing_read_back(version),
         "is_leader": approval.is_leader_of(trip, request.user),
         "own_version": version.submitted_by_id == request.user.pk,
         "form": form,
@@ -107,6 +112,31 @@ def version_confirm_brief(request: HttpRequest, pk: int, number: int) -> HttpRes
     approval.confirm_brief(version, request.user)  # PermissionDenied for anyone else
     messages.success(request, _("You confirmed the brief."))
     return redirect(version)
+
+
+@office_required
+@require_POST
+def item_comment_done(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    """The secretary marks one of the leader's comments done; htmx swaps the comment and
+    the count, a plain POST goes back to the item."""
+    trip = trip_for(request.user, pk, edit=True)
+    comment = get_object_or_404(
+        ItemComment.objects.select_related("version", "author__profile"),
+        pk=comment_pk,
+        version__trip=trip,
+    )
+    approval.mark_comment_done(trip, comment, request.user)
+    if not request.htmx:
+        messages.success(request, _("The comment is marked done."))
+        return redirect(f"{trip.get_absolute_url()}#item-{comment.item_id}")
+    comments = approval.leader_comments(trip, request.user)
+    context = {
+        "trip": trip,
+        "comment": comment,
+        "comment_count": approval.comment_count(trip, comments),
+        "summary_oob": True,
+    }
+    return render(request, "trips/_item_comment_done.html", context)
 
 
 @office_required

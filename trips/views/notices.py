@@ -11,19 +11,28 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts import throttle
+from accounts import people, throttle
 from accounts.roles import office_required
 from directory.models import HostUnit
 from trips import notices
 from trips.access import trip_for
-from trips.forms.notices import NoticeAckForm, NoticeReplyForm, NoticeSendForm, UnitRequirementsForm
-from trips.models import Notice
+from trips.forms.notices import (
+    NoticeAckForm,
+    NoticeAnswerForm,
+    NoticeReplyForm,
+    NoticeSendForm,
+    NoticeTextForm,
+    PhoneNoticeForm,
+    UnitRequirementsForm,
+)
+from trips.models import Notice, NoticeReply
 
 HOUR = 3600
 
@@ -38,24 +47,54 @@ def notice_board(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _requirements_form(draft: notices.NoticeDraft, data=None) -> UnitRequirementsForm:
     """The unit's requirements form, filled with what its notice would say now."""
-    initial = {"text": draft.content.get("requirements", "")}
+    content = draft.content
+    initial = {
+        "text": content.get("requirements", ""),
+        "purpose": content.get("purpose", ""),
+        "dietary": notices.format_dietary(content.get("dietary") or []),
+        "reference": content.get("reference", ""),
+    }
     return UnitRequirementsForm(data, initial=initial, prefix=f"unit-{draft.host_unit.pk}")
 
 
+def _unit_forms(request: HttpRequest, row: notices.UnitRow) -> None:
+    """The notices page's other forms of a unit: its notice text, a phone notice, an answer."""
+    pk = row.draft.host_unit.pk
+    if row.draft.is_pending:
+        row.text_form = NoticeTextForm(initial={"text": row.draft.text}, prefix=f"text-{pk}")
+        if row.draft.can_phone:
+            initial = {
+                "caller": people.display_name(request.user),
+                "called_at": timezone.localtime().replace(second=0, microsecond=0),
+                "acknowledged": True,
+            }
+            row.phone_form = PhoneNoticeForm(initial=initial, prefix=f"phone-{pk}")
+    if row.notice is not None and row.replies:
+        row.answer_form = NoticeAnswerForm(prefix=f"answer-{pk}")
+
+
 def _board_page(
-    request: HttpRequest, trip, refused: UnitRequirementsForm | None = None, unit_pk: int = 0
+    request: HttpRequest,
+    trip,
+    refused: UnitRequirementsForm | None = None,
+    unit_pk: int = 0,
+    other: tuple[str, object] | None = None,
+    status: int = 200,
 ) -> HttpResponse:
-    """The board, each visited unit with its requirements form (a refused one as typed)."""
+    """The board, each visited unit with its forms (a refused one as typed)."""
     board = notices.board(trip)
     rows = []
     for row in board.rows:
         form = None
         if row.draft.visited:
             form = refused if row.draft.host_unit.pk == unit_pk else _requirements_form(row.draft)
+        _unit_forms(request, row)
+        if other and row.draft.host_unit.pk == unit_pk:
+            setattr(row, other[0], other[1])
         rows.append((row, form))
     context = {"trip": trip, "board": board, "rows": rows}
     template = "trips/notices.html#board" if request.htmx else "trips/notices.html"
-    return render(request, template, context)
+    return render(request, template, context, status=status)
 
 
 @office_required
@@ -67,14 +106,96 @@ def notice_requirements(request: HttpRequest, pk: int, unit_pk: int) -> HttpResp
     form = UnitRequirementsForm(request.POST, prefix=f"unit-{unit.pk}")
     if not form.is_valid():
         return _board_page(request, trip, refused=form, unit_pk=unit.pk)
+    data = form.cleaned_data
     try:
-        notices.set_requirements(trip, unit, form.cleaned_data["text"], request.user)
+        notices.set_requirements(
+            trip,
+            unit,
+            data["text"],
+            request.user,
+            purpose=data["purpose"],
+            dietary=data["dietary"],
+            reference=data["reference"],
+        )
     except ValidationError as refused:
         messages.error(request, refused.messages[0])
     else:
         text = _("Saved. %(unit)s learns it with its next notice.") % {"unit": unit.name}
         messages.success(request, text)
     return redirect(f"{reverse('trips:notices', args=[trip.pk])}#unit-{unit.pk}")
+
+
+def _to_unit(trip, unit: HostUnit) -> HttpResponse:
+    return redirect(f"{reverse('trips:notices', args=[trip.pk])}#unit-{unit.pk}")
+
+
+@office_required
+@require_POST
+def notice_text(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    """Keep the secretary's edit of the unit's next notice (empty: back to the generated)."""
+    trip = trip_for(request.user, pk, edit=True)
+    unit = get_object_or_404(HostUnit, pk=unit_pk)
+    form = NoticeTextForm(request.POST, prefix=f"text-{unit.pk}")
+    if form.is_valid():
+        try:
+            notices.set_notice_text(trip, unit, form.cleaned_data["text"], request.user)
+        except ValidationError as refused:
+            form.add_error("text", refused.messages[0])
+    if not form.is_valid():
+        return _board_page(request, trip, None, unit.pk, ("text_form", form), status=400)
+    messages.success(request, _("The notice to %(unit)s is saved as edited.") % {"unit": unit})
+    return _to_unit(trip, unit)
+
+
+@office_required
+@require_POST
+def notice_phone(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    """Record the unit's notice as given by phone."""
+    trip = trip_for(request.user, pk, edit=True)
+    unit = get_object_or_404(HostUnit, pk=unit_pk)
+    form = PhoneNoticeForm(request.POST, prefix=f"phone-{unit.pk}")
+    if not form.is_valid():
+        return _board_page(request, trip, None, unit.pk, ("phone_form", form), status=400)
+    try:
+        notices.record_phone(trip, unit, request.user, **form.cleaned_data)
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, _("The phone notice to %(unit)s is recorded.") % {"unit": unit})
+    return _to_unit(trip, unit)
+
+
+@office_required
+@require_POST
+def notice_answer(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    """Answer the unit's messages: the answer reaches it by e-mail."""
+    trip = trip_for(request.user, pk, edit=True)
+    unit = get_object_or_404(HostUnit, pk=unit_pk)
+    form = NoticeAnswerForm(request.POST, prefix=f"answer-{unit.pk}")
+    if not form.is_valid():
+        return _board_page(request, trip, None, unit.pk, ("answer_form", form), status=400)
+    try:
+        notices.answer(trip, unit, form.cleaned_data["text"], request.user)
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, _("Your answer is on its way to %(unit)s.") % {"unit": unit})
+    return _to_unit(trip, unit)
+
+
+@office_required
+@require_POST
+def notice_message_read(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
+    """A secretary has read a unit's message: it leaves the dashboards."""
+    trip = trip_for(request.user, pk, edit=True)
+    message = get_object_or_404(
+        NoticeReply.objects.select_related("notice"), pk=message_pk, notice__trip=trip
+    )
+    notices.mark_read(trip, message, request.user)
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect("trips:notices", trip.pk)
 
 
 @office_required
@@ -99,8 +220,8 @@ def notices_send(request: HttpRequest, pk: int) -> HttpResponse:
 @office_required
 @require_POST
 def item_leaving(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    """Tell the next host unit when to expect the party ("leaving now")."""
-    trip = trip_for(request.user, pk, edit=True)
+    """Tell the next host unit when to expect the party ("leaving now"): any of the party."""
+    trip = trip_for(request.user, pk)
     item = get_object_or_404(trip.items.select_related("host_unit"), pk=item_pk)
     try:
         departure, told = notices.leave(item, request.user)

@@ -12,7 +12,7 @@ from django_htmx.http import reswap, retarget
 
 from accounts.roles import is_secretary, office_required, secretary_required
 from directory.models import HostUnit
-from trips import itinerary, notices, schedule, timeline
+from trips import approval, itinerary, notices, schedule, timeline
 from trips.access import trip_for, visible_trips
 from trips.forms.trips import ItineraryItemForm, TeamFormSet, TripFilterForm, TripForm
 from trips.models import ItineraryItem, Trip
@@ -25,6 +25,9 @@ def _detail_context(request: HttpRequest, trip: Trip, *, workflow: bool = True) 
     """What the trip page shows; the itinerary partial needs the workflow only after a change."""
     items = list(itinerary.items_of(trip))
     notices.mark_next_stops(trip, request.user, items)  # "leaving now"; no query on a draft
+    # The leader's open comments beside their items, until the secretary marks them done.
+    comments = approval.leader_comments(trip, request.user)  # no query on a draft
+    elsewhere = approval.mark_comments(items, comments)
     # The items already loaded: the checks cost one query more, whatever their number.
     findings = schedule.find_conflicts(trip, items=items)
     context = {
@@ -33,6 +36,8 @@ def _detail_context(request: HttpRequest, trip: Trip, *, workflow: bool = True) 
         "health": itinerary.health(items, findings),
         "can_edit": trip.can_edit(request.user),
         "on_team": trip.role_of(request.user) is not None,
+        "comments_elsewhere": elsewhere,
+        "comment_count": approval.comment_count(trip, comments),
     }
     # Units no notice can reach, acknowledgements so far: for the trip's secretaries.
     context["notice_summary"] = notices.trip_summary(trip, request.user) if workflow else None

@@ -1,0 +1,249 @@
+# ruff: noqa: RUF001, RUF003  (the Chinese notice is written with full-width punctuation)
+"""The official notice (通知): a unit's part written the way the office writes a notice.
+
+The Chinese and the English notice are two forms, not a translation of one another: a
+Chinese notice says "关于副省长王伟同志一行到长河市人民政府调研的通知" and numbers its
+sections 一、二、…; the English one reads like an English official letter. Each is built
+from the unit's stored part (parts.Part) alone, so it tells the unit its own part and
+nothing else. Item kinds are the translated labels of the unit's language.
+
+The text is a starting point: the secretary may edit it before sending (parts.NoticeDraft),
+and the notice keeps the text the unit read (Notice.text).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.utils import timezone, translation
+
+from trips.models import Trip
+
+if TYPE_CHECKING:  # parts builds the notice with this module: no import at run time
+    from trips.notices.parts import Part, PartItem
+
+# What the leader comes to do, by the trip's kind: the verb of the Chinese subject and opening.
+ZH_VISIT = {
+    Trip.Kind.INSPECTION: "调研",
+    Trip.Kind.MEETING: "出席会议",
+    Trip.Kind.CEREMONY: "出席活动",
+    Trip.Kind.BUSINESS: "考察",
+    Trip.Kind.OVERSEAS: "考察",
+}
+# In English: the noun of the subject, and the purpose of the opening sentence.
+EN_VISIT = {
+    Trip.Kind.INSPECTION: ("research visit", "for an inspection and research visit"),
+    Trip.Kind.MEETING: ("visit", "to attend a meeting"),
+    Trip.Kind.CEREMONY: ("visit", "to attend a ceremony"),
+    Trip.Kind.BUSINESS: ("working visit", "for a working visit"),
+    Trip.Kind.OVERSEAS: ("official visit", "for an official visit"),
+}
+ZH_NUMBERS = "一二三四五六七八九十"
+ZH_WEEKDAYS = "一二三四五六日"
+
+
+def is_chinese(language: str) -> bool:
+    return not (language or "").startswith("en")
+
+
+# Dates: 2026年12月21日（星期一）, Monday, 21 December 2026
+
+
+def zh_date(day: date, year: bool = True) -> str:
+    text = f"{day.month}月{day.day}日（星期{ZH_WEEKDAYS[day.weekday()]}）"
+    return f"{day.year}年{text}" if year else text
+
+
+def en_date(day: date) -> str:
+    return f"{day:%A}, {day.day} {day:%B %Y}"
+
+
+def _days(part: Part) -> tuple[date, date] | None:
+    if not part.items:
+        return None
+    return part.items[0].start.date(), max(item.end.date() for item in part.items)
+
+
+# The leader and the party
+
+
+def _zh_leader(part: Part) -> str:
+    leader = part.leader
+    if not leader.get("name"):
+        return "领导"
+    return f"{leader.get('title', '')}{leader['name']}同志"
+
+
+def _en_leader(part: Part) -> str:
+    leader = part.leader
+    if not leader.get("name"):
+        return "The leader"
+    return " ".join(word for word in (leader.get("title", ""), leader["name"]) if word)
+
+
+def subject(part: Part, language: str) -> str:
+    """The notice's title, which is also its e-mail's subject."""
+    if is_chinese(language):
+        visit = ZH_VISIT.get(part.visit_kind, "调研")
+        return f"关于{_zh_leader(part)}一行到{part.unit}{visit}的通知"
+    noun = EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[0]
+    return f"Notice of the {noun} of {_en_leader(part)} and party to {part.unit}"
+
+
+def text(part: Part, language: str, today: date | None = None) -> str:
+    """The whole notice in the unit's language, from its reference number to the date."""
+    today = today or timezone.localdate()
+    with translation.override(language):
+        if is_chinese(language):
+            return _zh(part, today)
+        return _en(part, today)
+
+
+# 中文
+
+
+def _zh_item(item: PartItem, with_year: bool = False) -> str:
+    when = f"{zh_date(item.start.date(), with_year)}{item.start:%H:%M}—"
+    if item.ends_another_day:
+        when += zh_date(item.end.date(), with_year)
+    when += f"{item.end:%H:%M}"
+    place = "，".join(p for p in (item.place, item.address) if p)
+    line = f"{when}　{item.kind_label}：{item.title}"
+    return f"{line}（地点：{place}）" if place else line
+
+
+def _zh_dietary(part: Part) -> str:
+    needs = "，".join(f"{need} {count} 人" for need, count in part.dietary)
+    return f"饮食要求：{needs}。" if needs else ""
+
+
+def _zh(part: Part, today: date) -> str:
+    visit = ZH_VISIT.get(part.visit_kind, "调研")
+    days = _days(part)
+    when = ""
+    if days:
+        first, last = days
+        when = zh_date(first)
+        if last != first:
+            when += f"至{zh_date(last, last.year != first.year)}"
+    sections: list[tuple[str, list[str]]] = []
+    if part.purpose:
+        sections.append((f"{visit}目的和主要内容", [part.purpose]))
+    if part.programme:
+        lines = []
+        for number, item in enumerate(part.programme, 1):
+            lines.append(f"{number}. {_zh_item(item)}")
+            if item.attendees:
+                who = "、".join(item.attendees)
+                lines.append(f"　　参加人员（{item.attendee_count}人）：{who}")
+        sections.append(("活动安排", lines))
+    if part.party:
+        sections.append((f"随行人员（共{len(part.party)}人）", ["、".join(part.party)]))
+    preparation = [part.requirements] if part.requirements else []
+    preparation += [f"{i.title}：{i.host_preparation}" for i in part.items if i.host_preparation]
+    if preparation:
+        sections.append(("需做好的准备工作", preparation))
+    if part.meals_and_lodging or part.dietary:
+        lines = [
+            f"{_zh_item(item)}，共{_people(part, item)}人。" for item in part.meals_and_lodging
+        ]
+        if part.dietary:
+            lines.append(_zh_dietary(part))
+        sections.append(("用餐和住宿", lines))
+    contact = part.office_contact
+    if contact.get("name"):
+        line = contact["name"] + (f"（{contact['title']}）" if contact.get("title") else "")
+        if contact.get("phone"):
+            line += f"，电话：{contact['phone']}"
+        if contact.get("email"):
+            line += f"，电子邮箱：{contact['email']}"
+        sections.append(("联系人", [line]))
+    out = [part.reference, ""] if part.reference else []
+    out += [subject(part, "zh-hans"), "", f"{part.unit}：", ""]
+    out.append(f"　　{_zh_leader(part)}一行拟于{when}到贵单位{visit}，现将有关事项通知如下：")
+    for number, (heading, lines) in enumerate(sections):
+        out += ["", f"{ZH_NUMBERS[number]}、{heading}", *(f"　　{line}" for line in lines)]
+    out += ["", "　　特此通知。", "", zh_date(today)]
+    return "\n".join(out)
+
+
+# English
+
+
+def _en_item(item: PartItem) -> str:
+    when = f"{en_date(item.start.date())}, {item.start:%H:%M}–"
+    if item.ends_another_day:
+        when += f"{en_date(item.end.date())}, "
+    when += f"{item.end:%H:%M}"
+    place = ", ".join(p for p in (item.place, item.address) if p)
+    line = f"{when}: {item.kind_label}: {item.title}"
+    return f"{line} ({place})" if place else line
+
+
+def _en_dietary(part: Part) -> str:
+    needs = ", ".join(
+        f"{need}: {count} {'person' if count == 1 else 'people'}" for need, count in part.dietary
+    )
+    return f"Dietary requirements: {needs}." if needs else ""
+
+
+def _en(part: Part, today: date) -> str:
+    purpose = EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[1]
+    days = _days(part)
+    when = ""
+    if days:
+        first, last = days
+        when = (
+            f"on {en_date(first)}" if first == last else f"from {en_date(first)} to {en_date(last)}"
+        )
+    sections: list[tuple[str, list[str]]] = []
+    if part.purpose:
+        sections.append(("Purpose and topics", [part.purpose]))
+    if part.programme:
+        lines = []
+        for item in part.programme:
+            lines.append(f"- {_en_item(item)}")
+            if item.attendees:
+                count = item.attendee_count
+                people = f"{count} {'person' if count == 1 else 'people'}"
+                lines.append(f"  Attending ({people}): {', '.join(item.attendees)}")
+        sections.append(("Programme", lines))
+    if part.party:
+        count = len(part.party)
+        heading = f"The party ({count} {'person' if count == 1 else 'people'})"
+        sections.append((heading, ["; ".join(part.party)]))
+    preparation = [part.requirements] if part.requirements else []
+    preparation += [f"- {i.title}: {i.host_preparation}" for i in part.items if i.host_preparation]
+    if preparation:
+        sections.append(("What to prepare", preparation))
+    if part.meals_and_lodging or part.dietary:
+        lines = [
+            f"- {_en_item(item)}: {_people(part, item)} people" for item in part.meals_and_lodging
+        ]
+        if part.dietary:
+            lines.append(_en_dietary(part))
+        sections.append(("Meals and lodging you host", lines))
+    contact = part.office_contact
+    if contact.get("name"):
+        line = contact["name"] + (f", {contact['title']}" if contact.get("title") else "")
+        if contact.get("phone"):
+            line += f", phone {contact['phone']}"
+        if contact.get("email"):
+            line += f", e-mail {contact['email']}"
+        sections.append(("Contact", [line]))
+    out = [f"Ref.: {part.reference}", ""] if part.reference else []
+    out += [subject(part, "en"), "", f"To {part.unit}:", ""]
+    out.append(
+        f"{_en_leader(part)} and party plan to visit your unit {when} {purpose}. "
+        "The arrangements are as follows."
+    )
+    for number, (heading, lines) in enumerate(sections, 1):
+        out += ["", f"{number}. {heading}", *lines]
+    out += ["", en_date(today)]
+    return "\n".join(out)
+
+
+def _people(part: Part, item: PartItem) -> int:
+    """How many the unit feeds or lodges: those attending, else the unit's whole party."""
+    return item.attendee_count or len(part.party)
