@@ -58,6 +58,9 @@ format: install
 	$(VENV)/bin/ruff format .
 
 test: lint
+	@# The Nu HTML checker for the browser tests, when java and npm are here (they skip without).
+	@if command -v java >/dev/null && command -v npm >/dev/null; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --silent --prefix tests/browser; fi
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Needs GNU gettext (apt-get install gettext) to extract and compile.

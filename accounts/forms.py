@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
+from django.utils.translation import gettext_lazy as _
 
 from accounts import emails, throttle
 
 HOUR = 3600
+DASHES = "---------"  # Django's empty choice, which reads as nothing in any language
+
+
+class ChooseMixin:
+    """Every select offers "Choose…" (请选择) for no choice instead of Django's dashes.
+
+    Put first in a form's bases: class TripForm(ChooseMixin, forms.ModelForm)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                if field.empty_label == DASHES:
+                    field.empty_label = _("Choose…")
+            elif isinstance(field, forms.ChoiceField):
+                choices = list(field.choices)
+                if choices and choices[0] == ("", DASHES):
+                    field.choices = [("", _("Choose…")), *choices[1:]]
 
 
 class OutboxPasswordResetForm(PasswordResetForm):

@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import ChooseMixin
 from accounts.models import Profile
 from accounts.people import profile_of
 
@@ -14,7 +15,7 @@ from accounts.people import profile_of
 PHONE_RE = re.compile(r"^\+?[\d\s().-]{5,}(?:\s*(?:ext\.?|x|转)\s*\d+)?$")
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(ChooseMixin, forms.ModelForm):
     """Name, titles, phone and language; the protocol rank is the secretaries' (admin)."""
 
     class Meta:

@@ -68,6 +68,9 @@ class Material:
         return [fact for fact in self.facts() if not fact.is_verified]
 
 
+NO_MATERIAL_KINDS = (ItineraryItem.Kind.TRAVEL, ItineraryItem.Kind.MEAL, ItineraryItem.Kind.REST)
+
+
 @dataclass
 class Stop:
     """One itinerary item with its unit's material (the first time the unit comes up)."""
@@ -76,6 +79,11 @@ class Stop:
     material: Material
     unit_material: Material | None = None  # None: no host unit, or shown at an earlier stop
     promises: list = field(default_factory=list)
+
+    @property
+    def takes_material(self) -> bool:
+        """Travel, meals and rest have nothing to brief the leader on."""
+        return self.item.kind not in NO_MATERIAL_KINDS
 
 
 @dataclass

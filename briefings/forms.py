@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import ChooseMixin
 from briefings import uploads
-from briefings.models import Attachment, Briefing, Figure, Material, Person
+from briefings.models import Attachment, Briefing, Figure, Material, Person, Sourced
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(ChooseMixin, forms.ModelForm):
     class Meta:
         model = Briefing
         fields = ["topic", "title", "body", "source", "first_hand"]
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
 
 
-class FigureForm(forms.ModelForm):
+class FigureForm(ChooseMixin, forms.ModelForm):
     class Meta:
         model = Figure
         fields = ["label", "value", "unit", "as_of", "source", "first_hand"]
@@ -27,14 +29,16 @@ class FigureForm(forms.ModelForm):
         }
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(ChooseMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = ["name", "title", "responsibilities", "order", "source", "first_hand"]
         widgets = {"responsibilities": forms.Textarea(attrs={"rows": 3})}
+        # A person's name and post (姓名, 职务), not an object's name and title.
+        labels = {"name": capfirst(_("full name")), "title": capfirst(_("job title"))}
 
 
-class AttachmentForm(forms.ModelForm):
+class AttachmentForm(ChooseMixin, forms.ModelForm):
     """A file checked by extension and content (briefings.uploads) before it is stored."""
 
     class Meta:
@@ -96,3 +100,6 @@ class VerifyForm(forms.Form):
 
     seen = forms.CharField(required=False)
     undo = forms.BooleanField(required=False)
+    how = forms.ChoiceField(
+        label=_("How"), required=False, choices=[("", "—"), *Sourced.VerifiedHow.choices]
+    )

@@ -64,6 +64,15 @@ class Sourced(models.Model):
         related_name="+",
     )
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True, editable=False)
+
+    class VerifiedHow(models.TextChoices):
+        PHONE = "phone", _("by phone")
+        SITE_VISIT = "site_visit", _("on a site visit")
+        DOCUMENT = "document", _("against a document")
+
+    verified_how = models.CharField(
+        _("verified how"), max_length=20, choices=VerifiedHow.choices, blank=True, editable=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, editable=False, related_name="+"
     )
@@ -79,7 +88,12 @@ class Sourced(models.Model):
         if self.is_verified and self.content_changed():
             self.unverify(save=False)
             if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "verified_by", "verified_at"}
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    "verified_by",
+                    "verified_at",
+                    "verified_how",
+                }
         super().save(*args, **kwargs)
         self._remember_content()
 
@@ -122,7 +136,9 @@ class Sourced(models.Model):
         text = "\x1f".join(_canonical(getattr(self, name)) for name in self.CONTENT_FIELDS)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
-    def verify(self, user, now: datetime | None = None, *, seen: str | None = None) -> None:
+    def verify(
+        self, user, now: datetime | None = None, *, seen: str | None = None, how: str = ""
+    ) -> None:
         """Record that the user checked this fact against its source.
 
         seen: the content_digest() of what the user was shown; if the fact changed since,
@@ -135,13 +151,14 @@ class Sourced(models.Model):
         if self.is_verified:
             return  # a double click keeps the first verifier
         self.verified_by, self.verified_at = user, now or timezone.now()
-        super().save(update_fields=["verified_by", "verified_at"])
+        self.verified_how = how
+        super().save(update_fields=["verified_by", "verified_at", "verified_how"])
 
     def unverify(self, *, save: bool = True) -> None:
         """Withdraw the verification."""
-        self.verified_by, self.verified_at = None, None
+        self.verified_by, self.verified_at, self.verified_how = None, None, ""
         if save:
-            super().save(update_fields=["verified_by", "verified_at"])
+            super().save(update_fields=["verified_by", "verified_at", "verified_how"])
 
 
 class Material(models.Model):

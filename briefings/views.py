@@ -156,7 +156,11 @@ def verify(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         if form.cleaned_data.get("undo"):
             fact.unverify()
         else:
-            fact.verify(request.user, seen=form.cleaned_data.get("seen") or None)
+            fact.verify(
+                request.user,
+                seen=form.cleaned_data.get("seen") or None,
+                how=form.cleaned_data.get("how") or "",
+            )
     except ValidationError as error:
         problem = " ".join(error.messages)
     if request.htmx:

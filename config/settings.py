@@ -38,6 +38,8 @@ if not SECRET_KEY:
     SECRET_KEY = DEVELOPMENT_KEY
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A refused form gets the app's own page (translated, with the navigation).
+CSRF_FAILURE_VIEW = "accounts.errors.csrf_failure"
 
 # HTTPS=true behind TLS: secure cookies, redirect to https, HSTS. Off by default so the
 # embedded server works over plain http on 127.0.0.1.

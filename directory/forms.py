@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import ChooseMixin
 from directory import contacts_import
 from directory.models import CONTACT_FIELDS, Contact, HostUnit
 
@@ -68,7 +69,7 @@ class HostUnitField(forms.ModelChoiceField):
         return next((u for u in matches if u.name == name), matches[0] if matches else None)
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(ChooseMixin, forms.ModelForm):
     """A person at a host unit or in one of the office's own departments."""
 
     host_unit = HostUnitField(
@@ -123,7 +124,7 @@ class ContactForm(forms.ModelForm):
         return HostUnit.objects.values_list("name", flat=True)
 
 
-class HostUnitForm(forms.ModelForm):
+class HostUnitForm(ChooseMixin, forms.ModelForm):
     """An organisation the leader visits."""
 
     class Meta:

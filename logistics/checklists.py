@@ -27,7 +27,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, F, Max, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone, translation
 
 from accounts import people
@@ -54,6 +54,22 @@ def default_template(kind: str, language: str | None) -> ChecklistTemplate | Non
         if code in by_language:
             return by_language[code]
     return next(iter(by_language.values()), None)
+
+
+def templates_for(
+    kind: str, language: str | None, all_languages: bool = False
+) -> QuerySet[ChecklistTemplate]:
+    """The templates a user may pick, those in the user's language first, of the trip's
+    kind first within them. Templates in other languages only when asked (all_languages),
+    or when there is none in the user's language."""
+    templates = ChecklistTemplate.objects.all()
+    if not all_languages:  # one query: the user's language, or all when it has none
+        in_language = ChecklistTemplate.objects.filter(language=language)
+        templates = templates.filter(Q(language=language) | ~Exists(in_language))
+    return templates.annotate(
+        other_language=Case(When(language=language, then=Value(0)), default=Value(1)),
+        other_kind=Case(When(kind=kind, then=Value(0)), default=Value(1)),
+    ).order_by("other_language", "other_kind", "name", "pk")
 
 
 def apply_template(
@@ -315,3 +331,8 @@ def unseated(trip: Trip, vehicles: list[Vehicle]) -> list:
 def on_trip_created(sender, *, trip: Trip, language: str, **kwargs) -> None:
     """trips.signals.trip_created: a new trip gets its kind's checklist in that language."""
     apply_template(trip, language=language)
+
+
+def assign_owner(trip: Trip, item_ids: list[int], owner) -> int:
+    """Give these items of the trip to one owner at once; the number of items changed."""
+    return trip.checklist_items.filter(pk__in=item_ids).update(owner=owner)

@@ -34,6 +34,7 @@ urlpatterns = [
         checklist_views.item_tick,
         name="checklist_item_tick",
     ),
+    path("trips/<int:pk>/checklist/assign/", checklist_views.items_assign, name="checklist_assign"),
     path("trips/<int:pk>/checklist/apply/", checklist_views.apply_template, name="checklist_apply"),
     path(
         "trips/<int:pk>/checklist/save-as-template/",

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from icalendar import Calendar, Event
 from icalendar.enums import CLASS, STATUS
 
@@ -191,10 +192,13 @@ def _description(trip: Trip, item: ItineraryItem) -> str:
         field = ItineraryItem._meta.get_field(name)
         value = getattr(item, f"get_{name}_display")() if field.choices else getattr(item, name)
         if value:
-            lines.append(f"{capfirst(field.verbose_name)}: {value}")
+            lines.append(
+                _("%(label)s: %(value)s") % {"label": capfirst(field.verbose_name), "value": value}
+            )
     # Who of the team attends, in protocol order, with their titles.
     attending = [people.person_label(person) for person in item.attendees.all()]
     if attending:
-        lines.append(_("Attending: %(people)s") % {"people": ", ".join(attending)})
+        separator = pgettext("list separator", ", ")
+        lines.append(_("Attending: %(people)s") % {"people": separator.join(attending)})
     lines += ["", _trip_link(trip)]
     return "\n".join(lines)

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from accounts.dates import long_date, long_datetime
 from trips.models import ItineraryItem, Trip, TripMember
 
 Kind = ItineraryItem.Kind
@@ -171,8 +172,8 @@ def _hm(trip: Trip, moment: datetime) -> str:
 
 
 def _when(trip: Trip, moment: datetime) -> str:
-    """The moment as YYYY-MM-DD HH:MM on the trip's clock, where the day matters."""
-    return trip.local(moment).strftime("%Y-%m-%d %H:%M")
+    """The day and time of the moment on the trip's clock, where the day matters."""
+    return long_datetime(trip.local(moment), convert=False)
 
 
 def _day(trip: Trip, moment: datetime) -> date:
@@ -245,8 +246,8 @@ def _outside_dates(trip: Trip, items: Sequence[ItineraryItem]) -> list[Finding]:
                 "item": item.title,
                 "start": _when(trip, item.start),
                 "end": _when(trip, item.end),
-                "first": trip.start_date.isoformat(),
-                "last": trip.end_date.isoformat(),
+                "first": long_date(trip.start_date),
+                "last": long_date(trip.end_date),
             },
             _day(trip, item.start),
         )
@@ -480,7 +481,7 @@ def _no_meal_break(trip: Trip, items: Sequence[ItineraryItem]) -> list[Finding]:
             "No meal break on %(day)s: %(items)s leave at most %(longest)s free min between "
             "%(opens)s and %(closes)s; the leader needs %(needed)s."
         ) % {
-            "day": day.isoformat(),
+            "day": long_date(day),
             "items": _names(inside),
             "longest": _minutes(longest),
             "opens": trip.meal_window_start.strftime("%H:%M"),
@@ -547,7 +548,7 @@ def _no_lodging(trip: Trip, items: Sequence[ItineraryItem]) -> list[Finding]:
         if night in covered:
             continue
         message = _("No lodging for the night of %(day)s: add where the leader sleeps.") % {
-            "day": night.isoformat()
+            "day": long_date(night)
         }
         findings.append(Finding("no_lodging", (), message, night))
     return findings

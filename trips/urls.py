@@ -14,6 +14,7 @@ urlpatterns = [
     path("trips/<int:pk>/", trips.trip_detail, name="trip_detail"),
     path("trips/<int:pk>/edit/", trips.trip_edit, name="trip_edit"),
     path("trips/<int:pk>/items/new/", trips.item_create, name="item_create"),
+    path("trips/<int:pk>/items/contacts/", trips.item_contacts, name="item_contacts"),
     path("trips/<int:pk>/items/<int:item_pk>/edit/", trips.item_edit, name="item_edit"),
     path("trips/<int:pk>/items/<int:item_pk>/delete/", trips.item_delete, name="item_delete"),
     path(

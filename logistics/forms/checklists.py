@@ -6,9 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import ChooseMixin
 from directory.forms import validate_phone
 from directory.models import Language
 from logistics import checklists
@@ -24,7 +26,7 @@ from trips.forms.trips import DATE_INPUT, SHORT_TEXT, PeopleChoiceField, PersonC
 from trips.models import ItineraryItem, Trip
 
 
-class ChecklistItemForm(forms.ModelForm):
+class ChecklistItemForm(ChooseMixin, forms.ModelForm):
     """What to prepare, who does it and by when (a date, or days before departure)."""
 
     owner = PersonChoiceField(queryset=None, label=_("Owner"), required=False)
@@ -70,14 +72,19 @@ class MoveForm(forms.Form):
 
 
 class ApplyTemplateForm(forms.Form):
-    """Add a template's items to a trip's checklist."""
+    """Add a template's items to a trip's checklist: the picker offers the templates in
+    the user's language, the others only when asked (all_languages)."""
 
     template = forms.ModelChoiceField(
         label=_("Template"), queryset=ChecklistTemplate.objects.all(), empty_label=None
     )
 
-    def __init__(self, *args, trip: Trip, **kwargs) -> None:
+    def __init__(self, *args, trip: Trip, all_languages: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.all_languages = all_languages
+        self.fields["template"].queryset = checklists.templates_for(
+            trip.kind, get_language(), all_languages
+        )
         default = checklists.default_template(trip.kind, get_language())
         if default:
             self.fields["template"].initial = default.pk
@@ -87,7 +94,7 @@ class SaveAsTemplateForm(forms.Form):
     """Name the new template made from a trip's checklist."""
 
     name = forms.CharField(
-        label=_("Name"),
+        label=capfirst(_("name")),  # a template's name (名称), not a person's (姓名)
         max_length=200,
         help_text=_(
             "Every secretary in the office can see this template and its items: "
@@ -107,7 +114,7 @@ class SaveAsTemplateForm(forms.Form):
         self.fields["language"].initial = get_language()
 
 
-class ChecklistTemplateForm(forms.ModelForm):
+class ChecklistTemplateForm(ChooseMixin, forms.ModelForm):
     class Meta:
         model = ChecklistTemplate
         fields = ["name", "kind", "language", "is_default"]
@@ -143,7 +150,7 @@ TemplateItemFormSet = inlineformset_factory(
 )
 
 
-class PersonalNeedForm(forms.ModelForm):
+class PersonalNeedForm(ChooseMixin, forms.ModelForm):
     """One team member's dietary and medical needs on this trip."""
 
     person = PersonChoiceField(queryset=None, label=_("Person"))
@@ -169,7 +176,7 @@ class PersonalNeedForm(forms.ModelForm):
         return cleaned
 
 
-class GiftForm(forms.ModelForm):
+class GiftForm(ChooseMixin, forms.ModelForm):
     """One line of the protocol register."""
 
     class Meta:
@@ -216,7 +223,7 @@ class TravelItemsChoiceField(forms.ModelMultipleChoiceField):
         return label
 
 
-class VehicleForm(forms.ModelForm):
+class VehicleForm(ChooseMixin, forms.ModelForm):
     """A car, its driver, who rides in it, and the trip's travel items it serves."""
 
     passengers = PeopleChoiceField(
@@ -257,3 +264,23 @@ class VehicleForm(forms.ModelForm):
             checklists.allocate(vehicle, list(self.cleaned_data["passengers"]))
             vehicle.travel_items.set(self.cleaned_data["travel_items"])
         return vehicle
+
+
+class AssignOwnersForm(forms.Form):
+    """Several items, one owner: the secretary's way to hand out a whole checklist."""
+
+    items = forms.ModelMultipleChoiceField(
+        queryset=ChecklistItem.objects.none(),
+        error_messages={"required": _("Tick the items to give to someone.")},
+    )
+    owner = PersonChoiceField(
+        label=_("Owner"),
+        queryset=None,
+        empty_label=_("Choose…"),
+        error_messages={"required": _("Choose who owns the ticked items.")},
+    )
+
+    def __init__(self, *args, trip, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["items"].queryset = trip.checklist_items.all()
+        self.fields["owner"].queryset = checklists.team_people(trip)

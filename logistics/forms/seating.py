@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import ChooseMixin
 from logistics.models import SeatingPlan
 
 # "Name, title" with an ASCII or a full-width comma, or a tab (pasted from a spreadsheet).
@@ -15,7 +16,7 @@ SEPARATOR = re.compile(r"\s*[,\uff0c\t]\s*")
 MAX_PEOPLE = 300
 
 
-class SeatingPlanForm(forms.ModelForm):
+class SeatingPlanForm(ChooseMixin, forms.ModelForm):
     """A plan and its people, one a line, most senior first."""
 
     people = forms.CharField(

@@ -10,13 +10,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
 
+from accounts import people
 from accounts.roles import office_required, secretary_required
 from logistics import access, checklists
 from logistics.forms.checklists import (
     ApplyTemplateForm,
+    AssignOwnersForm,
     ChecklistItemForm,
     ChecklistTemplateForm,
     MoveForm,
@@ -44,7 +47,12 @@ def _checklist_context(request: HttpRequest, trip: Trip) -> dict:
         "today": today,
         "can_edit": can_edit,
         "on_team": access.on_team(trip, request.user),
-        "apply_form": ApplyTemplateForm(trip=trip) if can_edit else None,
+        "assign_form": AssignOwnersForm(trip=trip) if can_edit else None,
+        "apply_form": ApplyTemplateForm(
+            trip=trip, all_languages=request.GET.get("templates") == "all"
+        )
+        if can_edit
+        else None,
     }
 
 
@@ -155,7 +163,7 @@ def item_tick(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def apply_template(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a template's items to the trip's checklist."""
     trip = trip_for(request.user, pk, edit=True)
-    form = ApplyTemplateForm(request.POST, trip=trip)
+    form = ApplyTemplateForm(request.POST, trip=trip, all_languages=True)
     if form.is_valid():
         checklists.apply_template(trip, template=form.cleaned_data["template"])
     return _checklist_changed(request, trip, _("Template items added."))
@@ -206,3 +214,22 @@ def template_delete(request: HttpRequest, pk: int) -> HttpResponse:
     ChecklistTemplate.objects.filter(pk=pk).delete()
     messages.success(request, _("Template deleted."))
     return redirect("logistics:checklist_template_list")
+
+
+@office_required
+@require_POST
+def items_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give the ticked items to one owner; errors come back beside the fields."""
+    trip = trip_for(request.user, pk, edit=True)
+    form = AssignOwnersForm(request.POST, trip=trip)
+    if not form.is_valid():
+        context = {**_checklist_context(request, trip), "assign_form": form}
+        return render(request, "logistics/checklist.html", context, status=400)
+    count = checklists.assign_owner(
+        trip, [item.pk for item in form.cleaned_data["items"]], form.cleaned_data["owner"]
+    )
+    message = ngettext(
+        "%(count)s item given to %(owner)s.", "%(count)s items given to %(owner)s.", count
+    ) % {"count": count, "owner": people.person_label(form.cleaned_data["owner"])}
+    messages.success(request, message)
+    return redirect("logistics:checklist", trip.pk)

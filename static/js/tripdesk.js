@@ -15,3 +15,58 @@ document.addEventListener("focusin", (event) => {
     event.target.select();
   }
 });
+
+// "Add a person": a button marked data-add-row copies its <template> row into the table
+// above it, with the formset's next index, and counts it in TOTAL_FORMS. Without script
+// the button stays hidden and the empty rows the page came with are all there is.
+function addFormRow(button) {
+  const template = document.getElementById(button.dataset.addRow);
+  const prefix = button.dataset.prefix;
+  const total = document.querySelector(`input[name="${prefix}-TOTAL_FORMS"]`);
+  const body = template && total && template.closest("fieldset").querySelector("tbody");
+  if (!body) return;
+  const index = Number(total.value);
+  const row = document.createElement("tbody");
+  row.innerHTML = template.innerHTML.replaceAll("__prefix__", String(index));
+  const added = row.firstElementChild;
+  body.append(added);
+  total.value = String(index + 1);
+  const first = added.querySelector("select, input:not([type=hidden])");
+  if (first) first.focus();
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("button[data-add-row]");
+  if (button) addFormRow(button);
+});
+
+// Fields that belong to some kinds of item only (data-for-kinds="travel meal") show when
+// the form's kind is one of them. Without script every group shows; the server ignores
+// what does not apply.
+function showFieldsForKind(form) {
+  const kind = form.querySelector("select[name$='kind'], input[name$='kind']:checked");
+  if (!kind) return;
+  form.querySelectorAll("[data-for-kinds]").forEach((group) => {
+    group.hidden = !group.dataset.forKinds.split(" ").includes(kind.value);
+  });
+}
+
+function setUpPage(root) {
+  root.querySelectorAll("button[data-add-row]").forEach((button) => {
+    button.hidden = false;
+  });
+  const forms = [...root.querySelectorAll("form")];
+  if (root.matches && root.matches("form")) forms.push(root);
+  forms.forEach((form) => {
+    if (form.querySelector("[data-for-kinds]")) showFieldsForKind(form);
+  });
+}
+
+document.addEventListener("change", (event) => {
+  const form = event.target.form;
+  if (form && /kind$/.test(event.target.name) && form.querySelector("[data-for-kinds]")) {
+    showFieldsForKind(form);
+  }
+});
+document.addEventListener("DOMContentLoaded", () => setUpPage(document));
+document.addEventListener("htmx:load", (event) => setUpPage(event.target));

@@ -61,7 +61,7 @@ def test_for_my_approval_shows_the_trip_dates_and_how_long_it_waited(client, sec
     version = submitted("Riverside", secretary, leader, NOW - dt.timedelta(days=2, hours=1))
     _context, page = dashboard(client, leader)
     assert version.get_absolute_url() in page
-    assert f"Dec. 7, 2026 {TO} Dec. 9, 2026" in page
+    assert f"Monday 7 December 2026 {TO} Wednesday 9 December 2026" in page
     assert "waiting 2\xa0days, 1\xa0hour, from Sue Li" in page
 
 

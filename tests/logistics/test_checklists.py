@@ -481,10 +481,10 @@ def test_checklist_page_queries_do_not_grow_with_items(
     client.force_login(secretary)
     # The trip, its party (with accounts and profiles); the items; the progress; the meetings
     # with their seating plans; for a secretary, the templates offered (default, choices,
-    # rendering).
-    with django_assert_num_queries(PER_REQUEST + 8):
+    # rendering) and the people to hand items out to.
+    with django_assert_num_queries(PER_REQUEST + 9):
         client.get(url("checklist", small))
-    with django_assert_num_queries(PER_REQUEST + 8):
+    with django_assert_num_queries(PER_REQUEST + 9):
         client.get(url("checklist", large))
 
 

@@ -191,7 +191,7 @@ def test_items_added_out_of_order_land_in_time_order_grouped_by_day(as_secretary
     page = as_secretary.get(office_trip.get_absolute_url()).content.decode()
     order = [
         page.index(text)
-        for text in ("Monday, Dec. 7", "Plant visit", "Lunch", "Tuesday, Dec. 8", "Forum")
+        for text in ("Monday 7 December", "Plant visit", "Lunch", "Tuesday 8 December", "Forum")
     ]
     assert order == sorted(order)
 

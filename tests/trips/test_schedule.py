@@ -409,7 +409,7 @@ def test_a_night_away_without_lodging_is_reported(two_days):
     [finding] = found(two_days, "no_lodging")
     assert finding.day == DAY
     assert finding.items == ()
-    assert DAY.isoformat() in finding.message
+    assert "Monday 7 December 2026" in finding.message
 
 
 def test_lodging_starting_that_day_covers_the_night(two_days):
@@ -440,7 +440,8 @@ def test_an_item_after_the_last_day_is_reported(day_trip):
     late = item(day_trip, "09:00", "10:00", on=1, title="Water plant")
     [finding] = found(day_trip, "outside_dates")
     assert finding.items == (late.pk,)
-    assert "“Water plant”" in finding.message and "2026-12-08 09:00" in finding.message
+    assert "“Water plant”" in finding.message
+    assert "Tuesday 8 December 2026, 09:00" in finding.message
 
 
 def test_an_item_ending_at_the_last_minute_of_the_trip_is_inside(day_trip):

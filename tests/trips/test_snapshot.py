@@ -117,7 +117,7 @@ def test_a_schema_1_version_renders_and_diffs_against_a_schema_2_one(
     assert "Water plant" in page and "Riverside water works" in page
     assert "Li Ming" in page and "Lee Wang, Sam Zhao" in page
     assert "Lee Wang (Leader)" in page
-    assert "2026-12-07 \N{EN DASH} 2026-12-09" in page
+    assert "Monday 7 December 2026 \N{EN DASH} Wednesday 9 December 2026" in page
     assert "cannot be in two places at once" in page  # its stored findings
 
     # The same plan in the two schemas: nothing changed, the unit matched by its name.

@@ -8,12 +8,14 @@ from django import forms
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import people, roles
+from accounts.forms import ChooseMixin
 from directory.models import Contact
 from trips import signals, zones
 from trips.itinerary import contacts_elsewhere, next_free_time
@@ -82,7 +84,7 @@ class TripDateTimeField(forms.DateTimeField):
             return super().prepare_value(value)
 
 
-class TripForm(forms.ModelForm):
+class TripForm(ChooseMixin, forms.ModelForm):
     """The brief: what the trip is, when, and what the leader wants from it."""
 
     class Meta:
@@ -108,6 +110,8 @@ class TripForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in THRESHOLDS:
             self.fields[name].required = False
+        # A <select> takes no maxlength (the HTML checker's error); the choices bound it.
+        self.fields["time_zone"].widget.attrs.pop("maxlength", None)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -138,7 +142,7 @@ def _labelled(text, **attrs) -> dict:
     return {"aria-label": text, **attrs}
 
 
-class TeamMemberForm(forms.ModelForm):
+class TeamMemberForm(ChooseMixin, forms.ModelForm):
     """One person in the party: an office user, or someone without an account (a driver,
     an escort …) by name, title, organisation and phone; and their role on this trip."""
 
@@ -162,7 +166,7 @@ class TeamMemberForm(forms.ModelForm):
                 attrs=_labelled(_("Organisation"), placeholder=_("Organisation"))
             ),
             "phone": forms.TextInput(attrs=_labelled(_("Phone"), placeholder=_("Phone"))),
-            "rank": forms.NumberInput(attrs=_labelled(_("Order"), min=1, size=3)),
+            "rank": forms.NumberInput(attrs=_labelled(_("Order"), min=1)),
         }
 
     def __init__(self, *args, **kwargs) -> None:
@@ -212,8 +216,23 @@ TeamFormSet = inlineformset_factory(
 )
 
 
-class ItineraryItemForm(forms.ModelForm):
-    """One appointment, its times typed on the trip's clock."""
+# Fields that mean something for travel only; other kinds keep them empty.
+TRAVEL_FIELDS = ("travel_mode", "driver", "ticket", "origin", "destination")
+CONTACTS_FOUND = 20
+
+
+def _contact_order(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
+    return contacts.select_related("host_unit").order_by(
+        F("host_unit__name").asc(nulls_first=True), "department", "name"
+    )
+
+
+class ItineraryItemForm(ChooseMixin, forms.ModelForm):
+    """One appointment, its times typed on the trip's clock.
+
+    The contact picker offers the host unit's contacts, those already chosen, and what a
+    search (the ``contact_search`` value) finds elsewhere: never the whole directory.
+    """
 
     class Meta:
         model = ItineraryItem
@@ -226,7 +245,7 @@ class ItineraryItemForm(forms.ModelForm):
         }
         widgets = {
             "attendees": forms.CheckboxSelectMultiple,
-            "contacts": forms.SelectMultiple(attrs={"size": 6}),
+            "contacts": forms.CheckboxSelectMultiple,
             "host_preparation": SHORT_TEXT,
             "fallback_plan": SHORT_TEXT,
             "notes": SHORT_TEXT,
@@ -239,16 +258,61 @@ class ItineraryItemForm(forms.ModelForm):
         self.fields["attendees"].queryset = people.in_protocol_order(
             User.objects.filter(trip_memberships__trip=trip)
         )
-        self.fields["contacts"].queryset = Contact.objects.select_related("host_unit").order_by(
-            F("host_unit__name").asc(nulls_first=True), "department", "name"
+        self.fields["contacts"].queryset = _contact_order(Contact.objects.all())
+        self.fields["contacts"].widget.choices = self._contact_choices()
+        # Another host unit redraws the contact picker with that unit's contacts.
+        self.fields["host_unit"].widget.attrs.update(
+            {
+                "hx-get": reverse("trips:item_contacts", args=[trip.pk]),
+                "hx-trigger": "change",
+                "hx-include": "closest form",
+                "hx-target": "#contact-picker",
+                "hx-swap": "outerHTML",
+            }
         )
         if self.instance.pk is None and not self.is_bound:
             start, end = next_free_time(trip)
             self.initial.setdefault("start", start)
             self.initial.setdefault("end", end)
 
+    def _raw(self, name: str, *, many: bool = False):
+        """What the page sent for a field (bound), else what the item holds."""
+        if self.is_bound:
+            field = self.fields[name]
+            return field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+        value = self.initial.get(name)
+        if many:
+            return [getattr(v, "pk", v) for v in value or []]
+        return getattr(value, "pk", value)
+
+    def _contact_choices(self) -> list[tuple[int, str]]:
+        """The host unit's contacts, those chosen, and the search's finds, each once."""
+        field = self.fields["contacts"]
+        unit = self._raw("host_unit")
+        chosen = [pk for pk in self._raw("contacts", many=True) or [] if str(pk).isdigit()]
+        shown = Contact.objects.filter(pk__in=chosen)
+        if unit and str(unit).isdigit():
+            shown = shown | Contact.objects.filter(host_unit_id=unit)
+        query = (self.data.get("contact_search") or "").strip() if self.is_bound else ""
+        found = Contact.objects.none()
+        if query:
+            found = Contact.objects.filter(
+                Q(name__icontains=query)
+                | Q(title__icontains=query)
+                | Q(department__icontains=query)
+                | Q(host_unit__name__icontains=query)
+            ).exclude(pk__in=shown.values("pk"))
+            found = Contact.objects.filter(
+                pk__in=_contact_order(found).values("pk")[:CONTACTS_FOUND]
+            )
+        return [(c.pk, field.label_from_instance(c)) for c in _contact_order(shown | found)]
+
     def clean(self) -> dict:
         cleaned = super().clean()
+        if cleaned.get("kind") != ItineraryItem.Kind.TRAVEL:
+            # Hidden on the page for other kinds: what was typed there is not kept.
+            for name in TRAVEL_FIELDS:
+                cleaned[name] = ""
         unit = cleaned.get("host_unit")
         strays = contacts_elsewhere(unit, cleaned.get("contacts") or [])
         if strays:

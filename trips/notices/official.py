@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone, translation
 
+from accounts.dates import zh_date
 from trips.models import Trip
 
 if TYPE_CHECKING:  # parts builds the notice with this module: no import at run time
@@ -40,19 +41,14 @@ EN_VISIT = {
     Trip.Kind.OVERSEAS: ("official visit", "for an official visit"),
 }
 ZH_NUMBERS = "一二三四五六七八九十"
-ZH_WEEKDAYS = "一二三四五六日"
 
 
 def is_chinese(language: str) -> bool:
     return not (language or "").startswith("en")
 
 
-# Dates: 2026年12月21日（星期一）, Monday, 21 December 2026
-
-
-def zh_date(day: date, year: bool = True) -> str:
-    text = f"{day.month}月{day.day}日（星期{ZH_WEEKDAYS[day.weekday()]}）"
-    return f"{day.year}年{text}" if year else text
+# Dates: 2026年12月21日（星期一） as on every page (accounts.dates.zh_date); the English
+# letter writes Monday, 21 December 2026.
 
 
 def en_date(day: date) -> str:

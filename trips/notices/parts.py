@@ -26,7 +26,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accounts import people
 from directory.models import Contact, HostUnit
@@ -58,6 +58,13 @@ CHANGE_LABELS = {
     "dietary": gettext_lazy("The dietary requirements have changed"),
 }
 HOSTED_STAYS = (ItineraryItem.Kind.MEAL, ItineraryItem.Kind.LODGING)
+# What a host unit reads for an item's kind: the office's look / listen / talk (看/听/谈)
+# are its own words for planning, never shown to hosts.
+HOST_LABELS = {
+    ItineraryItem.Kind.SITE_VISIT: pgettext_lazy("kind, for host units", "Site visit"),
+    ItineraryItem.Kind.FORUM: pgettext_lazy("kind, for host units", "Forum"),
+    ItineraryItem.Kind.TALK: pgettext_lazy("kind, for host units", "Talk with staff"),
+}
 
 
 # A unit's part as people read it
@@ -147,6 +154,9 @@ class PartChange:
 
 
 def _label(kind: str) -> str:
+    """The kind in the host unit's words."""
+    if kind in HOST_LABELS:
+        return str(HOST_LABELS[kind])
     try:
         return ItineraryItem.Kind(kind).label
     except ValueError:

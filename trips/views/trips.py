@@ -156,6 +156,15 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 
 @office_required
+@require_GET
+def item_contacts(request: HttpRequest, pk: int) -> HttpResponse:
+    """The item form's contact picker for the host unit, the chosen and a search (htmx)."""
+    trip = trip_for(request.user, pk, edit=True)
+    form = ItineraryItemForm(request.GET, trip=trip)
+    return render(request, "trips/item_form.html#contacts", {"trip": trip, "form": form})
+
+
+@office_required
 @require_POST
 def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Remove an item from the itinerary."""

@@ -1,0 +1,65 @@
+# ruff: noqa: RUF001, RUF002  (Chinese dates are written with full-width brackets)
+"""Dates as users read them, one format per language.
+
+In Chinese a date reads 2026年12月21日（星期一）, in English Monday 21 December 2026; a
+moment adds the time of day (2026年12月21日（星期一）14:30, Monday 21 December 2026, 14:30).
+No ISO date is shown to users: ISO stays for machines (<input type="date">, calendar feeds).
+Pages load these as filters ({% load dates %}: {{ day|long_date }}, {{ moment|long_datetime }}).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.utils import timezone, translation
+
+ZH_WEEKDAYS = "一二三四五六日"
+EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+EN_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def is_chinese(language: str | None = None) -> bool:
+    return not (language or translation.get_language() or "en").startswith("en")
+
+
+def zh_date(day: date, year: bool = True) -> str:
+    text = f"{day.month}月{day.day}日（星期{ZH_WEEKDAYS[day.weekday()]}）"
+    return f"{day.year}年{text}" if year else text
+
+
+def en_date(day: date, year: bool = True) -> str:
+    text = f"{EN_WEEKDAYS[day.weekday()]} {day.day} {EN_MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def _local(value: datetime, convert: bool) -> datetime:
+    return timezone.localtime(value) if convert and timezone.is_aware(value) else value
+
+
+def long_date(
+    value: date | datetime | None,
+    language: str | None = None,
+    year: bool = True,
+    convert: bool = True,
+) -> str:
+    """The day in the language (the active one by default); a moment's day in the current
+    time zone (convert=False: as given, for templates that have converted it already)."""
+    if value in (None, ""):
+        return ""
+    day = _local(value, convert).date() if isinstance(value, datetime) else value
+    return zh_date(day, year) if is_chinese(language) else en_date(day, year)
+
+
+def long_datetime(value: datetime | None, language: str | None = None, convert: bool = True) -> str:
+    """The day and the time of day (24-hour clock) of a moment, in the current time zone."""
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, datetime):
+        return long_date(value, language)
+    value = _local(value, convert)
+    if is_chinese(language):
+        return f"{zh_date(value.date())}{value:%H:%M}"
+    return f"{en_date(value.date())}, {value:%H:%M}"
