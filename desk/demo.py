@@ -12,7 +12,7 @@ from django.db import transaction
 
 from accounts.models import Profile
 from accounts.roles import LEADER, SECRETARY, STAFF
-from directory.models import Contact, HostUnit
+from directory.models import Contact, Department, HostUnit
 from logistics import checklists
 from logistics.models import Vehicle
 from trips import approval
@@ -111,6 +111,26 @@ HOST_UNITS = [
 ]
 
 
+DEPARTMENTS = [
+    # name, language, contacts (name, title, host unit or None, internal department, phone, e-mail)
+    (
+        "省水利厅农村饮水处",
+        "zh-hans",
+        [("张敏", "处长", None, "省水利厅农村饮水处", "0731-8899 2020", "zhangmin@slt.example")],
+    ),
+    (
+        "青山县人民政府办公室",
+        "zh-hans",
+        [("刘洋", "副主任", "青山县人民政府", "", "0731-8822 1010", "liuyang@qingshan.example")],
+    ),
+    (
+        "Provincial Foreign Affairs Office",
+        "en",
+        [("Grace Lin", "Deputy director", None, "Foreign Affairs Office", "+86 731 8866 7007", "")],
+    ),
+]
+
+
 @dataclass
 class Seeded:
     users: dict[str, User]
@@ -125,6 +145,7 @@ def seed(password: str | None = None, today: dt.date | None = None) -> Seeded:
     with transaction.atomic():
         users, created = _people(password)
         units = _host_units()
+        _departments(units)
         trips = [
             _inspection(users, units, today + dt.timedelta(days=14)),
             _meeting(users, units, today + dt.timedelta(days=7)),
@@ -189,6 +210,20 @@ def _host_units() -> dict[str, HostUnit]:
             )
         units[name] = unit
     return units
+
+
+def _departments(units: dict[str, HostUnit]) -> None:
+    """The departments that answer for follow-ups, each with the person to ask."""
+    for name, language, contacts in DEPARTMENTS:
+        department, _ = Department.objects.get_or_create(name=name, defaults={"language": language})
+        for contact_name, title, unit_name, internal, phone, email in contacts:
+            contact, _ = Contact.objects.get_or_create(
+                name=contact_name,
+                host_unit=units.get(unit_name),
+                department=internal,
+                defaults={"title": title, "phone": phone, "email": email},
+            )
+            department.contacts.add(contact)
 
 
 def _trip(title: str, users: dict[str, User], team: dict[str, str], **fields) -> tuple[Trip, bool]:

@@ -1,4 +1,4 @@
-"""Admin for the directory: host units and contacts."""
+"""Admin for the directory: host units, contacts and departments."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from directory.forms import validate_phone
-from directory.models import CONTACT_FIELDS, Contact, HostUnit
+from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit
 
 
 class ContactInline(admin.TabularInline):
@@ -64,3 +64,18 @@ class ContactAdmin(admin.ModelAdmin):
     search_fields = ["name", "title", "host_unit__name", "department", "phone", "email"]
     autocomplete_fields = ["host_unit"]
     list_select_related = ["host_unit"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "language", "contact_count"]
+    list_filter = ["language"]
+    search_fields = ["name", "contacts__name", "notes"]
+    autocomplete_fields = ["contacts"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(contact_count=Count("contacts"))
+
+    @admin.display(description=_("contacts"), ordering="contact_count")
+    def contact_count(self, department: Department) -> int:
+        return department.contact_count

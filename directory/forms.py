@@ -1,4 +1,4 @@
-"""Directory forms: host units, contacts, the list filters and the contact CSV upload.
+"""Directory forms: host units, contacts, departments, the list filters and the CSV upload.
 
 ContactForm is the one place where a contact's rules live: the contact pages use it and
 the CSV import runs it on every row.
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import ChooseMixin
 from directory import contacts_import
-from directory.models import CONTACT_FIELDS, Contact, HostUnit
+from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit
 
 # Digits, spaces, "+" in front, dashes and parentheses; then an optional extension
 # ("ext. 12", "x12", "#12", "转12", "分机12").
@@ -131,6 +131,35 @@ class HostUnitForm(ChooseMixin, forms.ModelForm):
         model = HostUnit
         fields = ["name", "kind", "region", "address", "language", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+
+
+class DepartmentContactsField(forms.ModelMultipleChoiceField):
+    """Any contacts, each shown with the organisation they belong to."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("widget", forms.SelectMultiple(attrs={"size": 8}))
+        super().__init__(queryset=Contact.objects.select_related("host_unit"), **kwargs)
+
+    def label_from_instance(self, obj: Contact) -> str:
+        return f"{obj.name} ({obj.organisation})" + (f", {obj.title}" if obj.title else "")
+
+
+class DepartmentForm(ChooseMixin, forms.ModelForm):
+    """A department that answers for follow-up items, and the people who speak for it."""
+
+    contacts = DepartmentContactsField(
+        label=_("Contacts"),
+        required=False,
+        help_text=_("The people who answer for the department; hold Ctrl or ⌘ to pick several."),
+    )
+
+    class Meta:
+        model = Department
+        fields = ["name", "language", "contacts", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "name": {"unique": _("A department with this name is already in the directory.")},
+        }
 
 
 class HostUnitFilterForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Host units, their contacts and the office's own departments."""
+"""Host units, their contacts, and the departments that answer for follow-ups (承办部门)."""
 
 from __future__ import annotations
 
@@ -111,3 +111,36 @@ class Contact(models.Model):
     @property
     def organisation(self) -> str:
         return self.host_unit.name if self.host_unit_id else self.department
+
+
+class Department(models.Model):
+    """A department that answers for follow-up items (承办部门), and the people who speak for it."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    language = models.CharField(
+        _("language for reminders"),
+        max_length=10,
+        choices=Language.choices,
+        default=Language.ZH_HANS,
+    )
+    contacts = models.ManyToManyField(
+        Contact,
+        verbose_name=_("contacts"),
+        blank=True,
+        related_name="departments",
+        help_text=_("The people who answer for the department."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:department_edit", args=[self.pk])

@@ -1,4 +1,4 @@
-"""Directory URLs: host units, contacts and their CSV import."""
+"""Directory URLs: host units, contacts and their CSV import, departments."""
 
 from django.urls import path
 
@@ -7,7 +7,7 @@ from directory import views as directory
 app_name = "directory"
 
 urlpatterns = [
-    # directory: host units and contacts
+    # directory: host units, contacts and departments
     path("host-units/", directory.hostunit_list, name="hostunit_list"),
     path("host-units/new/", directory.hostunit_create, name="hostunit_create"),
     path("host-units/<int:pk>/", directory.hostunit_detail, name="hostunit_detail"),
@@ -16,4 +16,7 @@ urlpatterns = [
     path("contacts/new/", directory.contact_create, name="contact_create"),
     path("contacts/<int:pk>/edit/", directory.contact_edit, name="contact_edit"),
     path("contacts/import/", directory.contact_import, name="contact_import"),
+    path("departments/", directory.department_list, name="department_list"),
+    path("departments/new/", directory.department_create, name="department_create"),
+    path("departments/<int:pk>/edit/", directory.department_edit, name="department_edit"),
 ]

@@ -1,4 +1,4 @@
-"""The directory: host units and their contacts. Every office user reads; secretaries change."""
+"""The directory: host units, contacts, departments. Every office user reads; secretaries change."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ from directory.forms import (
     ContactFilterForm,
     ContactForm,
     ContactImportForm,
+    DepartmentForm,
     HostUnitFilterForm,
     HostUnitForm,
 )
-from directory.models import Contact, HostUnit
+from directory.models import Contact, Department, HostUnit
 
 PAGE_SIZE = 25
 
@@ -149,6 +150,41 @@ def contact_import(request: HttpRequest) -> HttpResponse:
         "token": contacts_import.sign(checked.text, request.user) if checked.is_clean else "",
     }
     return render(request, "directory/contact_import.html", context)
+
+
+@roles.office_required
+@require_GET
+def department_list(request: HttpRequest) -> HttpResponse:
+    """The departments that answer for follow-ups, with their contacts."""
+    departments = Department.objects.prefetch_related("contacts").order_by("name", "pk")
+    context = {"is_secretary": roles.is_secretary(request.user), **_page(request, departments)}
+    return render(request, "directory/department_list.html", context)
+
+
+@roles.secretary_required
+@require_http_methods(["GET", "POST"])
+def department_create(request: HttpRequest) -> HttpResponse:
+    """Add a department."""
+    form = DepartmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        department = form.save()
+        messages.success(request, _("Department “%(name)s” added.") % {"name": department.name})
+        return redirect("directory:department_list")
+    return render(request, "directory/department_form.html", {"form": form})
+
+
+@roles.secretary_required
+@require_http_methods(["GET", "POST"])
+def department_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a department's name, language, contacts or notes."""
+    department = get_object_or_404(Department, pk=pk)
+    form = DepartmentForm(request.POST or None, instance=department)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Department “%(name)s” saved.") % {"name": department.name})
+        return redirect("directory:department_list")
+    context = {"form": form, "department": department}
+    return render(request, "directory/department_form.html", context)
 
 
 def _imported_message(new: int, updated: int) -> str:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 
 from accounts.models import Profile
-from directory.models import Contact, HostUnit
+from directory.models import Contact, Department, HostUnit
 from trips.models import ItineraryItem, Trip, TripMember
 
 OFFICE_TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)
@@ -73,6 +73,22 @@ class ContactFactory(factory.django.DjangoModelFactory):
     phone = "+86 10 1234 5678"
     email = factory.Sequence(lambda n: f"contact{n}@host.example")
     receives_notices = True
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    """DepartmentFactory(contacts=[zhang, li]) makes a department those people answer for."""
+
+    class Meta:
+        model = Department
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Department {n}")
+    language = "en"
+
+    @factory.post_generation
+    def contacts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.contacts.add(*extracted)
 
 
 class TripFactory(factory.django.DjangoModelFactory):

@@ -4,17 +4,14 @@ secretary sees the message on the dashboard and answers; the answer reaches the 
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urlparse
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from outbox.models import Message
 from tests.browser.test_notice_journey import PHONE
-from tests.factories import TripFactory
-from tests.trips.notice_setup import approve, build_visit
+from tests.trips.notice_setup import approved_visit_next_week
 from trips.models import NoticeReply
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,17 +23,7 @@ def approved_trip(secretary, leader, staff):
     profile = leader.profile
     profile.name, profile.title = "王伟", "副省长"
     profile.save()
-    first = timezone.localdate() + dt.timedelta(days=7)
-    trip = TripFactory(
-        title="Riverside water works",
-        start_date=first,
-        end_date=first + dt.timedelta(days=2),
-        created_by=secretary,
-        team={secretary: "secretary", leader: "leader", staff: "staff"},
-    )
-    build_visit(trip, leader, staff)
-    approve(trip, secretary, leader)
-    return trip
+    return approved_visit_next_week(secretary, leader, staff)
 
 
 def test_host_reads_the_official_notice_and_gets_the_secretarys_answer(

@@ -3,16 +3,13 @@ secretary sees the answer."""
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urlparse
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from outbox.models import Message
-from tests.factories import TripFactory
-from tests.trips.notice_setup import approve, build_visit
+from tests.trips.notice_setup import approved_visit_next_week
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,17 +19,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 @pytest.fixture
 def approved_trip(secretary, leader, staff):
     """An approved trip next week: the township (English) and the plant (Chinese)."""
-    first = timezone.localdate() + dt.timedelta(days=7)
-    trip = TripFactory(
-        title="Riverside water works",
-        start_date=first,
-        end_date=first + dt.timedelta(days=2),
-        created_by=secretary,
-        team={secretary: "secretary", leader: "leader", staff: "staff"},
-    )
-    build_visit(trip, leader, staff)
-    approve(trip, secretary, leader)
-    return trip
+    return approved_visit_next_week(secretary, leader, staff)
 
 
 def test_secretary_sends_notices_and_sees_the_units_acknowledgement(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from directory.models import Contact, HostUnit
-from tests.factories import ContactFactory, ItineraryItemFactory
+from directory.models import Contact, Department, HostUnit
+from tests.factories import ContactFactory, DepartmentFactory, ItineraryItemFactory
 from trips.models import ItineraryItem, Trip, TripMember
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Trip, TripMember, HostUnit, Contact, ItineraryItem]
+MODELS = [Trip, TripMember, HostUnit, Contact, Department, ItineraryItem]
 
 
 @pytest.fixture
@@ -26,6 +26,7 @@ def data(office_trip, confidential_trip):
         TripMember: office_trip.members.first(),
         HostUnit: contact.host_unit,
         Contact: contact,
+        Department: DepartmentFactory(contacts=[contact]),
         ItineraryItem: item,
     }
 
@@ -112,7 +113,7 @@ def test_trip_list_queries_do_not_grow_with_trips(admin_client, django_assert_ma
         admin_client.get(admin_url(Trip, "changelist"))
 
 
-OUR_APPS = ("trips", "briefings", "outbox")
+OUR_APPS = ("trips", "briefings", "outbox", "directory")
 
 
 def test_every_model_of_ours_is_in_the_admin_or_an_inline():

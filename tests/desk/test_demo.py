@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from accounts.models import Profile
+from directory.models import Contact, Department
 from logistics.models import Vehicle
 from trips.models import ItineraryItem, Trip, TripMember
 
@@ -85,3 +86,12 @@ def test_demo_travel_items_by_car_have_their_trips_car():
         cars = list(Vehicle.objects.filter(travel_items=ride))
         assert cars and all(car.trip_id == ride.trip_id for car in cars), ride.title
     assert Vehicle.objects.filter(passengers__isnull=False).distinct().count() == 2
+
+
+def test_demo_departments_have_their_contacts_and_seed_once():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    water = Department.objects.get(name="省水利厅农村饮水处")
+    assert list(water.contacts.values_list("name", flat=True)) == ["张敏"]
+    assert Department.objects.filter(name="青山县人民政府办公室").exists()
+    assert Contact.objects.filter(name="张敏").count() == 1

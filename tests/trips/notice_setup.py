@@ -105,3 +105,22 @@ def build_visit(trip: Trip, leader, staff) -> Visit:
         minutes=60,
     )
     return Visit(trip, township, plant, pumping, drive, forum, lunch, private)
+
+
+def approved_visit_next_week(secretary, leader, staff) -> Trip:
+    """An approved trip a week from today with the two units: for the browser journeys."""
+    from django.utils import timezone
+
+    from tests.factories import TripFactory
+
+    first = timezone.localdate() + dt.timedelta(days=7)
+    trip = TripFactory(
+        title="Riverside water works",
+        start_date=first,
+        end_date=first + dt.timedelta(days=2),
+        created_by=secretary,
+        team={secretary: "secretary", leader: "leader", staff: "staff"},
+    )
+    build_visit(trip, leader, staff)
+    approve(trip, secretary, leader)
+    return trip
