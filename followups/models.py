@@ -1,0 +1,207 @@
+"""Notes taken on the trip, and the follow-up items decided on it until each has an answer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Contact, Department, HostUnit
+from trips.models import ItineraryItem, Trip
+
+
+class Note(models.Model):
+    """What was seen, heard or decided on the trip, captured on a phone during the visit."""
+
+    class Kind(models.TextChoices):
+        SEEN = "seen", _("Seen (看)")
+        HEARD = "heard", _("Heard in a report (听)")
+        SAID = "said", _("Said in a conversation (谈)")
+        REMARK = "remark", _("The leader's remark")
+        DECISION = "decision", _("Decision")
+        PROMISE = "promise", _("Promise made to the host")
+        PROBLEM = "problem", _("Problem found")
+        CONTRADICTION = "contradiction", _("Contradiction to verify")
+        REQUEST = "request", _("Request from the people met")
+
+    # The kinds that become follow-up items.
+    ACTIONABLE = (Kind.DECISION, Kind.PROMISE, Kind.PROBLEM, Kind.REQUEST)
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="trip_notes")
+    item = models.ForeignKey(
+        ItineraryItem,
+        verbose_name=_("itinerary item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notes",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.TextField(_("text"), max_length=4000)
+    speaker = models.CharField(_("who said it"), max_length=200, blank=True)
+    verified = models.BooleanField(_("verified"), default=False)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Written by the phone before sending: a note resent after a lost answer is kept once.
+    client_key = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "client_key"],
+                condition=~Q(client_key=""),
+                name="one_note_per_client_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def is_actionable(self) -> bool:
+        """A decision, promise, problem or request: it should become a follow-up item."""
+        return self.kind in self.ACTIONABLE
+
+
+class FollowUpQuerySet(models.QuerySet):
+    def open(self) -> FollowUpQuerySet:
+        """Without an outcome yet: open or in progress."""
+        return self.filter(status__in=FollowUp.OPEN_STATUSES)
+
+    def overdue(self, today: date) -> FollowUpQuerySet:
+        """Open and past the due date."""
+        return self.open().filter(due_date__lt=today)
+
+
+class FollowUp(models.Model):
+    """A matter decided or promised on a trip, owned by a department until it has an answer."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        CANNOT = "cannot", _("Cannot be done")
+
+    class Priority(models.TextChoices):
+        HIGH = "high", _("High")
+        NORMAL = "normal", _("Normal")
+        LOW = "low", _("Low")
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="followups")
+    item = models.ForeignKey(
+        ItineraryItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="followups"
+    )
+    note = models.ForeignKey(
+        Note, on_delete=models.SET_NULL, null=True, blank=True, related_name="followups"
+    )
+    # The unit or person the matter concerns (a promise to a host unit), when there is one.
+    host_unit = models.ForeignKey(
+        HostUnit,
+        verbose_name=_("host unit concerned"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="followups",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    to_do = models.TextField(_("what is to be done"), max_length=4000)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("owner department"),
+        on_delete=models.PROTECT,
+        related_name="followups",
+    )
+    contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("contact at the department"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    co_owners = models.ManyToManyField(
+        Department, verbose_name=_("co-owners"), blank=True, related_name="shared_followups"
+    )
+    due_date = models.DateField(_("due date"))
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    answer = models.TextField(
+        _("answer given"),
+        blank=True,
+        help_text=_("What the host unit or the person concerned was told."),
+    )
+    reason = models.TextField(_("why it cannot be done"), blank=True)
+    needs_leader = models.BooleanField(_("needs the leader's help"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FollowUpQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("follow-up item")
+        verbose_name_plural = _("follow-up items")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="done") | ~Q(answer=""),
+                name="done_has_an_answer",
+                violation_error_message=_("An item is done only with the answer given."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="cannot") | ~Q(reason=""),
+                name="cannot_has_a_reason",
+                violation_error_message=_("Say why it cannot be done."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("followups:item", args=[self.pk])
+
+    @property
+    def has_outcome(self) -> bool:
+        """Done with an answer, or cannot be done with a reason: 件件有着落."""
+        return self.status not in self.OPEN_STATUSES
+
+    def is_overdue(self, today: date) -> bool:
+        return not self.has_outcome and self.due_date < today
+
+
+class FollowUpUpdate(models.Model):
+    """One change to an item: who (an office user, or a department through its link), when, what."""
+
+    followup = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="updates")
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Through the department's signed link: who the department said they are.
+    by_name = models.CharField(_("by"), max_length=200, blank=True)
+    changes = models.JSONField(_("what changed"), default=dict)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("update")
+        verbose_name_plural = _("updates")
+
+    def __str__(self) -> str:
+        return f"{self.followup} @ {self.at:%Y-%m-%d %H:%M}"
