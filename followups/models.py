@@ -38,7 +38,7 @@ class Note(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="notes",
+        related_name="trip_notes",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     text = models.TextField(_("text"), max_length=4000)
