@@ -19,6 +19,7 @@ urlpatterns = [
     path("briefings/", include("briefings.urls")),
     path("", include("desk.urls")),
     path("", include("directory.urls")),
+    path("", include("followups.urls")),
     path("", include("logistics.urls")),
     path("", include("trips.urls")),
 ]

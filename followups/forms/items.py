@@ -1,0 +1,139 @@
+"""Follow-up item forms: the new item from a note, a change of status, the board's filters."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from accounts import people, roles
+from accounts.forms import ChooseMixin
+from directory.models import Contact, Department
+from followups.models import FollowUp
+from trips.forms.trips import DATE_INPUT, SHORT_TEXT
+from trips.models import Trip, TripQuerySet
+
+
+class ContactChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Contact) -> str:
+        return f"{obj.name} ({obj.title})" if obj.title else obj.name
+
+
+class FollowUpForm(ChooseMixin, forms.ModelForm):
+    """A follow-up item: what is to be done, which department answers for it, by when."""
+
+    contact = ContactChoiceField(
+        queryset=Contact.objects.none(),
+        label=_("Contact at the department"),
+        required=False,
+        help_text=_("One of the people who answer for the owner department."),
+    )
+
+    class Meta:
+        model = FollowUp
+        fields = [
+            "title",
+            "to_do",
+            "host_unit",
+            "department",
+            "contact",
+            "co_owners",
+            "due_date",
+            "priority",
+        ]
+        widgets = {
+            "to_do": SHORT_TEXT,
+            "due_date": DATE_INPUT,
+            "co_owners": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only people who speak for some department; clean() checks it is the chosen one.
+        self.fields["contact"].queryset = (
+            Contact.objects.filter(departments__isnull=False).distinct().order_by("name")
+        )
+        self.fields["co_owners"].required = False
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        department, contact = cleaned.get("department"), cleaned.get("contact")
+        if department and contact and not department.contacts.filter(pk=contact.pk).exists():
+            self.add_error(
+                "contact",
+                _("%(name)s does not answer for %(department)s.")
+                % {"name": contact.name, "department": department.name},
+            )
+        co_owners = cleaned.get("co_owners")
+        if department and co_owners and department in co_owners:
+            self.add_error("co_owners", _("The owner department is not also a co-owner."))
+        return cleaned
+
+
+class StatusForm(ChooseMixin, forms.Form):
+    """A change to an item: its status with the answer or the reason, the leader's help."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=FollowUp.Status.choices)
+    answer = forms.CharField(
+        label=_("Answer given"),
+        required=False,
+        widget=SHORT_TEXT,
+        help_text=_("What the host unit or the person concerned was told. Needed for “done”."),
+    )
+    reason = forms.CharField(
+        label=_("Why it cannot be done"),
+        required=False,
+        widget=SHORT_TEXT,
+        help_text=_("Needed for “cannot be done”; the secretaries and the leader are told."),
+    )
+    needs_leader = forms.BooleanField(
+        label=_("Needs the leader's help"),
+        required=False,
+        help_text=_("The trip's secretaries are told at once."),
+    )
+    comment = forms.CharField(label=_("Comment"), required=False, widget=SHORT_TEXT)
+
+    @classmethod
+    def for_item(cls, item: FollowUp, data=None) -> StatusForm:
+        return cls(
+            data,
+            initial={
+                "status": item.status,
+                "answer": item.answer,
+                "reason": item.reason,
+                "needs_leader": item.needs_leader,
+            },
+        )
+
+
+class BoardFilterForm(ChooseMixin, forms.Form):
+    """The board's filters; an empty or wrong value filters nothing."""
+
+    department = forms.ModelChoiceField(
+        queryset=Department.objects.all(), label=_("Department"), required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", "---------"), *FollowUp.Status.choices], required=False
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    trip = forms.ModelChoiceField(queryset=Trip.objects.none(), label=_("Trip"), required=False)
+    leader = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(), label=_("Leader"), required=False
+    )
+
+    def __init__(self, *args, trips: TripQuerySet, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["trip"].queryset = trips.order_by("-start_date", "pk")
+        self.fields["leader"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=roles.LEADER)
+            .select_related("profile")
+            .order_by("profile__protocol_rank", "pk")
+        )
+        self.fields["leader"].label_from_instance = people.display_name
+
+    def filters(self) -> dict:
+        """The valid filters, as keyword arguments of followups.items.board()."""
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}

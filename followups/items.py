@@ -1,0 +1,250 @@
+"""Follow-up items: made from a note, changed by rules, counted, and the trip closed on them.
+
+件件有着落 事事有回音: an item ends done with the answer given, or as cannot be done with
+the reason; a trip is closed only when every item has one of those outcomes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from followups import emails
+from followups.models import FollowUp, FollowUpUpdate, Note
+from trips import approval
+from trips.models import Trip, TripMember
+
+S = FollowUp.Status
+
+# What update() may change; anything else is a programming error.
+EDITABLE = ("status", "answer", "reason", "needs_leader", "due_date", "priority")
+
+
+def initial_from_note(note: Note) -> dict:
+    """The new item's fields as the note suggests them: its text, its visit's host unit."""
+    text = " ".join(note.text.split())
+    return {
+        "title": Truncator(text).chars(FollowUp._meta.get_field("title").max_length),
+        "to_do": note.text,
+        "host_unit": note.item.host_unit_id if note.item_id else None,
+    }
+
+
+@transaction.atomic
+def create(item: FollowUp, by, co_owners=()) -> FollowUp:
+    """Save a new item (trip, origin and fields set by the caller) and its first history row."""
+    item.created_by = by
+    item.save()
+    if co_owners:
+        item.co_owners.set(co_owners)
+    FollowUpUpdate.objects.create(
+        followup=item,
+        by_user=by,
+        changes={"status": [None, item.status]},
+        comment=_("Item created."),
+    )
+    return item
+
+
+def _plain(value):
+    """A value as the JSON history keeps it."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def check(item: FollowUp, changes: dict) -> None:
+    """The rules an item's new state must follow; ValidationError keyed by field."""
+    status = changes.get("status", item.status)
+    answer = changes.get("answer", item.answer)
+    reason = changes.get("reason", item.reason)
+    errors = {}
+    if status not in S.values:
+        errors["status"] = _("Choose a status.")
+    if status == S.DONE and not (answer or "").strip():
+        errors["answer"] = _("An item is done only with the answer given.")
+    if status == S.CANNOT and not (reason or "").strip():
+        errors["reason"] = _("Say why it cannot be done.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def update(item: FollowUp, by, *, comment: str = "", **changes) -> FollowUpUpdate | None:
+    """Change the item by the rules and write who changed what, when; None if nothing changed.
+
+    Becoming "cannot be done" alerts the trip's secretaries and leaders; asking for the
+    leader's help alerts the secretaries at once. Both by e-mail, after commit.
+    """
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"update() cannot change {sorted(unknown)}")
+    # The row locked: two people changing one item at once are applied one after the other.
+    current = FollowUp.objects.select_for_update().get(pk=item.pk)
+    for name in EDITABLE:
+        setattr(item, name, getattr(current, name))
+    for name in ("answer", "reason"):
+        if name in changes:
+            changes[name] = (changes[name] or "").strip()
+    check(item, changes)
+    diff = {
+        name: [_plain(getattr(item, name)), _plain(value)]
+        for name, value in changes.items()
+        if getattr(item, name) != value
+    }
+    if not diff and not comment.strip():
+        return None
+    was_status, was_needs_leader = item.status, item.needs_leader
+    for name, value in changes.items():
+        setattr(item, name, value)
+    item.save(update_fields=[*changes, "updated_at"])
+    record = FollowUpUpdate.objects.create(
+        followup=item, by_user=by, changes=diff, comment=comment.strip()
+    )
+    trip = Trip.objects.with_team().get(pk=item.trip_id)
+    if item.status == S.CANNOT and was_status != S.CANNOT:
+        emails.cannot_be_done(
+            item, record, by, people(trip, TripMember.Role.SECRETARY, TripMember.Role.LEADER, by=by)
+        )
+    if item.needs_leader and not was_needs_leader:
+        emails.needs_leader(item, record, by, people(trip, TripMember.Role.SECRETARY, by=by))
+    return record
+
+
+def people(trip: Trip, *roles: str, by=None) -> list:
+    """The trip's team members in these roles who have an account and an address, without
+    the person who made the change (who knows already); each once."""
+    seen, found = set(), []
+    for member in trip.members.all():
+        user = member.user
+        if member.role not in roles or user is None or not user.email or user.pk in seen:
+            continue
+        if by is not None and user.pk == by.pk:
+            continue
+        seen.add(user.pk)
+        found.append(user)
+    return found
+
+
+def history(item: FollowUp) -> list[FollowUpUpdate]:
+    """The item's changes, oldest first, with who made them; each with `lines` to show."""
+    updates = list(item.updates.select_related("by_user__profile"))
+    for update in updates:
+        update.lines = change_lines(update)
+    return updates
+
+
+def change_lines(update: FollowUpUpdate) -> list[tuple[str, str, str]]:
+    """What an update changed, in words: (field, before, after)."""
+    lines = []
+    for name, (old, new) in update.changes.items():
+        field = FollowUp._meta.get_field(name)
+
+        def shown(value, field=field) -> str:
+            if value is None or value == "":
+                return "—"
+            if isinstance(value, bool):
+                return _("yes") if value else _("no")
+            if field.choices:
+                return str(dict(field.flatchoices).get(value, value))
+            return str(value)
+
+        lines.append((capfirst(field.verbose_name), shown(old), shown(new)))
+    return lines
+
+
+@dataclass(frozen=True)
+class Counts:
+    total: int
+    open: int
+    in_progress: int
+    done: int
+    cannot: int
+    overdue: int
+
+    @property
+    def outcomes(self) -> int:
+        return self.done + self.cannot
+
+    @property
+    def all_have_outcomes(self) -> bool:
+        return self.outcomes == self.total
+
+    @property
+    def answered_share(self) -> int | None:
+        """Per cent of the items done with the answer given (事事有回音); None without items."""
+        return round(100 * self.done / self.total) if self.total else None
+
+
+def counts(items: QuerySet[FollowUp], today: date) -> Counts:
+    """The items counted by status, and the overdue ones, in one query."""
+    row = items.order_by().aggregate(
+        total=Count("pk"),
+        open=Count("pk", filter=Q(status=S.OPEN)),
+        in_progress=Count("pk", filter=Q(status=S.IN_PROGRESS)),
+        done=Count("pk", filter=Q(status=S.DONE)),
+        cannot=Count("pk", filter=Q(status=S.CANNOT)),
+        overdue=Count("pk", filter=Q(status__in=FollowUp.OPEN_STATUSES, due_date__lt=today)),
+    )
+    return Counts(**row)
+
+
+def for_list(items: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
+    """Items with what a list row shows joined or prefetched: a fixed number of queries."""
+    return items.select_related("trip", "department", "contact", "host_unit").prefetch_related(
+        "co_owners"
+    )
+
+
+def board(
+    items: QuerySet[FollowUp],
+    today: date,
+    *,
+    department=None,
+    status: str = "",
+    overdue: bool = False,
+    trip=None,
+    leader=None,
+) -> tuple[QuerySet[FollowUp], QuerySet[FollowUp]]:
+    """The board's items filtered; and the same without the status filter, for the counts."""
+    if department is not None:
+        shared = FollowUp.co_owners.through.objects.filter(department=department)
+        items = items.filter(Q(department=department) | Q(pk__in=shared.values("followup_id")))
+    if trip is not None:
+        items = items.filter(trip=trip)
+    if leader is not None:
+        items = items.filter(
+            trip__in=Trip.objects.on_team(leader, TripMember.Role.LEADER).values("pk")
+        )
+    if overdue:
+        items = items.overdue(today)
+    counted = items
+    if status:
+        items = items.filter(status=status)
+    return items, counted
+
+
+def close_trip(trip: Trip, by) -> None:
+    """Close the trip once every item has an outcome; ValidationError saying why not."""
+    if not trip.can_edit(by):
+        raise ValidationError(_("Only the trip's secretaries close it."))
+    if trip.status != Trip.Status.COMPLETED:
+        raise ValidationError(_("Only a completed trip is closed."))
+    open_items = trip.followups.open().count()
+    if open_items:
+        raise ValidationError(
+            ngettext(
+                "One follow-up item has no outcome yet.",
+                "%(count)s follow-up items have no outcome yet.",
+                open_items,
+            )
+            % {"count": open_items}
+        )
+    approval.change_status(trip, Trip.Status.CLOSED)
