@@ -25,6 +25,8 @@ def _list_context(request: HttpRequest, trip: Trip) -> dict:
         "trip": trip,
         "groups": notes.by_item_and_kind(trip),
         "may_write": notes.may_write(trip, request.user),
+        # The trip's secretaries turn decisions, promises, problems and requests into items.
+        "can_edit": trip.can_edit(request.user),
     }
 
 

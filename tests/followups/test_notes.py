@@ -262,3 +262,25 @@ def test_the_notes_queries_do_not_grow_with_notes(client, secretary, url):
     with CaptureQueriesContext(connection) as large_queries:
         assert client.get(url(large)).status_code == 200
     assert len(small_queries) == len(large_queries)
+
+
+def test_a_secretary_sees_make_a_follow_up_item_beside_a_promise(client, office_trip, secretary):
+    from followups.models import Note
+
+    note = Note.objects.create(
+        trip=office_trip, kind=Note.Kind.PROMISE, text="Repair the roof", author=secretary
+    )
+    client.force_login(secretary)
+    page = client.get(reverse("followups:note_list", args=[office_trip.pk])).content.decode()
+    assert reverse("followups:item_create", args=[office_trip.pk, note.pk]) in page
+
+
+def test_staff_see_no_make_a_follow_up_item_link(client, office_trip, secretary, staff):
+    from followups.models import Note
+
+    note = Note.objects.create(
+        trip=office_trip, kind=Note.Kind.PROMISE, text="Repair the roof", author=secretary
+    )
+    client.force_login(staff)
+    page = client.get(reverse("followups:note_list", args=[office_trip.pk])).content.decode()
+    assert reverse("followups:item_create", args=[office_trip.pk, note.pk]) not in page
