@@ -32,7 +32,7 @@ from trips.forms.notices import (
     PhoneNoticeForm,
     UnitRequirementsForm,
 )
-from trips.models import Notice, NoticeReply
+from trips.models import Notice, NoticeReply, Trip
 
 HOUR = 3600
 
@@ -101,8 +101,7 @@ def _board_page(
 @require_POST
 def notice_requirements(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     """Keep what one unit is asked to prepare; a refusal shows beside the field, input kept."""
-    trip = trip_for(request.user, pk, edit=True)
-    unit = get_object_or_404(HostUnit, pk=unit_pk)
+    trip, unit = _trip_and_unit(request, pk, unit_pk)
     form = UnitRequirementsForm(request.POST, prefix=f"unit-{unit.pk}")
     if not form.is_valid():
         return _board_page(request, trip, refused=form, unit_pk=unit.pk)
@@ -122,10 +121,16 @@ def notice_requirements(request: HttpRequest, pk: int, unit_pk: int) -> HttpResp
     else:
         text = _("Saved. %(unit)s learns it with its next notice.") % {"unit": unit.name}
         messages.success(request, text)
-    return redirect(f"{reverse('trips:notices', args=[trip.pk])}#unit-{unit.pk}")
+    return _to_unit(trip, unit)
+
+
+def _trip_and_unit(request: HttpRequest, pk: int, unit_pk: int) -> tuple[Trip, HostUnit]:
+    """The trip, for its secretaries, and one host unit of the directory."""
+    return trip_for(request.user, pk, edit=True), get_object_or_404(HostUnit, pk=unit_pk)
 
 
 def _to_unit(trip, unit: HostUnit) -> HttpResponse:
+    """Back to the notices page, at this unit's section."""
     return redirect(f"{reverse('trips:notices', args=[trip.pk])}#unit-{unit.pk}")
 
 
@@ -133,8 +138,7 @@ def _to_unit(trip, unit: HostUnit) -> HttpResponse:
 @require_POST
 def notice_text(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     """Keep the secretary's edit of the unit's next notice (empty: back to the generated)."""
-    trip = trip_for(request.user, pk, edit=True)
-    unit = get_object_or_404(HostUnit, pk=unit_pk)
+    trip, unit = _trip_and_unit(request, pk, unit_pk)
     form = NoticeTextForm(request.POST, prefix=f"text-{unit.pk}")
     if form.is_valid():
         try:
@@ -151,8 +155,7 @@ def notice_text(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
 @require_POST
 def notice_phone(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     """Record the unit's notice as given by phone."""
-    trip = trip_for(request.user, pk, edit=True)
-    unit = get_object_or_404(HostUnit, pk=unit_pk)
+    trip, unit = _trip_and_unit(request, pk, unit_pk)
     form = PhoneNoticeForm(request.POST, prefix=f"phone-{unit.pk}")
     if not form.is_valid():
         return _board_page(request, trip, None, unit.pk, ("phone_form", form), status=400)
@@ -169,8 +172,7 @@ def notice_phone(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
 @require_POST
 def notice_answer(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     """Answer the unit's messages: the answer reaches it by e-mail."""
-    trip = trip_for(request.user, pk, edit=True)
-    unit = get_object_or_404(HostUnit, pk=unit_pk)
+    trip, unit = _trip_and_unit(request, pk, unit_pk)
     form = NoticeAnswerForm(request.POST, prefix=f"answer-{unit.pk}")
     if not form.is_valid():
         return _board_page(request, trip, None, unit.pk, ("answer_form", form), status=400)
