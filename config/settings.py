@@ -269,6 +269,15 @@ NOTICE_ACK_HOURS = env.int("NOTICE_ACK_HOURS", default=24)
 NOTICE_VISIT_REMINDER = env.str("NOTICE_VISIT_REMINDER", default="1d 09:00")
 NOTICE_SWEEP_SECONDS = env.float("NOTICE_SWEEP_SECONDS", default=60.0)
 
+# Follow-up items (followups.reminders): the owner department is reminded this many days
+# before the due date and daily once overdue, one digest per department, from this hour of
+# the office's day; the leader's weekly digest goes on this weekday (0 = Monday). A
+# department's signed link to its items works this many days, until a new one replaces it.
+FOLLOWUP_REMINDER_DAYS = env.int("FOLLOWUP_REMINDER_DAYS", default=3)
+FOLLOWUP_DIGEST_HOUR = env.int("FOLLOWUP_DIGEST_HOUR", default=8)
+FOLLOWUP_LEADER_WEEKDAY = env.int("FOLLOWUP_LEADER_WEEKDAY", default=0)
+FOLLOWUP_LINK_DAYS = env.int("FOLLOWUP_LINK_DAYS", default=60)
+
 # Celery. REDIS_URL unset: kombu's filesystem transport under var/, so a real worker and
 # beat run with no server at all. Set it in production.
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -324,6 +333,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "logistics.tasks.send_checklist_digests",
         "schedule": 3600.0,
     },
+    # Hourly: from FOLLOWUP_DIGEST_HOUR the day's reminders and digests go; each is claimed
+    # by a conditional update or a unique Digest row, so later runs that day send nothing.
+    "followups-reminders": {"task": "followups.tasks.send_reminders", "schedule": 3600.0},
     "trips-notice-reminders": {
         "task": "trips.tasks.send_due_notice_reminders",
         "schedule": NOTICE_SWEEP_SECONDS,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -129,6 +130,15 @@ class Department(models.Model):
         blank=True,
         related_name="departments",
         help_text=_("The people who answer for the department."),
+    )
+    # Office users who answer for the department with their own account (they see and
+    # update its follow-up items); everyone else uses the department's signed link.
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("members with an account"),
+        blank=True,
+        related_name="departments",
+        help_text=_("Office users who update the department's follow-up items when logged in."),
     )
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from django.conf import settings
@@ -145,6 +146,11 @@ class FollowUp(models.Model):
     )
     reason = models.TextField(_("why it cannot be done"), blank=True)
     needs_leader = models.BooleanField(_("needs the leader's help"), default=False)
+    # Claims of the reminders (followups.reminders): each set by a conditional update, so a
+    # second beat run, or a second beat process, finds nothing left to send.
+    reminded_before_on = models.DateField(null=True, blank=True, editable=False)
+    overdue_reminded_on = models.DateField(null=True, blank=True, editable=False)
+    overdue_reported_on = models.DateField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -205,3 +211,161 @@ class FollowUpUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.followup} @ {self.at:%Y-%m-%d %H:%M}"
+
+
+def evidence_path(evidence: Evidence, filename: str) -> str:
+    """Stored under a random name: the user's name is kept in the row, never in the path."""
+    return f"followups/evidence/{evidence.followup_id}/{uuid.uuid4().hex}"
+
+
+class Evidence(models.Model):
+    """A file showing what was done (a photo, a reply letter), checked like briefing files."""
+
+    followup = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
+    filename = models.CharField(_("file name"), max_length=200)
+    file_type = models.CharField(max_length=20)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField(default=0)
+    description = models.CharField(_("what it shows"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Through the department's signed link: who the department said they are.
+    uploaded_by_name = models.CharField(max_length=200, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class DepartmentLink(models.Model):
+    """The department's signed link to its follow-up items (no account): one per department;
+    a new link replaces the old (a new nonce), and each expires."""
+
+    department = models.OneToOneField(
+        Department, on_delete=models.CASCADE, related_name="followup_link"
+    )
+    nonce = models.CharField(max_length=64)
+    issued_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("department link")
+        verbose_name_plural = _("department links")
+
+    def __str__(self) -> str:
+        return f"{self.department} → {self.expires_at:%Y-%m-%d}"
+
+
+class Digest(models.Model):
+    """A reminder digest went to this recipient for this period: the row is the claim.
+
+    Unique per kind, recipient and period, so a second beat run (or a second beat process)
+    writes nothing and sends nothing.
+    """
+
+    class Kind(models.TextChoices):
+        OWNER = "owner", _("Owner department's daily reminder")
+        SECRETARY = "secretary", _("Secretary's daily overdue digest")
+        LEADER = "leader", _("Leader's weekly digest")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    period = models.DateField(help_text="The day, or the Monday of the week, it covers.")
+    message = models.ForeignKey(
+        "outbox.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-period", "pk"]
+        verbose_name = _("follow-up digest sent")
+        verbose_name_plural = _("follow-up digests sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "department", "period"],
+                condition=Q(department__isnull=False),
+                name="one_followup_digest_per_department_and_period",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "user", "period"],
+                condition=Q(user__isnull=False),
+                name="one_followup_digest_per_user_and_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(department__isnull=True) ^ Q(user__isnull=True),
+                name="followup_digest_has_one_recipient",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.period}"
+
+
+class Report(models.Model):
+    """The post-trip report (出行情况报告): a Markdown draft the secretary edits, then marks
+    final; a final report is frozen, and a later edit starts the next revision."""
+
+    trip = models.OneToOneField(Trip, on_delete=models.CASCADE, related_name="report")
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("report"), max_length=100_000, blank=True)
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    final_at = models.DateTimeField(_("marked final"), null=True, blank=True)
+    final_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("post-trip report")
+        verbose_name_plural = _("post-trip reports")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_final(self) -> bool:
+        return self.final_at is not None
+
+
+class ReportRevision(models.Model):
+    """A final revision of a report, frozen as it was marked final (with its follow-up table)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("revision"))
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("report"))
+    # The follow-up table as it stood: a list of rows (dicts of plain values).
+    table = models.JSONField(default=list)
+    final_at = models.DateTimeField(_("marked final"))
+    final_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("report revision")
+        verbose_name_plural = _("report revisions")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="one_report_revision_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} r{self.number}"

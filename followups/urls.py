@@ -22,4 +22,7 @@ urlpatterns = [
     path("follow-ups/<int:pk>/update/", items.item_update, name="item_update"),
     path("trips/<int:pk>/follow-ups/panel/", items.trip_panel, name="trip_panel"),
     path("trips/<int:pk>/follow-ups/close/", items.trip_close, name="trip_close"),
+    # --- department links and evidence (helper A adds here) ---
+    # --- the post-trip report and exports (helper C adds here) ---
+    # --- panels for other apps' pages: host unit (helper D adds here) ---
 ]

@@ -1,0 +1,85 @@
+"""A department's signed link to its follow-up items (accounts.links): no account needed,
+scoped to the department by its nonce, working FOLLOWUP_LINK_DAYS, and replaced by a newer
+link (a new nonce). The pages it opens are in views/department.py."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import links
+from directory.models import Department
+from followups.models import DepartmentLink
+from outbox.mail import absolute_url
+
+LINK_KIND = "followups.department"
+
+
+class LinkRefused(Exception):
+    """A link that opens nothing: tampered (404), expired or replaced by a newer one (410)."""
+
+    def __init__(self, reason: str, department: Department | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "invalid", "expired", "replaced"
+        self.department = department
+
+    @property
+    def status(self) -> int:
+        return 404 if self.reason == "invalid" else 410
+
+
+def issue(department: Department, by=None, now: datetime | None = None) -> DepartmentLink:
+    """A new link for the department; any earlier one stops working."""
+    now = now or timezone.now()
+    link, _created = DepartmentLink.objects.update_or_create(
+        department=department,
+        defaults={
+            "nonce": links.new_nonce(),
+            "issued_at": now,
+            "expires_at": now + timedelta(days=settings.FOLLOWUP_LINK_DAYS),
+            "issued_by": by,
+        },
+    )
+    return link
+
+
+def current(department: Department, now: datetime | None = None) -> DepartmentLink:
+    """The department's working link: the one it has, or a new one when none or expired."""
+    now = now or timezone.now()
+    link = DepartmentLink.objects.filter(department=department).first()
+    if link is None or link.expires_at <= now:
+        link = issue(department, now=now)
+    return link
+
+
+def make_token(link: DepartmentLink) -> str:
+    return links.sign(LINK_KIND, link.department_id, link.nonce)
+
+
+def link_url(link: DepartmentLink) -> str:
+    """The link as written in e-mails: absolute, to the department's list of items."""
+    return absolute_url(reverse("followups:department_items", args=[make_token(link)]))
+
+
+def open_link(token: str, now: datetime | None = None) -> DepartmentLink:
+    """The department link a token opens; LinkRefused when tampered, expired or replaced."""
+    try:
+        department_id, nonce = links.unsign(LINK_KIND, token)
+    except links.LinkInvalid:
+        raise LinkRefused("invalid") from None
+    link = (
+        DepartmentLink.objects.select_related("department")
+        .filter(department_id=department_id)
+        .first()
+    )
+    if link is None:
+        raise LinkRefused("invalid")
+    # The signature is ours and names this department: another nonce is an older link.
+    if not links.nonce_matches(link.nonce, nonce):
+        raise LinkRefused("replaced", link.department)
+    if link.expires_at <= (now or timezone.now()):
+        raise LinkRefused("expired", link.department)
+    return link
