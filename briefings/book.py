@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Q
+from django.utils import timezone
 
 from briefings.models import Attachment, Briefing, Figure, Person, Sourced
 from directory.models import HostUnit
+from followups.models import FollowUp
 from trips.models import ItineraryItem, Trip
 
 
@@ -78,7 +81,7 @@ class Stop:
     item: ItineraryItem
     material: Material
     unit_material: Material | None = None  # None: no host unit, or shown at an earlier stop
-    promises: list = field(default_factory=list)
+    promises: list[FollowUp] = field(default_factory=list)  # earlier_promises()
 
     @property
     def takes_material(self) -> bool:
@@ -174,28 +177,28 @@ def _load(
 
 # --- What was promised before -----------------------------------------------------------
 #
-# Briefings sits above followups, so the follow-ups issue fills open_promises() with a plain
-# import (FollowUp.objects.open_promises): the open items promised to those host units on
-# earlier visits, on trips the user may read, in a fixed number of queries. Each needs a
-# `host_unit_id`, a __str__ and get_absolute_url(). Until then there are none.
+# Briefings sits above followups and reads its items with a plain import: what each unit
+# was promised on earlier visits (FollowUp.objects.promises_to), open ones first, then the
+# ones kept and those that cannot be done, each with its status; one query for any number
+# of units and items.
 
 
-def open_promises(unit_ids: list[int], user, exclude_trip: Trip | None = None) -> Iterable:
-    """Open follow-up items promised to these units before; none until followups has them."""
-    return []
-
-
-def earlier_promises(host_unit: HostUnit, user, *, before: Trip | None = None) -> list:
-    """Open follow-up items promised to this unit on earlier visits."""
+def earlier_promises(host_unit: HostUnit, user, *, before: Trip | None = None) -> list[FollowUp]:
+    """What this unit was promised on visits before `before` (on any trip without it)."""
     return earlier_promises_by_unit([host_unit.pk], user, before=before).get(host_unit.pk, [])
 
 
 def earlier_promises_by_unit(
-    unit_ids: Iterable[int], user, *, before: Trip | None = None
-) -> dict[int, list]:
-    """earlier_promises() for many units at once, by unit id."""
+    unit_ids: Iterable[int], user, *, before: Trip | None = None, today: date | None = None
+) -> dict[int, list[FollowUp]]:
+    """earlier_promises() for many units at once, by unit id: one query. Each item has
+    `overdue` set (open and past its due date today)."""
     unit_ids = list(unit_ids)
-    grouped: dict[int, list] = {}
-    for promise in open_promises(unit_ids, user, exclude_trip=before) if unit_ids else []:
+    today = today or timezone.localdate()
+    grouped: dict[int, list[FollowUp]] = {}
+    if not unit_ids:
+        return grouped
+    for promise in FollowUp.objects.promises_to(unit_ids, user, exclude_trip=before):
+        promise.overdue = promise.is_overdue(today)
         grouped.setdefault(promise.host_unit_id, []).append(promise)
     return grouped

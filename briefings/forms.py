@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from accounts import uploads
 from accounts.forms import ChooseMixin
-from briefings import uploads
 from briefings.models import Attachment, Briefing, Figure, Material, Person, Sourced
 
 
@@ -39,7 +39,7 @@ class PersonForm(ChooseMixin, forms.ModelForm):
 
 
 class AttachmentForm(ChooseMixin, forms.ModelForm):
-    """A file checked by extension and content (briefings.uploads) before it is stored."""
+    """A file checked by extension and content (accounts.uploads) before it is stored."""
 
     class Meta:
         model = Attachment

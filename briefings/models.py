@@ -372,7 +372,7 @@ class Attachment(Owned):
         return reverse("briefings:attachment", args=[self.pk])
 
     def set_file(self, upload, checked) -> None:
-        """Take an upload that briefings.uploads.check() accepted."""
+        """Take an upload that accounts.uploads.check() accepted."""
         self.file = upload
         self.filename = checked.filename
         self.file_type = checked.file_type

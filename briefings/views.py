@@ -42,7 +42,7 @@ def book_page(request: HttpRequest, pk: int) -> HttpResponse:
 @office_required
 @require_GET
 def unit(request: HttpRequest, pk: int) -> HttpResponse:
-    """A host unit's material, reused on every trip, and the promises still open to it."""
+    """A host unit's material, reused on every trip, and what it was promised on visits."""
     host_unit = access.unit_for(request.user, pk)
     context = {
         "unit": host_unit,

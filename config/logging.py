@@ -1,4 +1,5 @@
-"""Keep signed tokens out of the logs: host units' links, calendar feeds, password resets."""
+"""Keep signed tokens out of the logs: host units' and departments' links, calendar feeds,
+password resets."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ _SEGMENT = r"[^/\s?#\"']+"
 # Each URL whose path carries a credential: the part before it, the token, what may follow.
 _TOKEN_PATHS = (
     re.compile(rf"(/n/){_SEGMENT}"),  # a host unit's notice link (and its /message/)
+    # A department's link to its follow-up items (and its item and evidence pages).
+    re.compile(rf"(/follow-ups/d/){_SEGMENT}"),
     re.compile(rf"(/calendar/){_SEGMENT}?(?=\.ics)"),  # a private calendar feed
     # A password reset link; Django swaps the token for "set-password" after the first visit.
     re.compile(rf"(/accounts/reset/{_SEGMENT}/)(?!set-password\b){_SEGMENT}"),

@@ -1,4 +1,5 @@
-"""Demo data: the office's people, a directory of host units, and three realistic trips."""
+"""Demo data: the office's people, a directory of host units, three realistic trips, and the
+inspection's notes, follow-up items and draft report."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from django.db import transaction
 from accounts.models import Profile
 from accounts.roles import LEADER, SECRETARY, STAFF
 from directory.models import Contact, Department, HostUnit
+from followups import items as followup_items
+from followups import notes as followup_notes
+from followups import report
+from followups.models import FollowUp, Note
 from logistics import checklists
 from logistics.models import Vehicle
 from trips import approval
@@ -124,6 +129,11 @@ DEPARTMENTS = [
         [("刘洋", "副主任", "青山县人民政府", "", "0731-8822 1010", "liuyang@qingshan.example")],
     ),
     (
+        "青山县水利局",
+        "zh-hans",
+        [("李强", "局长", None, "青山县水利局", "0731-8822 3030", "liqiang@qsslj.example")],
+    ),
+    (
         "Provincial Foreign Affairs Office",
         "en",
         [("Grace Lin", "Deputy director", None, "Foreign Affairs Office", "+86 731 8866 7007", "")],
@@ -154,6 +164,8 @@ def seed(password: str | None = None, today: dt.date | None = None) -> Seeded:
         for trip, language in zip(trips, ("zh-hans", "en", "en"), strict=True):
             checklists.apply_template(trip, language)
         _approve(trips[1], users)
+        _notes_and_followups(trips[0], users, today)
+        report.get_or_start(trips[0], users["secretary"])
     return Seeded(users=users, created_users=created, trips=trips)
 
 
@@ -531,6 +543,202 @@ def _inspection(users, units, start: dt.date) -> Trip:
             },
         )
     return trip
+
+
+# The inspection's first day: what was seen, heard and said, the leader's remark, and
+# what became follow-up items. Each note: its key (keeps it once), author, item title,
+# kind, who said it, text. Then each item: the note's key, title, department, co-owners,
+# due in days from the day seeded, priority, and its later changes (status and fields).
+N = Note.Kind
+S = FollowUp.Status
+
+DEMO_NOTES = [
+    (
+        "demo-note-1",
+        "staff",
+        "听取县政府工作汇报",
+        N.HEARD,
+        "刘建国",
+        "全县农村自来水普及率92%，但山区还有三个村靠山泉水，旱季要靠送水车。",
+    ),
+    (
+        "demo-note-2",
+        "secretary",
+        "听取县政府工作汇报",
+        N.REMARK,
+        "王伟",
+        "农村供水要“建得好、管得好、用得好”，不能重建轻管，运维经费要有稳定来源。",
+    ),
+    (
+        "demo-note-3",
+        "secretary",
+        "听取县政府工作汇报",
+        N.DECISION,
+        "王伟",
+        "由省水利厅牵头、县水利局配合，一个月内拿出山区三个村集中供水的方案。",
+    ),
+    (
+        "demo-note-4",
+        "secretary",
+        "听取县政府工作汇报",
+        N.PROMISE,
+        "王伟",
+        "省里支持青山县申报农村供水管网改造专项债券，请县里抓紧准备项目材料。",
+    ),
+    (
+        "demo-note-5",
+        "staff",
+        "实地查看水厂运行",
+        N.SEEN,
+        "",
+        "滤池反冲洗设备锈蚀严重，部分阀门靠人工操作；中控室的水质在线监测仪一个上午报警三次。",
+    ),
+    (
+        "demo-note-6",
+        "secretary",
+        "实地查看水厂运行",
+        N.PROMISE,
+        "王伟",
+        "更换滤池反冲洗设备的资金，省里帮助协调解决。",
+    ),
+    (
+        "demo-note-7",
+        "staff",
+        "实地查看水厂运行",
+        N.PROBLEM,
+        "",
+        "水质在线监测仪频繁误报，值班人员难以判断真假，存在漏报风险。",
+    ),
+    (
+        "demo-note-8",
+        "staff",
+        "与一线职工座谈",
+        N.SAID,
+        "水厂职工",
+        "夜班只有两个人值守，设备一报警就得全厂跑，大家希望增加人手。",
+    ),
+    (
+        "demo-note-9",
+        "staff",
+        "与一线职工座谈",
+        N.REQUEST,
+        "水厂职工代表",
+        "请求增加夜班值守人员编制。",
+    ),
+]
+
+DEMO_FOLLOWUPS = [
+    (
+        "demo-note-3",
+        "拿出山区三个村集中供水方案",
+        "省水利厅农村饮水处",
+        ["青山县水利局"],
+        30,
+        FollowUp.Priority.HIGH,
+        [{"status": S.IN_PROGRESS, "comment": "已完成三个村的实地勘察，正在比选水源方案。"}],
+    ),
+    (
+        "demo-note-6",
+        "更换第一水厂滤池反冲洗设备",
+        "青山县水利局",
+        [],
+        10,
+        FollowUp.Priority.NORMAL,
+        [
+            {"status": S.IN_PROGRESS, "comment": "已向省水利厅申请维修养护补助。"},
+            {
+                "status": S.DONE,
+                "answer": "省级农村供水维修养护补助资金85万元已下达，滤池反冲洗设备已更换完毕，"
+                "第一水厂已确认运行正常。",
+            },
+        ],
+    ),
+    (
+        "demo-note-7",
+        "排查水质在线监测仪误报问题",
+        "青山县水利局",
+        [],
+        -5,
+        FollowUp.Priority.NORMAL,
+        [{"comment": "厂家尚未派人到现场，已电话催办。"}],
+    ),
+    (
+        "demo-note-9",
+        "增加第一水厂夜班值守人员编制",
+        "青山县人民政府办公室",
+        [],
+        15,
+        FollowUp.Priority.LOW,
+        [
+            {
+                "status": S.CANNOT,
+                "reason": "县级事业编制总量已满，年内无法增加；改为通过购买服务增加夜班值守人员，"
+                "已向水厂职工说明。",
+            }
+        ],
+    ),
+    (
+        "demo-note-4",
+        "支持青山县申报管网改造专项债券",
+        "省水利厅农村饮水处",
+        [],
+        45,
+        FollowUp.Priority.HIGH,
+        [
+            {
+                "needs_leader": True,
+                "comment": "需省领导出面与省财政厅协调专项债额度。",
+            }
+        ],
+    ),
+]
+
+
+def _notes_and_followups(trip: Trip, users: dict[str, User], today: dt.date) -> None:
+    """The inspection's first day noted down, and five follow-up items for three departments
+    with their history: one done, one overdue, one that cannot be done, two under way.
+    Due dates count from the day seeded, so the overdue one is overdue whatever the day."""
+    # By title, the first item of each title: those of the first day.
+    visits = {
+        item.title: item for item in trip.items.select_related("host_unit").order_by("-start")
+    }
+    notes = {}
+    for key, author, item_title, kind, speaker, text in DEMO_NOTES:
+        notes[key], _ = followup_notes.record(
+            trip,
+            users[author],
+            client_key=key,
+            item=visits[item_title],
+            kind=kind,
+            speaker=speaker,
+            text=text,
+            verified=kind in (N.SEEN, N.HEARD),
+        )
+    secretary = users["secretary"]
+    departments = {d.name: d for d in Department.objects.prefetch_related("contacts")}
+    for key, title, owner, co_owners, due_in, priority, changes in DEMO_FOLLOWUPS:
+        note = notes[key]
+        if note.followups.exists():
+            continue
+        department = departments[owner]
+        item = followup_items.create(
+            FollowUp(
+                trip=trip,
+                note=note,
+                item=note.item,
+                host_unit=note.item.host_unit,
+                title=title,
+                to_do=note.text,
+                department=department,
+                contact=next(iter(department.contacts.all()), None),
+                due_date=today + dt.timedelta(days=due_in),
+                priority=priority,
+            ),
+            secretary,
+            co_owners=[departments[name] for name in co_owners],
+        )
+        for change in changes:
+            followup_items.update(item, secretary, **change)
 
 
 def _meeting(users, units, day: dt.date) -> Trip:

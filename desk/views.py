@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,21 +17,30 @@ from accounts.roles import (
     OFFICE_ROLES,
     ROLE_LABELS,
     is_leader,
+    is_office_user,
     is_secretary,
     office_required,
     office_roles,
 )
+from desk import followup_panels
+from followups import access as followup_access
 from logistics import checklists
 from trips import approval, calendar, notices
 from trips.access import visible_trips
 from trips.models import Trip, TripMember
 
 
-@office_required
+@login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """What waits for me, my upcoming trips, my drafts; a leader sees the versions waiting
-    for approval first and no secretary's panels."""
-    user, today = request.user, timezone.localdate()
+    """What waits for me, my upcoming trips, my drafts, my follow-up items; a leader sees
+    the versions waiting for approval first and no secretary's panels. Someone who only
+    answers for a department lands on the department's items."""
+    user, now = request.user, timezone.now()
+    if not is_office_user(user):
+        if followup_access.departments_of(user).exists():
+            return redirect("followups:my_department_items")
+        raise PermissionDenied
+    today = timezone.localdate(now)
     trips = visible_trips(user).with_team()
     secretary = is_secretary(user)
     leader_only = is_leader(user) and not secretary
@@ -53,6 +64,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "can_create": secretary,
         "leader_only": leader_only,
         "is_leader": is_leader(user),
+        **followup_panels.panels(user, secretary=secretary, leader=is_leader(user), now=now),
     }
     return render(request, "desk/dashboard.html", context)
 

@@ -1,12 +1,24 @@
-"""Who may read and write notes: the trip's rules; writing is for the party."""
+"""Who may read and change notes and follow-up items.
+
+Notes follow the trip's rules; writing is for the party. An item follows its trip's rules
+(secretaries on the team change it, office users read it as they read the trip), and the
+people who answer for it see it too: the members (Department.members) of its department or
+of a co-owner department read it and update its status, answer and evidence, nothing else
+of the trip. Through the department's signed link (followups.links) the same, without an
+account. Everyone else gets a 404.
+"""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
 
+from directory.models import Department
 from followups import notes
+from followups.models import FollowUp
 from trips.access import trip_for
-from trips.models import Trip
+from trips.models import Trip, TripMember
 
 
 def note_trip_for(user, pk: int, *, edit: bool = False) -> Trip:
@@ -14,5 +26,106 @@ def note_trip_for(user, pk: int, *, edit: bool = False) -> Trip:
     internal trip is from outsiders); with edit, PermissionDenied unless they may write."""
     trip = trip_for(user, pk)
     if edit and not notes.may_write(trip, user):
+        raise PermissionDenied
+    return trip
+
+
+def departments_of(user) -> QuerySet[Department]:
+    """The departments the user answers for with their account (Department.members)."""
+    if not user.is_authenticated:
+        return Department.objects.none()
+    return Department.objects.filter(members=user)
+
+
+def owned_by(departments) -> QuerySet[FollowUp]:
+    """The items these departments (a queryset or a list) answer for: as owner or co-owner."""
+    shared = FollowUp.co_owners.through.objects.filter(department__in=departments)
+    return FollowUp.objects.filter(
+        Q(department__in=departments) | Q(pk__in=shared.values("followup_id"))
+    )
+
+
+def is_member(user, item: FollowUp) -> bool:
+    """True when the user is a member of the item's department or of a co-owner department."""
+    if not user.is_authenticated:
+        return False
+    return owned_by(departments_of(user)).filter(pk=item.pk).exists()
+
+
+def item_for(user, pk: int, *, edit: bool = False) -> FollowUp:
+    """The item as this user may see it: every item view asks here.
+
+    Readable by the trip's rules (trips.access.trip_for) or by a member of a department
+    that answers for it; Http404 for everyone else (an internal trip's items do not leak).
+    With edit, PermissionDenied unless the user may update it (may_update).
+
+    The item comes with `trip` (its team prefetched), `department_member` (the user answers
+    for it) and `through_department` (the user reads it only as a department member: the
+    page then shows nothing else of the trip).
+    """
+    item = FollowUp.objects.select_related("department", "contact", "host_unit", "note", "item")
+    item = item.filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    item.department_member = is_member(user, item)
+    try:
+        trip = trip_for(user, item.trip_id)
+    except Http404:
+        if not item.department_member:
+            raise
+        trip = Trip.objects.with_team().get(pk=item.trip_id)
+        item.through_department = True
+    else:
+        item.through_department = False
+    item.trip = trip
+    if edit and not may_update(user, item):
+        raise PermissionDenied
+    return item
+
+
+def may_update(user, item: FollowUp) -> bool:
+    """Change the status, answer, reason, leader's help; comment; add evidence: the trip's
+    secretaries, and the department's members, while the trip is not closed or cancelled.
+    The item must come from item_for()."""
+    trip = item.trip
+    return trip.can_edit(user) or (item.department_member and not trip.is_read_only)
+
+
+def may_manage(user, item: FollowUp) -> bool:
+    """Remove evidence, send the department its link: the trip's secretaries, while the
+    trip may be edited. The item must come from item_for()."""
+    return item.trip.can_edit(user)
+
+
+def link_item(department: Department, pk: int) -> FollowUp | None:
+    """One of the department's items (owner or co-owner) with what its link page shows;
+    None when the item is not the department's, or does not exist."""
+    return (
+        owned_by([department])
+        .select_related("trip", "department", "host_unit")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+# --- the post-trip report ------------------------------------------------------------------
+
+REPORT_ROLES = (TripMember.Role.SECRETARY, TripMember.Role.LEADER)
+
+
+def may_read_report(trip: Trip, user) -> bool:
+    """The post-trip report is for the trip's secretaries and its leaders (the trip comes
+    from trip_for(), its team prefetched)."""
+    return trip.role_of(user) in REPORT_ROLES
+
+
+def report_trip_for(user, pk: int, *, edit: bool = False) -> Trip:
+    """The trip whose report (and its downloads) the user reads: Http404 unless they are a
+    secretary or a leader on its team, whoever else may read the trip; with edit,
+    PermissionDenied unless they may edit the trip (not once it is closed or cancelled)."""
+    trip = trip_for(user, pk)
+    if not may_read_report(trip, user):
+        raise Http404
+    if edit and not trip.can_edit(user):
         raise PermissionDenied
     return trip

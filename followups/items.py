@@ -25,6 +25,9 @@ S = FollowUp.Status
 
 # What update() may change; anything else is a programming error.
 EDITABLE = ("status", "answer", "reason", "needs_leader", "due_date", "priority")
+# What the owner department (a member, or anyone through its link) may change: not the
+# due date or the priority, which the office sets.
+DEPARTMENT_EDITABLE = ("status", "answer", "reason", "needs_leader")
 
 
 def initial_from_note(note: Note) -> dict:
@@ -77,13 +80,25 @@ def check(item: FollowUp, changes: dict) -> None:
 
 
 @transaction.atomic
-def update(item: FollowUp, by, *, comment: str = "", **changes) -> FollowUpUpdate | None:
+def update(
+    item: FollowUp,
+    by,
+    *,
+    comment: str = "",
+    by_name: str = "",
+    as_department: bool = False,
+    **changes,
+) -> FollowUpUpdate | None:
     """Change the item by the rules and write who changed what, when; None if nothing changed.
 
-    Becoming "cannot be done" alerts the trip's secretaries and leaders; asking for the
-    leader's help alerts the secretaries at once. Both by e-mail, after commit.
+    `by` is the user, or None for a change through the department's link, which names who
+    made it in `by_name` (and is the department's: as_department). The department changes
+    only DEPARTMENT_EDITABLE. Becoming "cannot be done" alerts the trip's secretaries and
+    leaders; asking for the leader's help alerts the secretaries at once. Both by e-mail,
+    after commit.
     """
-    unknown = set(changes) - set(EDITABLE)
+    allowed = DEPARTMENT_EDITABLE if as_department or by is None else EDITABLE
+    unknown = set(changes) - set(allowed)
     if unknown:
         raise TypeError(f"update() cannot change {sorted(unknown)}")
     # The row locked: two people changing one item at once are applied one after the other.
@@ -106,7 +121,7 @@ def update(item: FollowUp, by, *, comment: str = "", **changes) -> FollowUpUpdat
         setattr(item, name, value)
     item.save(update_fields=[*changes, "updated_at"])
     record = FollowUpUpdate.objects.create(
-        followup=item, by_user=by, changes=diff, comment=comment.strip()
+        followup=item, by_user=by, by_name=by_name.strip(), changes=diff, comment=comment.strip()
     )
     trip = Trip.objects.with_team().get(pk=item.trip_id)
     if item.status == S.CANNOT and was_status != S.CANNOT:

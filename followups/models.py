@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Contact, Department, HostUnit
-from trips.models import ItineraryItem, Trip
+from trips.access import visible_trips
+from trips.models import ItineraryItem, Trip, TripMember
 
 
 class Note(models.Model):
@@ -79,6 +81,74 @@ class FollowUpQuerySet(models.QuerySet):
     def overdue(self, today: date) -> FollowUpQuerySet:
         """Open and past the due date."""
         return self.open().filter(due_date__lt=today)
+
+    # --- where items show outside their own pages (host units, briefing book, dashboard) ---
+
+    def readable_by(self, user) -> FollowUpQuerySet:
+        """On the trips this user may read (trips.access.visible_trips)."""
+        return self.filter(trip__in=visible_trips(user))
+
+    def concerning(self, unit_ids: Iterable[int], user) -> FollowUpQuerySet:
+        """About these host units (FollowUp.host_unit), on the trips the user may read."""
+        return self.filter(host_unit__in=list(unit_ids)).readable_by(user)
+
+    def open_first(self) -> FollowUpQuerySet:
+        """Items without an outcome first, then the done ones, then those that cannot be
+        done; each group by due date."""
+        rank = Case(
+            When(status__in=FollowUp.OPEN_STATUSES, then=Value(0)),
+            When(status=FollowUp.Status.DONE, then=Value(1)),
+            default=Value(2),
+        )
+        return self.order_by(rank, "due_date", "pk")
+
+    def promises_to(
+        self, unit_ids: Iterable[int], user, exclude_trip: Trip | None = None
+    ) -> FollowUpQuerySet:
+        """What these host units were promised on earlier visits, open first, then kept
+        (done, with the answer), then those that cannot be done; the trip joined.
+
+        Every item concerning the unit counts: an item about a unit is something the office
+        owes it, whether its note was a promise, a decision, a problem found there or the
+        unit's request (and the note may be gone). Earlier visits: the trips, other than
+        exclude_trip, that started before it; without exclude_trip, every trip. Only trips
+        the user may read.
+        """
+        items = self.concerning(unit_ids, user)
+        if exclude_trip is not None:
+            items = items.exclude(trip=exclude_trip).filter(
+                trip__start_date__lt=exclude_trip.start_date
+            )
+        return items.select_related("trip").open_first()
+
+    def for_secretary(self, user) -> FollowUpQuerySet:
+        """On the trips where the user is a secretary on the team."""
+        return self.filter(trip__in=Trip.objects.on_team(user, TripMember.Role.SECRETARY))
+
+    def for_leader(self, user, since: datetime) -> FollowUpQuerySet:
+        """What needs this leader, on the trips the user leads: open items asking for the
+        leader's help, and items that became "cannot be done" since `since` (by their
+        history); the ones asking for help first."""
+        became_cannot = FollowUpUpdate.objects.filter(
+            followup=OuterRef("pk"), at__gte=since, changes__status__1=FollowUp.Status.CANNOT
+        )
+        asks_help = Q(needs_leader=True, status__in=FollowUp.OPEN_STATUSES)
+        return (
+            self.filter(trip__in=Trip.objects.led_by(user))
+            .filter(asks_help | Q(Exists(became_cannot), status=FollowUp.Status.CANNOT))
+            .order_by(Case(When(asks_help, then=Value(0)), default=Value(1)), "due_date", "pk")
+        )
+
+    def of_departments_of(self, user) -> FollowUpQuerySet:
+        """Owned or co-owned by a department the user is a member of (Department.members)."""
+        departments = Department.objects.filter(members=user).values("pk")
+        shared = FollowUp.co_owners.through.objects.filter(department__in=departments)
+        return self.filter(Q(department__in=departments) | Q(pk__in=shared.values("followup_id")))
+
+    def with_total(self) -> FollowUpQuerySet:
+        """Each row also carries `total`, the number of rows before any slice: a short list
+        and its count in one query."""
+        return self.annotate(total=Window(Count("pk")))
 
 
 class FollowUp(models.Model):

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from followups.views import items, notes
+from followups.views import department, evidence, items, notes, units
+from followups.views import report as report_views
 
 app_name = "followups"
 
@@ -23,6 +24,44 @@ urlpatterns = [
     path("trips/<int:pk>/follow-ups/panel/", items.trip_panel, name="trip_panel"),
     path("trips/<int:pk>/follow-ups/close/", items.trip_close, name="trip_close"),
     # --- department links and evidence (helper A adds here) ---
+    path("follow-ups/<int:pk>/evidence/", evidence.evidence_add, name="evidence_add"),
+    path("follow-ups/evidence/<int:pk>/", evidence.evidence_download, name="evidence"),
+    path("follow-ups/evidence/<int:pk>/remove/", evidence.evidence_remove, name="evidence_remove"),
+    path(
+        "follow-ups/<int:pk>/send-link/",
+        department.send_department_link,
+        name="send_department_link",
+    ),
+    path("follow-ups/my-department/", department.my_department_items, name="my_department_items"),
+    # the department's signed link (no account); config/logging.py redacts the token
+    path("follow-ups/d/<str:token>/", department.department_items, name="department_items"),
+    path(
+        "follow-ups/d/<str:token>/<int:pk>/",
+        department.department_item,
+        name="department_item",
+    ),
+    path(
+        "follow-ups/d/<str:token>/<int:pk>/evidence/<int:evidence_pk>/",
+        department.department_evidence,
+        name="department_evidence",
+    ),
     # --- the post-trip report and exports (helper C adds here) ---
+    path("trips/<int:pk>/report/", report_views.report_detail, name="report"),
+    path("trips/<int:pk>/report/final/", report_views.report_final, name="report_final"),
+    path("trips/<int:pk>/report/revise/", report_views.report_revise, name="report_revise"),
+    path(
+        "trips/<int:pk>/report/revisions/<int:number>/",
+        report_views.report_revision,
+        name="report_revision",
+    ),
+    path("trips/<int:pk>/report/docx/", report_views.report_docx, name="report_docx"),
+    path(
+        "trips/<int:pk>/report/revisions/<int:number>/docx/",
+        report_views.report_docx,
+        name="report_revision_docx",
+    ),
+    path("trips/<int:pk>/follow-ups/xlsx/", report_views.trip_tracker, name="trip_tracker"),
+    path("follow-ups/xlsx/", report_views.board_tracker, name="board_tracker"),
     # --- panels for other apps' pages: host unit (helper D adds here) ---
+    path("units/<int:pk>/follow-ups/panel/", units.unit_panel, name="unit_panel"),
 ]

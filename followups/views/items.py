@@ -4,6 +4,7 @@ trip's follow-up panel and the closing of the trip."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import office_required
-from followups import items
+from followups import access, evidence, items
+from followups.forms.evidence import EvidenceForm
 from followups.forms.items import BoardFilterForm, FollowUpForm, StatusForm
 from followups.models import FollowUp, Note
 from trips.access import trip_for, visible_trips
@@ -42,48 +44,55 @@ def item_create(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
 
 
 def _item_for(user, pk: int, *, edit: bool = False) -> tuple[FollowUp, Trip]:
-    """The item and its trip by the trip's rules: 404 for outsiders, 403 to edit for staff."""
-    item = get_object_or_404(
-        FollowUp.objects.select_related("department", "contact", "host_unit", "note", "item"),
-        pk=pk,
-    )
-    trip = trip_for(user, item.trip_id, edit=edit)
-    item.trip = trip
-    return item, trip
+    """The item and its trip by followups.access: 404 for outsiders, 403 to change it for
+    those who only read it."""
+    item = access.item_for(user, pk, edit=edit)
+    return item, item.trip
 
 
-def _item_context(request: HttpRequest, item: FollowUp, trip: Trip, form=None) -> dict:
-    can_edit = trip.can_edit(request.user)
-    if can_edit and form is None:
-        form = StatusForm.for_item(item)
+def item_context(
+    request: HttpRequest, item: FollowUp, trip: Trip, form=None, evidence_form=None
+) -> dict:
+    """The item page's context; the forms given keep what was typed, with their errors."""
+    may_update = access.may_update(request.user, item)
+    if may_update:
+        form = form or StatusForm.for_item(item)
+        evidence_form = evidence_form or EvidenceForm()
     return {
         "item": item,
         "trip": trip,
-        "can_edit": can_edit,
-        "form": form,
+        "can_edit": may_update,
+        "can_manage": access.may_manage(request.user, item),
+        "form": form if may_update else None,
+        "evidence_form": evidence_form if may_update else None,
+        "evidence": evidence.of_item(item),
         "history": items.history(item),
         "today": timezone.localdate(),
     }
 
 
-@office_required
+@login_required
 @require_GET
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item, trip = _item_for(request.user, pk)
-    return render(request, "followups/item.html", _item_context(request, item, trip))
+    return render(request, "followups/item.html", item_context(request, item, trip))
 
 
-@office_required
+@login_required
 @require_POST
 def item_update(request: HttpRequest, pk: int) -> HttpResponse:
-    """Change the status, the answer or the reason, the leader's help; errors beside fields."""
+    """Change the status, the answer or the reason, the leader's help; errors beside fields.
+    By the trip's secretaries, or a member of a department that answers for the item."""
     item, trip = _item_for(request.user, pk, edit=True)
     form = StatusForm.for_item(item, request.POST)
     if form.is_valid():
         data = dict(form.cleaned_data)
         comment = data.pop("comment")
+        as_department = not trip.can_edit(request.user)
         try:
-            record = items.update(item, request.user, comment=comment, **data)
+            record = items.update(
+                item, request.user, comment=comment, as_department=as_department, **data
+            )
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
@@ -92,7 +101,7 @@ def item_update(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The item is updated."))
             return redirect(item)
     template = "followups/item.html#status" if request.htmx else "followups/item.html"
-    return render(request, template, _item_context(request, item, trip, form))
+    return render(request, template, item_context(request, item, trip, form))
 
 
 @office_required
@@ -130,6 +139,7 @@ def _panel_context(request: HttpRequest, trip: Trip) -> dict:
         "counts": counts,
         "today": today,
         "can_close": can_edit and trip.status == Trip.Status.COMPLETED,
+        "may_read_report": access.may_read_report(trip, request.user),
     }
 
 

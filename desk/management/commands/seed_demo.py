@@ -7,7 +7,7 @@ from desk.demo import seed
 
 
 class Command(BaseCommand):
-    help = "Create the demo office (users, host units, three trips). Idempotent."
+    help = "Create the demo office (users, host units, three trips, follow-ups). Idempotent."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(

@@ -1,8 +1,9 @@
-"""What may be attached to a briefing: the name's extension AND the content must agree.
+"""What may be uploaded (a briefing's attachment, a follow-up item's evidence): the name's
+extension AND the content must agree.
 
 A file is accepted when its extension is one we know and its first bytes are that
 format's signature (for .docx/.xlsx: a zip archive holding word/ or xl/). A renamed
-program (an "MZ" header) is refused by name, so the secretary knows what happened.
+program (an "MZ" header) is refused by name, so the uploader knows what happened.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ ZIP = b"PK\x03\x04"
 
 @dataclass(frozen=True)
 class Format:
-    file_type: str  # Attachment.Kind value
+    file_type: str  # "pdf", "word", "excel" or "image" (briefings' Attachment.Kind values)
     content_type: str
     signatures: tuple[bytes, ...]
     zip_folder: str = ""  # for Office Open XML: the folder the archive must hold

@@ -1,0 +1,98 @@
+"""What an owner department does with its follow-up items, with an account (a member) or
+through its signed link (followups.links): its list, its answer with evidence, and the
+office sending it the link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from accounts import throttle
+from accounts.uploads import Checked
+from followups import emails, evidence, items, links
+from followups.access import owned_by
+from followups.models import FollowUp, FollowUpUpdate
+from outbox.models import Message
+
+# Items with an outcome stay on the department's list this long after their last change.
+RECENT_DAYS = 30
+# Changes through one link (and from one address) in an hour: a department answering many
+# items fits; a script does not.
+LINK_POSTS_PER_HOUR = 60
+HOUR = 3600
+
+
+@dataclass(frozen=True)
+class Listing:
+    open: list[FollowUp]  # by due date: the overdue ones first
+    finished: list[FollowUp]  # done or cannot be done in the last RECENT_DAYS, latest first
+
+
+def listing(found: QuerySet[FollowUp], now: datetime) -> Listing:
+    """The department's items to show: open ones first, then the recently finished (two
+    queries, whatever the number of items)."""
+    found = found.select_related("trip", "department", "host_unit")
+    return Listing(
+        open=list(found.open().order_by("due_date", "pk")),
+        finished=list(
+            found.exclude(status__in=FollowUp.OPEN_STATUSES)
+            .filter(updated_at__gte=now - timedelta(days=RECENT_DAYS))
+            .order_by("-updated_at", "pk")
+        ),
+    )
+
+
+def overdue_count(found: Listing, today: date) -> int:
+    return sum(item.is_overdue(today) for item in found.open)
+
+
+@transaction.atomic
+def answer(
+    item: FollowUp,
+    changes: dict,
+    *,
+    by=None,
+    by_name: str = "",
+    comment: str = "",
+    upload: UploadedFile | None = None,
+    checked: Checked | None = None,
+) -> FollowUpUpdate | None:
+    """The department's update: status, answer, reason, the leader's help (by the rules of
+    followups.items, ValidationError keyed by field), a comment and one evidence file (already
+    checked), all or nothing. By a member (by), or through the link (by None, by_name)."""
+    record = items.update(item, by, by_name=by_name, as_department=True, comment=comment, **changes)
+    if upload is not None and checked is not None:
+        evidence.attach(item, upload, checked, by=by, by_name=by_name)
+    return record
+
+
+def allow_link_post(link, address: str) -> bool:
+    """At most LINK_POSTS_PER_HOUR changes an hour through one link, and from one address."""
+    per_link = throttle.allow(
+        f"followup-link:{link.department_id}:{link.nonce}", LINK_POSTS_PER_HOUR, HOUR
+    )
+    per_address = throttle.allow(f"followup-link-ip:{address}", LINK_POSTS_PER_HOUR, HOUR)
+    return per_link and per_address
+
+
+@transaction.atomic
+def send_link(item: FollowUp, by) -> list[Message]:
+    """Give the item's owner department a new link (the old one stops working) and e-mail it
+    to the department's contacts with an address; ValidationError when none has one."""
+    department = item.department
+    contacts = [c for c in department.contacts.order_by("name", "pk") if c.email]
+    if not contacts:
+        raise ValidationError(
+            _("Nobody at %(department)s has an e-mail address: add one in the directory.")
+            % {"department": department.name}
+        )
+    link = links.issue(department, by=by)
+    # Only this trip's: the mail log shows the e-mail to the people who may read this trip.
+    open_items = owned_by([department]).open().filter(trip=item.trip_id).order_by("due_date", "pk")
+    return emails.department_link(department, link, contacts, by, trip=item.trip, items=open_items)

@@ -1,0 +1,181 @@
+"""The owner department's pages: its items for its members (with an account), and its
+signed link (no account, the department's language); the office sending it the link."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts import throttle
+from followups import access, departments, evidence, items, links
+from followups.forms.department import LinkUpdateForm
+from followups.models import DepartmentLink, Evidence, FollowUp
+from followups.views.evidence import file_response
+
+# With an account: a member of the department
+
+
+@login_required
+@require_GET
+def my_department_items(request: HttpRequest) -> HttpResponse:
+    """The items of the departments the user answers for: open first, overdue marked."""
+    mine = access.departments_of(request.user)
+    found = departments.listing(access.owned_by(mine), timezone.now())
+    context = {"departments": list(mine), "listing": found, "today": timezone.localdate()}
+    return render(request, "followups/department_mine.html", context)
+
+
+@login_required
+@require_POST
+def send_department_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """A trip's secretary sends the item's department a new link (the old one stops)."""
+    item = access.item_for(request.user, pk)
+    if not access.may_manage(request.user, item):
+        raise PermissionDenied
+    try:
+        sent = departments.send_link(item, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        text = ngettext(
+            "The link is sent to %(department)s (one address). Any earlier link stops working.",
+            "The link is sent to %(department)s (%(count)s addresses). Any earlier link stops "
+            "working.",
+            len(sent),
+        )
+        messages.success(request, text % {"department": item.department.name, "count": len(sent)})
+    return redirect(item)
+
+
+# Through the signed link: no account
+
+
+def _refused(request: HttpRequest, reason: str, department=None, status: int = 404):
+    """A clear page for a link that opens nothing, with no data of any item."""
+    language = department.language if department else translation.get_language()
+    with translation.override(language):
+        context = {"reason": reason, "department": department}
+        response = render(request, "followups/department_refused.html", context, status=status)
+    response.headers["Content-Language"] = language
+    return response
+
+
+def department_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Open the signed link (a clear page when refused), then answer in the department's
+    language: view(request, link, token, ...)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, token: str, *args, **kwargs) -> HttpResponse:
+        try:
+            link = links.open_link(token)
+        except links.LinkRefused as refused:
+            return _refused(request, refused.reason, refused.department, refused.status)
+        language = link.department.language
+        with translation.override(language):
+            response = view(request, link, token, *args, **kwargs)
+        response.headers["Content-Language"] = language
+        return response
+
+    return never_cache(wrapped)
+
+
+def _not_ours(request: HttpRequest, link: DepartmentLink) -> HttpResponse:
+    return _refused(request, "not_ours", link.department)
+
+
+@require_GET
+@department_link
+def department_items(request: HttpRequest, link: DepartmentLink, token: str) -> HttpResponse:
+    """The department's items (owner or co-owner): open ones first, then recently finished."""
+    found = departments.listing(access.owned_by([link.department]), timezone.now())
+    context = {
+        "department": link.department,
+        "link": link,
+        "token": token,
+        "listing": found,
+        "today": timezone.localdate(),
+    }
+    return render(request, "followups/department_items.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@department_link
+def department_item(
+    request: HttpRequest, link: DepartmentLink, token: str, pk: int
+) -> HttpResponse:
+    """One item of the department and its answer: errors beside the fields, nothing lost."""
+    item = access.link_item(link.department, pk)
+    if item is None:
+        return _not_ours(request, link)
+    if item.trip.is_read_only:  # closed or cancelled: the item is the record, no form
+        status = 403 if request.method == "POST" else 200
+        return _item_page(request, link, token, item, None, status)
+    form = LinkUpdateForm.for_item(item, request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        allowed = departments.allow_link_post(link, throttle.client_ip(request))
+        if allowed and form.is_valid() and _answer(item, form):
+            messages.success(request, _("Thank you. The office has your update."))
+            return redirect("followups:department_item", token, item.pk)
+        if not allowed:
+            form.is_valid()  # what was typed is shown again, with the reason on top
+            form.add_error(None, _("Too many changes in the last hour. Please try again later."))
+            status = 429
+        form.ask_for_the_file_again()
+    return _item_page(request, link, token, item, form, status)
+
+
+def _answer(item: FollowUp, form: LinkUpdateForm) -> bool:
+    """Apply the form through followups.departments; False with the refusals on the form."""
+    data = form.cleaned_data
+    try:
+        departments.answer(
+            item,
+            form.changes(),
+            by_name=data["by_name"],
+            comment=data["comment"],
+            upload=data["evidence"],
+            checked=form.checked,
+        )
+    except ValidationError as error:
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return False
+    return True
+
+
+def _item_page(request, link, token, item, form, status: int = 200) -> HttpResponse:
+    context = {
+        "department": link.department,
+        "token": token,
+        "item": item,
+        "trip": item.trip,
+        "form": form,
+        "evidence": evidence.of_item(item),
+        "history": items.history(item),
+        "today": timezone.localdate(),
+    }
+    return render(request, "followups/department_item.html", context, status=status)
+
+
+@require_GET
+@department_link
+def department_evidence(
+    request: HttpRequest, link: DepartmentLink, token: str, pk: int, evidence_pk: int
+) -> FileResponse:
+    """Evidence of one of the department's items, as a download."""
+    item = access.link_item(link.department, pk)
+    if item is None:
+        raise Http404
+    return file_response(get_object_or_404(Evidence, followup=item, pk=evidence_pk))

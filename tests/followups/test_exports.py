@@ -1,0 +1,288 @@
+"""Downloads: the report in Word read back with python-docx, the follow-up tracker in Excel
+read back with openpyxl; who may download; a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from followups import exports, items, report
+from followups.models import FollowUp
+from tests.factories import TripFactory
+from tests.followups import report_setup as setup
+from tests.followups.item_setup import department, item
+
+pytestmark = pytest.mark.django_db
+
+ITEM_HEADER = [
+    "Trip",
+    "No.",
+    "Title",
+    "What is to be done",
+    "From the note",
+    "Host unit concerned",
+    "Owner department",
+    "Co-owners",
+    "Contact",
+    "Due date",
+    "Priority",
+    "Status",
+    "Overdue",
+    "Answer given",
+    "Why it cannot be done",
+    "Needs the leader's help",
+    "Last updated",
+]
+HISTORY_HEADER = ["Trip", "No.", "Item", "When", "Who", "Field", "Before", "After", "Comment"]
+
+
+def docx_of(content: bytes):
+    return Document(BytesIO(content))
+
+
+def headings(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+
+
+def table_cells(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+# --- Word ------------------------------------------------------------------------------
+
+
+def test_the_report_in_word_keeps_title_dates_headings_lists_and_the_table(
+    client, office_trip, secretary
+):
+    setup.visited(office_trip, secretary)
+    draft = report.get_or_start(office_trip, secretary)
+    body = draft.body.replace(
+        "## Purpose\n", "## Purpose\n\nThe **key** point.\n\n1. one\n2. two\n"
+    )
+    report.save_draft(draft, secretary, draft.title, body)
+    client.force_login(secretary)
+
+    response = client.get(reverse("followups:report_docx", args=[office_trip.pk]))
+
+    assert response["Content-Type"] == exports.DOCX_CONTENT_TYPE
+    assert response["Content-Disposition"].startswith("attachment;")
+    document = docx_of(response.content)
+    title, dates = document.paragraphs[0], document.paragraphs[1]
+    assert title.text == "Report on the trip: Riverside water works"
+    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert dates.text.startswith("Monday 7 December 2026 \u2013 Wednesday 9 December 2026")
+    assert headings(document) == [
+        "Purpose",
+        "Units visited",
+        "What was seen and heard",
+        "Plant tour (Riverside plant)",
+        "Talk with villagers (East village)",
+        "Main findings",
+        "Decisions and promises",
+        "Follow-up items",
+    ]
+    texts = {p.text: p for p in document.paragraphs}
+    assert [run.bold for run in texts["The key point."].runs] == [None, True, None]
+    assert texts["Riverside plant (Monday 7 December)"].style.name == "List Bullet"
+    assert texts["1. one"].style.name == "List" and "2. two" in texts
+    assert setup.PROBLEM + " (Talk with villagers)" in texts
+    [table] = document.tables
+    assert table_cells(table) == [
+        ["No.", "Title", "Owner department", "Due date", "Status", "Answer / reason"],
+        [
+            "1",
+            "Repair the pipes",
+            "Water bureau (with Finance bureau)",
+            "Friday 15 January 2027",
+            "Open",
+            "",
+        ],
+    ]
+
+
+def test_the_word_file_has_page_numbers_and_east_asian_fonts(office_trip, secretary):
+    setup.visited(office_trip, secretary)
+    document = docx_of(exports.report_docx(report.get_or_start(office_trip, secretary)))
+
+    footer = document.sections[0].footer._element
+    instructions = [node.text.strip() for node in footer.iter(qn("w:instrText"))]
+    assert instructions == ["PAGE"]
+    kinds = [node.get(qn("w:fldCharType")) for node in footer.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate", "end"]
+    fonts = {
+        run._element.rPr.rFonts.get(qn("w:eastAsia"))
+        for paragraph in document.paragraphs
+        for run in paragraph.runs
+        if run.text.strip()
+    }
+    assert fonts == {"SimSun", "SimHei"}
+    heading = next(p for p in document.paragraphs if p.text == "Main findings")
+    assert heading.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "SimHei"
+
+
+def test_chinese_text_and_control_characters_are_written(client, office_trip, secretary):
+    draft = report.get_or_start(office_trip, secretary)
+    report.save_draft(draft, secretary, "关于调研的报告", "## 一、基本情况\n\n水厂运行\x01良好。")
+    client.force_login(secretary)
+
+    response = client.get(reverse("followups:report_docx", args=[office_trip.pk]))
+
+    assert "filename*=utf-8''%E5%85%B3" in response["Content-Disposition"]
+    document = docx_of(response.content)
+    assert document.paragraphs[0].text == "关于调研的报告"
+    assert "水厂运行良好。" in [p.text for p in document.paragraphs]
+
+
+def test_an_earlier_revision_in_word_keeps_its_frozen_table(client, office_trip, secretary):
+    repair = setup.visited(office_trip, secretary)
+    draft = report.get_or_start(office_trip, secretary)
+    report.mark_final(draft, secretary)
+    items.update(repair, secretary, status=FollowUp.Status.CANNOT, reason="No budget.")
+    report.start_revision(draft, secretary)
+    client.force_login(secretary)
+
+    old = client.get(reverse("followups:report_revision_docx", args=[office_trip.pk, 1]))
+    new = client.get(reverse("followups:report_docx", args=[office_trip.pk]))
+
+    assert table_cells(docx_of(old.content).tables[0])[1][4:] == ["Open", ""]
+    assert table_cells(docx_of(new.content).tables[0])[1][4:] == ["Cannot be done", "No budget."]
+
+
+def test_the_leader_downloads_and_staff_do_not(client, office_trip, secretary, leader, staff):
+    report.get_or_start(office_trip, secretary)
+    docx_url = reverse("followups:report_docx", args=[office_trip.pk])
+    xlsx_url = reverse("followups:trip_tracker", args=[office_trip.pk])
+    client.force_login(leader)
+    assert client.get(docx_url).status_code == 200
+    assert client.get(xlsx_url).status_code == 200
+    client.force_login(staff)
+    assert client.get(docx_url).status_code == 404
+    assert client.get(xlsx_url).status_code == 404
+
+
+def test_no_word_file_before_the_report_is_started(client, office_trip, leader):
+    client.force_login(leader)
+    assert client.get(reverse("followups:report_docx", args=[office_trip.pk])).status_code == 404
+
+
+# --- Excel -----------------------------------------------------------------------------
+
+
+def tracker(client, trip):
+    response = client.get(reverse("followups:trip_tracker", args=[trip.pk]))
+    assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
+    assert response["Content-Disposition"].startswith("attachment;")
+    return load_workbook(BytesIO(response.content))
+
+
+def test_the_tracker_has_a_row_per_item_and_its_history(client, office_trip, secretary):
+    repair = setup.visited(office_trip, secretary)
+    repair.to_do, repair.priority, repair.needs_leader = "Replace 2 km of pipe.", "high", True
+    repair.save()
+    items.update(repair, secretary, comment="Asked the bureau.", status="in_progress")
+    water = repair.department
+    item(office_trip, secretary, water, title='=HYPERLINK("http://evil.example","x")')
+    client.force_login(secretary)
+
+    book = tracker(client, office_trip)
+
+    sheet, history = book.worksheets
+    assert [cell.value for cell in sheet[1]] == ITEM_HEADER
+    row = [cell.value for cell in sheet[2]]
+    assert row[:4] == ["Riverside water works", 1, "Repair the pipes", "Replace 2 km of pipe."]
+    assert row[6:9] == ["Water bureau", "Finance bureau", None]  # no contact: an empty cell
+    assert sheet["J2"].is_date and sheet["J2"].value.date() == dt.date(2027, 1, 15)
+    assert row[10:16] == ["High", "In progress", "no", None, None, "yes"]
+    assert sheet["Q2"].is_date
+    assert sheet["C3"].value == '\'=HYPERLINK("http://evil.example","x")'
+    assert sheet["C3"].data_type == "s" and sheet["B3"].value == 2
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:Q3"
+    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["B"].width
+    assert [cell.value for cell in history[1]] == HISTORY_HEADER
+    lines = [[cell.value for cell in line] for line in history.iter_rows(min_row=2)]
+    assert [line[:3] + line[4:] for line in lines] == [
+        [
+            "Riverside water works",
+            1,
+            "Repair the pipes",
+            "Sue Li",
+            "Status",
+            "Open",
+            "In progress",
+            "Asked the bureau.",
+        ]
+    ]
+    assert history["D2"].is_date
+    assert history.freeze_panes == "A2" and history.auto_filter.ref == "A1:I2"
+
+
+def test_overdue_contact_and_origin_note_are_written(client, office_trip, secretary):
+    dept, contact = department()
+    contact.phone = "010 1234"
+    contact.save()
+    origin = setup.note(office_trip, secretary, text="-1 wells work")
+    late = timezone.localdate() - dt.timedelta(days=2)
+    item(office_trip, secretary, dept, contact=contact, note=origin, due_date=late)
+    client.force_login(secretary)
+
+    sheet = tracker(client, office_trip).worksheets[0]
+
+    assert sheet["E2"].value == "'-1 wells work"
+    assert sheet["I2"].value == "Zhang Min, 010 1234"
+    assert sheet["M2"].value == "yes"
+
+
+def test_the_board_export_keeps_the_board_s_filters_and_visibility(
+    client, office_trip, confidential_trip, secretary, outsider
+):
+    dept = department()[0]
+    item(office_trip, secretary, dept, title="Open matter")
+    item(office_trip, secretary, dept, title="Answered", status="done", answer="Yes.")
+    item(confidential_trip, secretary, dept, title="Secret matter")
+    url = reverse("followups:board_tracker")
+
+    client.force_login(outsider)
+    titles = [c.value for c in load_workbook(BytesIO(client.get(url).content)).active["C"]]
+    assert titles[1:] == ["Open matter", "Answered"]
+
+    client.force_login(secretary)
+    filtered = client.get(url, {"status": "done"})
+    assert [c.value for c in load_workbook(BytesIO(filtered.content)).active["C"]][1:] == [
+        "Answered"
+    ]
+
+
+def test_the_board_links_to_its_export_with_the_same_filters(client, secretary):
+    client.force_login(secretary)
+    page = client.get(reverse("followups:board"), {"status": "done", "page": "1"})
+    assert f'href="{reverse("followups:board_tracker")}?status=done"' in page.content.decode()
+
+
+@pytest.mark.parametrize("name", ["trip_tracker", "board_tracker"])
+def test_the_export_queries_do_not_grow_with_items(
+    client, secretary, name, django_assert_num_queries
+):
+    small = TripFactory(team={secretary: "secretary"})
+    large = TripFactory(team={secretary: "secretary"})
+    setup.many_items(small, secretary, 5)
+    setup.many_items(large, secretary, 50)
+    for followup in FollowUp.objects.all():
+        items.update(followup, secretary, comment="Checked.")
+    client.force_login(secretary)
+    expected = {"trip_tracker": 8, "board_tracker": 7}[name]
+    for trip in (small, large):
+        url = (
+            reverse("followups:trip_tracker", args=[trip.pk])
+            if name == "trip_tracker"
+            else reverse("followups:board_tracker") + f"?trip={trip.pk}"
+        )
+        with django_assert_num_queries(expected):
+            client.get(url)
