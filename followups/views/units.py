@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.roles import office_required
 from directory.models import HostUnit
+from followups import items
 from followups.models import FollowUp
 
 
@@ -22,7 +23,7 @@ def unit_panel(request: HttpRequest, pk: int) -> HttpResponse:
     found = FollowUp.objects.concerning([unit.pk], request.user).open_first()
     context = {
         "unit": unit,
-        "items": found.select_related("trip", "department"),
+        "items": items.for_list(found),
         "today": timezone.localdate(),
     }
     template = "followups/_unit_panel.html#panel" if request.htmx else "followups/_unit_panel.html"

@@ -168,3 +168,19 @@ def test_dashboard_queries_do_not_grow_with_followup_items(
     # leader's follow-up panel, the departments' panel.
     with time_machine.travel(NOW, tick=False), django_assert_num_queries(3 + 7):
         client.get(reverse("desk:dashboard"))
+
+
+def test_a_department_member_without_an_office_role_lands_on_the_departments_items(client, dept):
+    clerk = UserFactory(username="bureau-clerk")
+    dept.members.add(clerk)
+    client.force_login(clerk)
+    response = client.get(reverse("desk:dashboard"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("followups:my_department_items")
+    nav = response.content.decode().split('<nav class="nav"')[1].split("</nav>")[0]
+    assert reverse("followups:my_department_items") in nav
+    assert reverse("trips:trip_list") not in nav
+
+
+def test_an_account_with_no_office_role_and_no_department_gets_403(client):
+    client.force_login(UserFactory(username="nobody"))
+    assert client.get(reverse("desk:dashboard")).status_code == 403

@@ -109,11 +109,11 @@ def test_the_panel_queries_do_not_grow_with_items(
     item(TripFactory(), secretary, dept, host_unit=unit)
     client.force_login(staff)
     url = reverse("followups:unit_panel", args=[unit.pk])
-    # Session, user, roles; the unit; its items with their trips and departments.
-    with django_assert_num_queries(5):
+    # Session, user, roles; the unit; its items with their trips and departments; co-owners.
+    with django_assert_num_queries(6):
         client.get(url, HTTP_HX_REQUEST="true")
     for trip in TripFactory.create_batch(5):
         for n in range(4):
             item(trip, secretary, department(f"Bureau {trip.pk}-{n}")[0], host_unit=unit)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(url, HTTP_HX_REQUEST="true")
