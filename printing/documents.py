@@ -16,13 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from django.utils.functional import Promise
 
 from accounts import people
 from printing import cache
+from printing.models import Download
 from printing.render import render
-from trips.models import Trip
+from trips.models import Trip, TripMember
 
 
 def everyone(trip: Trip, user) -> bool:
@@ -61,3 +63,45 @@ def copy_for(document: Document, trip: Trip, language: str, reader) -> bytes:
     return cache.get_or_render(
         key, lambda: render(document.template, data, language=language, reader=watermarked)
     )
+
+
+def download(document: Document, trip: Trip, user, language: str) -> bytes:
+    """The user's copy of the document; every download of an internal trip's document is
+    logged (who, which, when), a cached copy's too. The trip was read through
+    trips.access already: this checks only who may read this document."""
+    if not document.may_read(trip, user):
+        raise PermissionDenied
+    pdf = copy_for(document, trip, language, user)
+    if trip.is_confidential:
+        Download.objects.create(trip=trip, user=user, document=document.name, language=language)
+    return pdf
+
+
+# The documents, by name (their address); filled below as each is defined.
+DOCUMENTS: dict[str, Document] = {}
+
+
+def label_of(name: str) -> str:
+    """A document's title in the active language; the name of one no longer printed."""
+    document = DOCUMENTS.get(name)
+    return str(document.label) if document else name
+
+
+def readable(trip: Trip, user) -> list[Document]:
+    """The documents of the trip this user may read, in the order of the print menu."""
+    return [document for document in DOCUMENTS.values() if document.may_read(trip, user)]
+
+
+def sees_download_log(trip: Trip, user) -> bool:
+    """The trip's secretaries read the download log of an internal trip."""
+    return trip.is_confidential and trip.role_of(user) == TripMember.Role.SECRETARY
+
+
+def download_log(trip: Trip, limit: int = 200) -> list[Download]:
+    """The latest downloads of the trip's documents, newest first, with who made them and
+    each document's title (document_label) in the active language."""
+    rows = Download.objects.filter(trip=trip).select_related("user__profile")
+    downloads = list(rows.order_by("-at", "-pk")[:limit])
+    for row in downloads:
+        row.document_label = label_of(row.document)
+    return downloads

@@ -1,0 +1,11 @@
+"""Printing URLs: a trip's documents, and the panels the trip page loads."""
+
+from django.urls import path
+
+from printing import views
+
+app_name = "printing"
+
+urlpatterns = [
+    path("trips/<int:pk>/print/downloads/", views.download_log, name="download_log"),
+]
