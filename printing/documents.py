@@ -16,15 +16,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from django.utils.functional import Promise
+from django.utils.translation import pgettext, pgettext_lazy
 
-from accounts import people
+from accounts import dates, people
 from printing import cache
 from printing.models import Download
 from printing.render import render
-from trips.models import Trip, TripMember
+from trips import itinerary
+from trips.itinerary import Slot
+from trips.models import ItineraryItem, Trip, TripMember
+from trips.zones import zone_label
 
 
 def everyone(trip: Trip, user) -> bool:
@@ -77,8 +82,138 @@ def download(document: Document, trip: Trip, user, language: str) -> bytes:
     return pdf
 
 
-# The documents, by name (their address); filled below as each is defined.
-DOCUMENTS: dict[str, Document] = {}
+def language_for(code: str | None) -> str:
+    """The language asked for when the office prints in it, else the page's."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    if code in codes:
+        return code
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    return active if active in codes else settings.LANGUAGE_CODE
+
+
+def filename(document: Document, trip: Trip, language: str) -> str:
+    """ "行程单 - 河滨水厂调研.pdf": no character a file system or a header would mind."""
+    with translation.override(language):
+        name = f"{document.label} - {trip.title}"
+    return "".join(c for c in name if c.isprintable() and c not in '\\/:*?"<>|')[:120] + ".pdf"
+
+
+def on_team(trip: Trip, user) -> bool:
+    """The trip's party: documents with phone numbers are for them."""
+    return trip.role_of(user) is not None
+
+
+def _dates(trip: Trip, language: str) -> str:
+    first = dates.long_date(trip.start_date, language)
+    if trip.end_date == trip.start_date:
+        return first
+    last = dates.long_date(trip.end_date, language)
+    return pgettext("from one day to another", "%(first)s to %(last)s") % {
+        "first": first,
+        "last": last,
+    }
+
+
+# The itinerary (行程单): per day, a table of time, activity, place, who of the party goes
+# and the host's contact.
+
+
+def _time(slot: Slot, language: str) -> str:
+    end = f"{slot.end:%H:%M}"
+    if slot.ends_another_day:
+        end = f"{dates.long_date(slot.end.date(), language, year=False)} {end}"
+    return f"{slot.start:%H:%M}\N{EN DASH}{end}"
+
+
+def _place(item: ItineraryItem) -> str:
+    if item.place:
+        return item.place
+    if item.origin or item.destination:
+        return f"{item.origin} \N{RIGHTWARDS ARROW} {item.destination}".strip()
+    return ""
+
+
+def _row(slot: Slot, language: str) -> dict[str, Any]:
+    item = slot.item
+    kind = slot.kind_label
+    if item.is_travel and item.travel_mode:
+        kind = f"{kind} · {slot.travel_mode_label}"
+    return {
+        "time": _time(slot, language),
+        "title": item.title,
+        "kind": str(kind),
+        "place": _place(item),
+        "host_unit": item.host_unit.name if item.host_unit else "",
+        "address": item.address,
+        # attendees_prefetch() has them in protocol order
+        "attendees": [people.person_label(user, language) for user in item.attendees.all()],
+        "contacts": [
+            {"name": c.name, "title": c.title, "phone": c.phone} for c in item.contacts.all()
+        ],
+    }
+
+
+def itinerary_data(trip: Trip, language: str) -> dict[str, Any]:
+    """Every day of the trip with its items, times on the trip's clock."""
+    days = itinerary.days(trip)
+    zone = ""
+    if trip.differs_from_office_time:
+        zone = pgettext("printed itinerary", "Local time in %(zone)s.") % {
+            "zone": zone_label(trip.time_zone)
+        }
+    return {
+        "dates": _dates(trip, language),
+        "zone": zone,
+        "days": [
+            {
+                "date": dates.long_date(day.date, language),
+                "items": [_row(slot, language) for slot in day.slots],
+            }
+            for day in days
+        ],
+    }
+
+
+# The party list (随行人员名单): protocol order (TripMember.protocol_key: the office's people
+# by their profile's protocol rank, as accounts.people.in_protocol_order orders accounts,
+# then those without an account by their order), with titles (职务) and phones.
+
+
+def _phone(member: TripMember) -> str:
+    return people.profile_of(member.user).phone if member.user_id else member.phone
+
+
+def party_data(trip: Trip, language: str) -> dict[str, Any]:
+    return {
+        "dates": _dates(trip, language),
+        "people": [
+            {
+                "name": member.display_name(language),
+                "title": member.display_title(language),
+                "organisation": member.organisation,
+                "role": str(member.get_role_display()),
+                "phone": _phone(member),
+            }
+            for member in trip.party()
+        ],
+    }
+
+
+ITINERARY = Document(
+    "itinerary",
+    pgettext_lazy("printed document", "Itinerary"),
+    "printing/itinerary.html",
+    itinerary_data,
+)
+PARTY_LIST = Document(
+    "party",
+    pgettext_lazy("printed document", "Party list"),
+    "printing/party.html",
+    party_data,
+    on_team,
+)
+# The documents, by name (their address), in the order of the print menu.
+DOCUMENTS: dict[str, Document] = {d.name: d for d in (ITINERARY, PARTY_LIST)}
 
 
 def label_of(name: str) -> str:

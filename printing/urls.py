@@ -7,5 +7,7 @@ from printing import views
 app_name = "printing"
 
 urlpatterns = [
+    path("trips/<int:pk>/print/", views.print_menu, name="print_menu"),
     path("trips/<int:pk>/print/downloads/", views.download_log, name="download_log"),
+    path("trips/<int:pk>/print/<slug:name>.pdf", views.document, name="document"),
 ]

@@ -88,3 +88,23 @@ def gray_page(pdf: bytes, page: int = 1, dpi: int = 50) -> tuple[int, int, bytes
 def ink(pixels: bytes, threshold: int = 128) -> int:
     """How many pixels are dark."""
     return sum(1 for value in pixels if value < threshold)
+
+
+def words(pdf: bytes, page: int = 1) -> list[tuple[str, float, float, float, float]]:
+    """The words of a page with their boxes in points (pdftotext -bbox): (word, x0, y0, x1, y1)."""
+    html = _run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page)], pdf)
+    pattern = (
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    )
+    return [
+        (word, float(x0), float(y0), float(x1), float(y1))
+        for x0, y0, x1, y1, word in re.findall(pattern, html)
+    ]
+
+
+def crop(image: tuple[int, int, bytes], box: tuple[float, float, float, float], dpi: int):
+    """The pixels of a box (in points) of a page image made at dpi, row by row."""
+    width, _height, pixels = image
+    scale = dpi / 72
+    x0, y0, x1, y1 = (round(v * scale) for v in box)
+    return [pixels[y * width + x0 : y * width + x1] for y in range(y0, y1)]
