@@ -47,7 +47,7 @@ def people(db):
     return {"leader": leader, "secretary": secretary, "staff": staff}
 
 
-def _trip(people, **kwargs):
+def _trip(people, plant_name="河滨水厂", **kwargs):
     trip = TripFactory(
         title="河滨水厂调研",
         start_date=DAY,
@@ -63,7 +63,7 @@ def _trip(people, **kwargs):
     TripMember.objects.create(
         trip=trip, role="driver", name="钱师傅", title="驾驶员", phone="139 0000 0009", rank=1
     )
-    plant = HostUnitFactory(name="河滨水厂", language="zh-hans")
+    plant = HostUnitFactory(name=plant_name, language="zh-hans")
     director = ContactFactory(name="孙厂长", title="厂长", host_unit=plant, phone="0571-8888 6666")
     visit = ItineraryItemFactory(
         trip=trip, title="考察泵站二号", place="泵站二号", host_unit=plant,
@@ -237,3 +237,29 @@ def test_print_menu_offers_the_documents_the_user_may_read(client, trip, people,
     html = client.get(menu_url).content.decode()
     assert reverse("printing:document", args=[trip.pk, "itinerary"]) in html
     assert reverse("printing:document", args=[trip.pk, "party"]) not in html
+
+
+@pytest.mark.parametrize("name", ["itinerary", "party"])
+def test_document_queries_do_not_grow_with_the_trip(
+    client, people, name, django_assert_max_num_queries, settings
+):
+    small, large = _trip(people), _trip(people, plant_name="山顶水厂")
+    for n in range(30):
+        item = ItineraryItemFactory(trip=large, title=f"考察点{n}", start=at(DAY, 6, n * 15))
+        item.attendees.set([people["leader"], people["staff"]])
+        item.contacts.set([ContactFactory()])
+    client.force_login(people["secretary"])
+    queries = {}
+    for trip in (small, large):
+        url = reverse("printing:document", args=[trip.pk, name])
+        with django_assert_max_num_queries(50) as captured:
+            client.get(url, {"lang": "zh-hans"})
+        queries[trip.pk] = len(captured)
+    assert queries[small.pk] == queries[large.pk]
+
+
+def test_without_a_choice_the_document_is_in_the_page_language(client, trip, people):
+    client.force_login(people["staff"])
+    url = reverse("printing:document", args=[trip.pk, "itinerary"])
+    assert "行程单" in pdf.flat(client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content)
+    assert "Itinerary" in pdf.text(client.get(url, {"lang": "fr"}).content)
