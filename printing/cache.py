@@ -7,8 +7,8 @@ key: those are rendered afresh on their next download; a document that does not 
 item keeps its key and is a file read. Nothing is ever invalidated by hand; an old file
 is simply never asked for again (emptying PDF_CACHE_DIR is always safe).
 
-The template version is TEMPLATE_VERSION with a hash of the documents' templates and style
-sheets, so that a deployment that changes how documents look renders them afresh.
+The template version is TEMPLATE_VERSION with a hash of the documents' templates, style
+sheets and fonts, so that a deployment that changes how documents look renders them afresh.
 """
 
 from __future__ import annotations
@@ -33,12 +33,13 @@ TEMPLATE_VERSION = "1"
 
 @cache
 def template_version() -> str:
-    """TEMPLATE_VERSION and the contents of the documents' templates and style sheets."""
+    """TEMPLATE_VERSION and the contents of the documents' templates, style sheets and fonts
+    (read once a process)."""
     digest = hashlib.sha256(TEMPLATE_VERSION.encode())
     folders = [Path(settings.BASE_DIR) / "templates" / "printing", render.STATIC]
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".html", ".css"):
+            if path.is_file() and path.suffix in (".html", ".css", ".otf"):
                 digest.update(path.relative_to(folder).as_posix().encode())
                 digest.update(path.read_bytes())
     return f"{TEMPLATE_VERSION}-{digest.hexdigest()[:16]}"

@@ -113,3 +113,14 @@ def test_a_write_is_whole_or_nothing(monkeypatch):
     with pytest.raises(OSError):
         cache.get_or_render("cd" * 32, lambda: b"%PDF-1.7 ...")
     assert list(cache.path_for("cd" * 32).parent.iterdir()) == []  # no temporary left
+
+
+def test_template_version_follows_the_templates_style_sheets_and_fonts(monkeypatch, tmp_path):
+    version = cache.template_version()
+    assert version.startswith(f"{cache.TEMPLATE_VERSION}-")
+    cache.template_version.cache_clear()
+    monkeypatch.setattr(cache.render, "STATIC", tmp_path)  # as if print.css and fonts changed
+    try:
+        assert cache.template_version() != version
+    finally:
+        cache.template_version.cache_clear()
