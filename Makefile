@@ -9,12 +9,12 @@ PIP    := $(PY) -m pip
 CELERY := $(VENV)/bin/celery
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install run test lint format migrate demo worker messages bench clean
+.PHONY: help install run test lint format migrate demo worker messages bench fonts clean
 
 help:
 	@echo "make run       set up, migrate, load demo data, serve on http://127.0.0.1:$(PORT) with worker and beat"
 	@echo "make test      set up, ruff, the whole pytest suite"
-	@echo "make migrate | demo | worker | messages | bench | lint | format | clean"
+	@echo "make migrate | demo | worker | messages | bench | fonts | lint | format | clean"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,14 @@ test: lint
 messages: install
 	$(PY) manage.py makemessages --locale zh_Hans --ignore ".venv/*" --ignore "var/*" --ignore "tests/*" --no-obsolete
 	$(PY) manage.py compilemessages --locale zh_Hans --ignore ".venv/*"
+
+# The printed documents' fonts are committed (printing/static/printing/fonts): this remakes
+# them from Debian's fonts-noto-cjk and the committed printing/fonts/hanzi.txt. Only for a
+# developer changing the character set; see printing/fonts/make_subset.py.
+fonts: install
+	@test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc || \
+	  { apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-noto-cjk; }
+	$(PY) printing/fonts/make_subset.py
 
 bench: install
 	@echo "No benchmarks yet: a later issue adds them."

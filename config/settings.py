@@ -372,7 +372,15 @@ LOGGING = {
         },
         "django.request": {"filters": ["redact_tokens"]},
         "django.security.csrf": {"filters": ["redact_tokens"]},
+        # WeasyPrint narrates every step of every PDF at INFO, and fontTools (its fallback
+        # subsetter without HarfBuzz-subset) every table: warnings are what matter.
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
+
+# Printed documents (printing.cache): each PDF is kept under a hash of all it shows, so an
+# unchanged document is rendered once. Safe to empty at any time.
+PDF_CACHE_DIR = Path(env.str("PDF_CACHE_DIR", default=str(VAR_DIR / "pdf-cache")))
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="tripdesk-demo")

@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("followups.urls")),
     path("", include("logistics.urls")),
     path("", include("trips.urls")),
+    path("", include("printing.urls")),
 ]

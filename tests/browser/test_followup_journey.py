@@ -71,6 +71,8 @@ def test_a_promise_becomes_an_item_the_department_answers_and_the_next_book_show
     page.get_by_label("Text").fill(PROMISE)
     page.get_by_label("Who said it").fill("Mayor Liu")
     page.get_by_role("button", name="Save the note").tap()
+    # Sent: the form is empty again for the next note, and nothing waits on the phone.
+    expect(page.get_by_label("Text")).to_have_value("")
     expect(page.locator("#note-unsent")).to_be_hidden()
 
     # One step from the note to the item: the text and the unit come from the note.

@@ -1,0 +1,242 @@
+"""The printed documents of a trip and how one copy is made.
+
+A Document has a name (its address), a label (its title, translated), a template, the
+function that gathers the data it shows and the rule of who may read it. The data is
+plain JSON, words already in the document's language: the template shows only that, and
+the cache keys the PDF by it (printing.cache), so whatever a document shows is in its key.
+
+Documents of an internal (party-only) trip carry the reader's name and the time on every
+page; the copy is made for that reader, so the reader is part of its key: the time on it
+is when that reader's copy of this content was made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import pgettext, pgettext_lazy
+
+from accounts import dates, people
+from printing import cache
+from printing.models import Download
+from printing.render import render
+from trips import itinerary
+from trips.itinerary import Slot
+from trips.models import ItineraryItem, Trip, TripMember
+from trips.zones import zone_label
+
+
+def everyone(trip: Trip, user) -> bool:
+    """Whoever may read the trip (trips.access decided that already)."""
+    return True
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    label: Promise | str
+    template: str
+    data: Callable[[Trip, str], dict[str, Any]]  # (trip, language) -> what it shows
+    readable_by: Callable[[Trip, Any], bool] = everyone
+
+    def may_read(self, trip: Trip, user) -> bool:
+        return self.readable_by(trip, user)
+
+
+def shown(document: Document, trip: Trip, language: str) -> dict[str, Any]:
+    """Everything the document shows, in the language: its name, the trip's, its data."""
+    with translation.override(language):
+        return {
+            "document_name": str(document.label),
+            "trip": {"title": trip.title, "internal": trip.is_confidential},
+            **document.data(trip, language),
+        }
+
+
+def copy_for(document: Document, trip: Trip, language: str, reader) -> bytes:
+    """The PDF as this reader gets it: from the cache when its content is unchanged."""
+    data = shown(document, trip, language)
+    watermarked = reader if trip.is_confidential else None
+    who = [reader.pk, people.display_name(reader, language)] if watermarked else None
+    key = cache.key(document.name, language, data, reader=who)
+    return cache.get_or_render(
+        key, lambda: render(document.template, data, language=language, reader=watermarked)
+    )
+
+
+def download(document: Document, trip: Trip, user, language: str) -> bytes:
+    """The user's copy of the document; every download of an internal trip's document is
+    logged (who, which, when), a cached copy's too. The trip was read through
+    trips.access already: this checks only who may read this document."""
+    if not document.may_read(trip, user):
+        raise PermissionDenied
+    pdf = copy_for(document, trip, language, user)
+    if trip.is_confidential:
+        Download.objects.create(trip=trip, user=user, document=document.name, language=language)
+    return pdf
+
+
+def language_for(code: str | None) -> str:
+    """The language asked for when the office prints in it, else the page's."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    if code in codes:
+        return code
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    return active if active in codes else settings.LANGUAGE_CODE
+
+
+def filename(document: Document, trip: Trip, language: str) -> str:
+    """ "行程单 - 河滨水厂调研.pdf": no character a file system or a header would mind."""
+    with translation.override(language):
+        name = f"{document.label} - {trip.title}"
+    return "".join(c for c in name if c.isprintable() and c not in '\\/:*?"<>|')[:120] + ".pdf"
+
+
+def on_team(trip: Trip, user) -> bool:
+    """The trip's party: documents with phone numbers are for them."""
+    return trip.role_of(user) is not None
+
+
+def _dates(trip: Trip, language: str) -> str:
+    first = dates.long_date(trip.start_date, language)
+    if trip.end_date == trip.start_date:
+        return first
+    last = dates.long_date(trip.end_date, language)
+    return pgettext("from one day to another", "%(first)s to %(last)s") % {
+        "first": first,
+        "last": last,
+    }
+
+
+# The itinerary (行程单): per day, a table of time, activity, place, who of the party goes
+# and the host's contact.
+
+
+def _time(slot: Slot, language: str) -> str:
+    end = f"{slot.end:%H:%M}"
+    if slot.ends_another_day:
+        end = f"{dates.long_date(slot.end.date(), language, year=False)} {end}"
+    return f"{slot.start:%H:%M}\N{EN DASH}{end}"
+
+
+def _place(item: ItineraryItem) -> str:
+    if item.place:
+        return item.place
+    if item.origin or item.destination:
+        return f"{item.origin} \N{RIGHTWARDS ARROW} {item.destination}".strip()
+    return ""
+
+
+def _row(slot: Slot, language: str) -> dict[str, Any]:
+    item = slot.item
+    kind = slot.kind_label
+    if item.is_travel and item.travel_mode:
+        kind = f"{kind} · {slot.travel_mode_label}"
+    return {
+        "time": _time(slot, language),
+        "title": item.title,
+        "kind": str(kind),
+        "place": _place(item),
+        "host_unit": item.host_unit.name if item.host_unit else "",
+        "address": item.address,
+        # attendees_prefetch() has them in protocol order
+        "attendees": [people.person_label(user, language) for user in item.attendees.all()],
+        "contacts": [
+            {"name": c.name, "title": c.title, "phone": c.phone} for c in item.contacts.all()
+        ],
+    }
+
+
+def itinerary_data(trip: Trip, language: str) -> dict[str, Any]:
+    """Every day of the trip with its items, times on the trip's clock."""
+    days = itinerary.days(trip)
+    zone = ""
+    if trip.differs_from_office_time:
+        zone = pgettext("printed itinerary", "Local time in %(zone)s.") % {
+            "zone": zone_label(trip.time_zone)
+        }
+    return {
+        "dates": _dates(trip, language),
+        "zone": zone,
+        "days": [
+            {
+                "date": dates.long_date(day.date, language),
+                "items": [_row(slot, language) for slot in day.slots],
+            }
+            for day in days
+        ],
+    }
+
+
+# The party list (随行人员名单): protocol order (TripMember.protocol_key: the office's people
+# by their profile's protocol rank, as accounts.people.in_protocol_order orders accounts,
+# then those without an account by their order), with titles (职务) and phones.
+
+
+def _phone(member: TripMember) -> str:
+    return people.profile_of(member.user).phone if member.user_id else member.phone
+
+
+def party_data(trip: Trip, language: str) -> dict[str, Any]:
+    return {
+        "dates": _dates(trip, language),
+        "people": [
+            {
+                "name": member.display_name(language),
+                "title": member.display_title(language),
+                "organisation": member.organisation,
+                "role": str(member.get_role_display()),
+                "phone": _phone(member),
+            }
+            for member in trip.party()
+        ],
+    }
+
+
+ITINERARY = Document(
+    "itinerary",
+    pgettext_lazy("printed document", "Itinerary"),
+    "printing/itinerary.html",
+    itinerary_data,
+)
+PARTY_LIST = Document(
+    "party",
+    pgettext_lazy("printed document", "Party list"),
+    "printing/party.html",
+    party_data,
+    on_team,
+)
+# The documents, by name (their address), in the order of the print menu.
+DOCUMENTS: dict[str, Document] = {d.name: d for d in (ITINERARY, PARTY_LIST)}
+
+
+def label_of(name: str) -> str:
+    """A document's title in the active language; the name of one no longer printed."""
+    document = DOCUMENTS.get(name)
+    return str(document.label) if document else name
+
+
+def readable(trip: Trip, user) -> list[Document]:
+    """The documents of the trip this user may read, in the order of the print menu."""
+    return [document for document in DOCUMENTS.values() if document.may_read(trip, user)]
+
+
+def sees_download_log(trip: Trip, user) -> bool:
+    """The trip's secretaries read the download log of an internal trip."""
+    return trip.is_confidential and trip.role_of(user) == TripMember.Role.SECRETARY
+
+
+def download_log(trip: Trip, limit: int = 200) -> list[Download]:
+    """The latest downloads of the trip's documents, newest first, with who made them and
+    each document's title (document_label) in the active language."""
+    rows = Download.objects.filter(trip=trip).select_related("user__profile")
+    downloads = list(rows.order_by("-at", "-pk")[:limit])
+    for row in downloads:
+        row.document_label = label_of(row.document)
+    return downloads
