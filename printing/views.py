@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from accounts.roles import office_required
-from printing import documents
+from printing import catalogue, documents
 from trips.access import trip_for
 
 
@@ -20,9 +20,9 @@ def download_log(request: HttpRequest, pk: int) -> HttpResponse:
     """Who downloaded which document of an internal trip, and when: for its secretaries;
     for anyone else there is nothing to show (204, and htmx leaves the page as it is)."""
     trip = trip_for(request.user, pk)
-    if not documents.sees_download_log(trip, request.user):
+    if not catalogue.sees_download_log(trip, request.user):
         return HttpResponse(status=204)
-    context = {"trip": trip, "downloads": documents.download_log(trip)}
+    context = {"trip": trip, "downloads": catalogue.download_log(trip)}
     return render(request, "printing/_download_log.html", context)
 
 
@@ -33,7 +33,7 @@ def print_menu(request: HttpRequest, pk: int) -> HttpResponse:
     trip = trip_for(request.user, pk)
     context = {
         "trip": trip,
-        "documents": documents.readable(trip, request.user),
+        "documents": catalogue.readable(trip, request.user),
         "languages": settings.LANGUAGES,
     }
     return render(request, "printing/_print_menu.html", context)
@@ -45,7 +45,7 @@ def document(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     """A document of the trip as PDF, in the language asked for (?lang=) or the page's.
     A trip the user may not read is a 404; a document of it the user may not read, a 403."""
     trip = trip_for(request.user, pk)
-    chosen = documents.DOCUMENTS.get(name)
+    chosen = catalogue.DOCUMENTS.get(name)
     if chosen is None:
         raise Http404
     language = documents.language_for(request.GET.get("lang"))
