@@ -76,8 +76,10 @@ fonts: install
 	  { apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-noto-cjk; }
 	$(PY) printing/fonts/make_subset.py
 
+# The trip pack's render time against bare WeasyPrint and Chromium, the cached download,
+# peak memory: on the demo data in a throwaway database; writes docs/benchmarks.md.
 bench: install
-	@echo "No benchmarks yet: a later issue adds them."
+	$(PY) -m printing.bench
 
 clean:
 	rm -rf $(VENV) var test-results artifacts staticfiles *.egg-info

@@ -61,6 +61,11 @@ def path_for(cache_key: str) -> Path:
     return Path(settings.PDF_CACHE_DIR) / cache_key[:2] / f"{cache_key}.pdf"
 
 
+def has(cache_key: str) -> bool:
+    """Whether the key's PDF is kept already (a download of it is a file read)."""
+    return path_for(cache_key).is_file()
+
+
 def get_or_render(cache_key: str, make: Callable[[], bytes]) -> bytes:
     """The cached PDF of the key, or make() it and keep it."""
     path = path_for(cache_key)

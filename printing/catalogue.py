@@ -3,8 +3,13 @@ menu, and what each user may print. Each document is defined in its own module."
 
 from __future__ import annotations
 
+from printing.books import BRIEFING_BOOK, POST_TRIP_REPORT
 from printing.documents import ITINERARY, PARTY_LIST, Document
 from printing.models import Download
+from printing.pack import PACK
+from printing.pocket import POCKET
+from printing.seating import SEATING_CHART, TABLE_CARDS
+from printing.sheets import CARS, CONTACTS, DRIVERS, MEALS_AND_LODGING
 from trips.models import Trip, TripMember
 
 # The documents, by name (their address), in the order of the print menu.
@@ -13,6 +18,16 @@ DOCUMENTS: dict[str, Document] = {
     for d in (
         ITINERARY,
         PARTY_LIST,
+        CONTACTS,
+        CARS,
+        DRIVERS,
+        MEALS_AND_LODGING,
+        PACK,
+        POCKET,
+        BRIEFING_BOOK,
+        POST_TRIP_REPORT,
+        SEATING_CHART,
+        TABLE_CARDS,
     )
 }
 

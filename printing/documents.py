@@ -42,29 +42,39 @@ class Document:
     name: str
     label: Promise | str
     template: str
-    data: Callable[[Trip, str], dict[str, Any]]  # (trip, language) -> what it shows
+    data: Callable[..., dict[str, Any]]  # (trip, language[, reader]) -> what it shows
     readable_by: Callable[[Trip, Any], bool] = everyone
+    # What it shows depends on who reads it (the briefing book leaves out sensitive
+    # matters for staff): data takes the reader too. The cache keys by the data, so
+    # readers who are shown the same share one copy.
+    personal: bool = False
 
     def may_read(self, trip: Trip, user) -> bool:
         return self.readable_by(trip, user)
 
 
-def shown(document: Document, trip: Trip, language: str) -> dict[str, Any]:
+def shown(document: Document, trip: Trip, language: str, reader=None) -> dict[str, Any]:
     """Everything the document shows, in the language: its name, the trip's, its data."""
     with translation.override(language):
+        data = document.data(trip, language, reader) if document.personal else None
         return {
             "document_name": str(document.label),
             "trip": {"title": trip.title, "internal": trip.is_confidential},
-            **document.data(trip, language),
+            **(data if data is not None else document.data(trip, language)),
         }
+
+
+def copy_key(document: Document, trip: Trip, language: str, reader) -> tuple[str, dict]:
+    """The cache key of the reader's copy, and the data it shows."""
+    data = shown(document, trip, language, reader)
+    who = [reader.pk, people.display_name(reader, language)] if trip.is_confidential else None
+    return cache.key(document.name, language, data, reader=who), data
 
 
 def copy_for(document: Document, trip: Trip, language: str, reader) -> bytes:
     """The PDF as this reader gets it: from the cache when its content is unchanged."""
-    data = shown(document, trip, language)
+    key, data = copy_key(document, trip, language, reader)
     watermarked = reader if trip.is_confidential else None
-    who = [reader.pk, people.display_name(reader, language)] if watermarked else None
-    key = cache.key(document.name, language, data, reader=who)
     return cache.get_or_render(
         key, lambda: render(document.template, data, language=language, reader=watermarked)
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from printing import views
+from printing import host, pack_views, views
 
 app_name = "printing"
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("trips/<int:pk>/print/", views.print_menu, name="print_menu"),
     path("trips/<int:pk>/print/downloads/", views.download_log, name="download_log"),
     path("trips/<int:pk>/print/<slug:name>.pdf", views.document, name="document"),
+    path("trips/<int:pk>/print/host/<int:unit_pk>.pdf", host.host_sheet_pdf, name="host_sheet"),
+    path("trips/<int:pk>/print/pack/", pack_views.pack_pdf, name="pack"),
+    path("trips/<int:pk>/print/pack/status/", pack_views.pack_status, name="pack_status"),
 ]

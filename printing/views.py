@@ -29,11 +29,14 @@ def download_log(request: HttpRequest, pk: int) -> HttpResponse:
 @office_required
 @require_GET
 def print_menu(request: HttpRequest, pk: int) -> HttpResponse:
-    """The trip page's print menu: the documents this user may read, in each language."""
+    """A page's print menu: the documents this user may read (those named in ?only=, on
+    a page that prints only some: the briefing book, the report), in each language."""
     trip = trip_for(request.user, pk)
+    only = set(filter(None, request.GET.get("only", "").split(",")))
+    readable = catalogue.readable(trip, request.user)
     context = {
         "trip": trip,
-        "documents": catalogue.readable(trip, request.user),
+        "documents": [d for d in readable if not only or d.name in only],
         "languages": settings.LANGUAGES,
     }
     return render(request, "printing/_print_menu.html", context)

@@ -168,7 +168,10 @@ def test_smtp_down_then_back_delivers_every_notice_and_the_mail_log_shows_the_at
     assert arrived(restartable_smtp, mails) == ids(mails)
     rows = Message.objects.filter(pk__in=pks)
     say(capsys, f"SMTP down: attempts per notice {sorted(r.attempts for r in rows)}")
-    assert all(r.attempts >= 3 and "Connection refused" in r.last_error for r in rows)
+    # Each failed at least once and was delivered after. A row claimed for its second try
+    # just before SMTP came back is delivered on that try (attempts count at the claim).
+    assert all(r.attempts >= 2 and "Connection refused" in r.last_error for r in rows)
+    assert sum(r.attempts >= 3 for r in rows) >= len(rows) - CONCURRENCY
     client.force_login(secretary)
     log = client.get(reverse("outbox:message_list"))
     shown = {m.pk: m.attempts for m in log.context["page_obj"] if m.pk in pks}

@@ -1,0 +1,194 @@
+"""The trip pack (行程手册): one PDF with a cover, a table of contents and the sections
+of the trip's documents, each on pages of its own.
+
+A section is one entry of SECTIONS: its anchor, its title, the partial that shows it and
+the function that gathers its data (trip, language) -> plain JSON. The pack's data is the
+cover and every section's data, so the cache keys the pack by all it shows. The pack is
+rendered by a Celery task (printing.tasks.render_pack) when it is not cached yet.
+
+Sections in the pack: the brief as approved, the itinerary, the party list, the hosts'
+contacts on site, the car plan, meals and lodging (printing.sheets) and the host units'
+acknowledgements. Not in it: the seating chart (a drawing of its own, printing.seating)
+and the briefing book (what it shows depends on the reader; printing.books).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import pgettext, pgettext_lazy
+
+from accounts import dates, people
+from printing import cache, sheets
+from printing.documents import (
+    Document,
+    _dates,
+    copy_key,
+    itinerary_data,
+    on_team,
+    party_data,
+)
+from trips import snapshot
+from trips.approval import approved_version
+from trips.models import Notice, Trip
+
+# The brief's fields the pack prints, in this order (the trip form's labels).
+BRIEF_SHOWN = ("purpose", "intention", "results_wanted", "topics", "host_preparation", "notes")
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str  # the id its heading carries, the TOC's link target
+    title: Promise | str
+    partial: str  # a template under templates/printing/
+    data: Callable[[Trip, str], dict[str, Any]]
+
+
+def brief_data(trip: Trip, language: str) -> dict[str, Any]:
+    """The brief as the leader approved it (the approved version's snapshot), else as it is
+    now, marked as not yet approved."""
+    version = approved_version(trip)
+    if version is not None:
+        brief = snapshot.Snapshot.from_json(version.snapshot).brief
+        values = {name: getattr(brief, name) for name in BRIEF_SHOWN}
+        status = pgettext("trip pack", "As approved in version %(number)s.") % {
+            "number": version.number
+        }
+    else:
+        values = {name: getattr(trip, name) for name in BRIEF_SHOWN}
+        status = pgettext("trip pack", "Not approved yet: the brief as it stands.")
+    return {
+        "status": status,
+        "fields": [
+            {"label": str(Trip._meta.get_field(name).verbose_name).capitalize(), "text": text}
+            for name, text in values.items()
+            if text
+        ],
+    }
+
+
+def _answer(notice: Notice, language: str) -> str:
+    if notice.acknowledged_at is None:
+        return pgettext("trip pack", "Not acknowledged")
+    moment = dates.long_date(notice.acknowledged_at.date(), language)
+    return pgettext("trip pack", "Acknowledged by %(name)s, %(date)s") % {
+        "name": notice.acknowledged_by_name,
+        "date": moment,
+    }
+
+
+def acknowledgements_data(trip: Trip, language: str) -> dict[str, Any]:
+    """Each host unit's current notice: how it was told, whether it answered, its on-site
+    contact and how far its preparation is; in one query."""
+    notices = (
+        Notice.objects.current()
+        .filter(trip=trip)
+        .select_related("host_unit")
+        .order_by("host_unit__name", "pk")
+    )
+    return {
+        "units": [
+            {
+                "unit": notice.host_unit.name,
+                "kind": str(notice.get_kind_display()),
+                "channel": str(notice.get_channel_display()),
+                "answer": _answer(notice, language),
+                "acknowledged": notice.acknowledged_at is not None,
+                "contact": " ".join(
+                    filter(None, [notice.onsite_contact_name, notice.onsite_contact_phone])
+                ),
+                "preparation": str(notice.get_preparation_status_display()),
+            }
+            for notice in notices
+        ]
+    }
+
+
+SECTIONS: list[Section] = [
+    Section("brief", pgettext_lazy("trip pack", "Brief"), "printing/pack.html#brief", brief_data),
+    Section(
+        "itinerary",
+        pgettext_lazy("printed document", "Itinerary"),
+        "printing/pack.html#itinerary",
+        itinerary_data,
+    ),
+    Section(
+        "party",
+        pgettext_lazy("printed document", "Party list"),
+        "printing/pack.html#party",
+        party_data,
+    ),
+    Section(
+        "contacts",
+        pgettext_lazy("trip pack", "The hosts' contacts on site"),
+        "printing/pack.html#contacts",
+        sheets.contacts_data,
+    ),
+    Section(
+        "cars",
+        pgettext_lazy("printed document", "Car plan"),
+        "printing/pack.html#cars",
+        sheets.cars_data,
+    ),
+    Section(
+        "meals",
+        pgettext_lazy("printed document", "Meals and lodging"),
+        "printing/pack.html#meals",
+        sheets.meals_data,
+    ),
+    Section(
+        "acknowledgements",
+        pgettext_lazy("trip pack", "Host units' acknowledgements"),
+        "printing/pack.html#acknowledgements",
+        acknowledgements_data,
+    ),
+]
+
+
+def cover_data(trip: Trip, language: str) -> dict[str, Any]:
+    party = trip.party()
+    return {
+        "title": trip.title,
+        "dates": _dates(trip, language),
+        "leaders": [people.person_label(user, language) for user in trip.leaders()],
+        "party_size": len(party),
+    }
+
+
+def pack_data(trip: Trip, language: str) -> dict[str, Any]:
+    """The cover and every section, in order: title, anchor, partial and data."""
+    return {
+        "cover": cover_data(trip, language),
+        "sections": [
+            {
+                "anchor": section.anchor,
+                "title": str(section.title),
+                "partial": section.partial,
+                "data": section.data(trip, language),
+            }
+            for section in SECTIONS
+        ],
+    }
+
+
+PACK = Document(
+    "pack",
+    pgettext_lazy("printed document", "Trip pack"),
+    "printing/pack.html",
+    pack_data,
+    on_team,
+)
+
+
+def is_ready(trip: Trip, language: str, reader) -> bool:
+    """Whether the reader's copy is rendered already (a download is then a file read)."""
+    return cache.has(copy_key(PACK, trip, language, reader)[0])
+
+
+def sections_in_pack() -> list[str]:
+    with translation.override("en"):
+        return [str(section.title) for section in SECTIONS]
