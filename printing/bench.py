@@ -89,7 +89,7 @@ def _final_html(trip, reader) -> str:
     try:
         render.render(
             pack.PACK.template,
-            documents.shown(pack.PACK, trip, LANGUAGE),
+            documents.shown(pack.PACK, trip, LANGUAGE, reader),
             language=LANGUAGE,
             reader=reader if trip.is_confidential else None,
         )

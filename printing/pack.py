@@ -2,14 +2,16 @@
 of the trip's documents, each on pages of its own.
 
 A section is one entry of SECTIONS: its anchor, its title, the partial that shows it and
-the function that gathers its data (trip, language) -> plain JSON. The pack's data is the
+the function that gathers its data (trip, language) -> plain JSON, or (trip, language,
+reader) for a personal section, whose content depends on its reader. The pack's data is the
 cover and every section's data, so the cache keys the pack by all it shows. The pack is
 rendered by a Celery task (printing.tasks.render_pack) when it is not cached yet.
 
 Sections in the pack: the brief as approved, the itinerary, the party list, the hosts'
-contacts on site, the car plan, meals and lodging (printing.sheets) and the host units'
-acknowledgements. Not in it: the seating chart (a drawing of its own, printing.seating)
-and the briefing book (what it shows depends on the reader; printing.books).
+contacts on site, the car plan, meals and lodging (printing.sheets), the seating plans
+(printing.seating), the briefing book (printing.books: what it shows depends on the
+reader, so the pack is personal: each reader's copy is cached by its own data) and the
+host units' acknowledgements.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts import dates, people
-from printing import cache, sheets
+from printing import books, cache, seating, sheets
 from printing.documents import (
     Document,
     _dates,
@@ -45,7 +47,13 @@ class Section:
     anchor: str  # the id its heading carries, the TOC's link target
     title: Promise | str
     partial: str  # a template under templates/printing/
-    data: Callable[[Trip, str], dict[str, Any]]
+    data: Callable[..., dict[str, Any]]
+    personal: bool = False  # data takes the reader too: (trip, language, reader)
+
+    def data_for(self, trip: Trip, language: str, reader) -> dict[str, Any]:
+        if self.personal:
+            return self.data(trip, language, reader)
+        return self.data(trip, language)
 
 
 def brief_data(trip: Trip, language: str) -> dict[str, Any]:
@@ -141,6 +149,19 @@ SECTIONS: list[Section] = [
         sheets.meals_data,
     ),
     Section(
+        "seating",
+        pgettext_lazy("printed document", "Seating chart"),
+        "printing/_pack_seating.html",
+        seating.chart_data,
+    ),
+    Section(
+        "briefing",
+        pgettext_lazy("printed document", "Briefing book"),
+        "printing/_pack_briefing.html",
+        books.briefing_data,
+        personal=True,
+    ),
+    Section(
         "acknowledgements",
         pgettext_lazy("trip pack", "Host units' acknowledgements"),
         "printing/pack.html#acknowledgements",
@@ -159,8 +180,9 @@ def cover_data(trip: Trip, language: str) -> dict[str, Any]:
     }
 
 
-def pack_data(trip: Trip, language: str) -> dict[str, Any]:
-    """The cover and every section, in order: title, anchor, partial and data."""
+def pack_data(trip: Trip, language: str, reader) -> dict[str, Any]:
+    """The cover and every section, in order: title, anchor, partial and data (the
+    reader's: the briefing book shows what they may read)."""
     return {
         "cover": cover_data(trip, language),
         "sections": [
@@ -168,7 +190,7 @@ def pack_data(trip: Trip, language: str) -> dict[str, Any]:
                 "anchor": section.anchor,
                 "title": str(section.title),
                 "partial": section.partial,
-                "data": section.data(trip, language),
+                "data": section.data_for(trip, language, reader),
             }
             for section in SECTIONS
         ],
@@ -181,6 +203,7 @@ PACK = Document(
     "printing/pack.html",
     pack_data,
     on_team,
+    personal=True,
 )
 
 

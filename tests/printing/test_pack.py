@@ -9,13 +9,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from briefings.models import Briefing
 from printing import documents, pack, tasks
 from printing.models import Download
+from tests.briefings.factories import BriefingFactory, FigureFactory
 from tests.factories import HostUnitFactory
 from tests.printing import pdf
 from tests.printing.test_documents import _trip, people  # noqa: F401
+from tests.printing.test_seating import PEOPLE as SEATED
+from tests.printing.test_seating import _plan
 from trips import snapshot
-from trips.models import Notice, TripVersion
+from trips.models import ItineraryItem, Notice, TripVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +139,8 @@ def test_pack_shows_cover_contents_with_pages_brief_itinerary_party_and_notices(
     contents = pdf.text(content, page=2)
     entries = {}
     titles = ("Brief", "Itinerary", "Party list", "The hosts' contacts on site", "Car plan",
-              "Meals and lodging", "Host units' acknowledgements")  # fmt: skip
+              "Meals and lodging", "Seating chart", "Briefing book",
+              "Host units' acknowledgements")  # fmt: skip
     for title in titles:
         found = re.search(rf"{title}[ .]*?(\d+)\s*$", contents, re.M)
         assert found, (title, contents)
@@ -193,11 +198,13 @@ def test_pack_data_queries_do_not_grow_with_the_trip(people):
             trip=large, title=f"项目{hour}", start=at(large.start_date, hour)
         )
         item.attendees.set([people["leader"], people["staff"]])
+        FigureFactory(host_unit=_plant(large), label=f"指标{hour}")
+    _plan(large)
     counts = []
     for trip in (small, large):
         trip = type(trip).objects.with_team().get(pk=trip.pk)
         with CaptureQueriesContext(connection) as captured:
-            documents.shown(pack.PACK, trip, "zh-hans")
+            documents.shown(pack.PACK, trip, "zh-hans", people["staff"])
         counts.append(len(captured))
     assert counts[0] == counts[1]
 
@@ -214,3 +221,41 @@ def test_the_pack_is_for_the_party_only(client, trip, outsider):
     client.force_login(outsider)
     assert client.get(_url("pack", trip)).status_code == 403
     assert client.get(_url("pack_status", trip)).status_code == 403
+
+
+def _plant(trip):
+    return ItineraryItem.objects.filter(trip=trip, host_unit__isnull=False).first().host_unit
+
+
+def test_pack_holds_the_seating_plans_and_the_briefing_book_with_unverified_marks(
+    client, trip, people, django_capture_on_commit_callbacks
+):  # fmt: skip
+    _plan(trip)
+    FigureFactory(host_unit=_plant(trip), label="Households served", source="Bureau statistics")
+    content = _ready_pack(
+        client, people["staff"], trip, django_capture_on_commit_callbacks, "en"
+    ).content
+    text = pdf.flat(content)
+    seating = text.index("Seatingchart", text.index("Seatingchart") + 1)  # past the contents
+    for name, title in SEATED:
+        assert name in text[seating:] and title in text[seating:], name
+    briefing = text.index("Briefingbook", text.index("Briefingbook") + 1)
+    assert "unverifiedHouseholdsserved" in text[briefing:]
+    assert "Bureaustatistics" in text[briefing:]
+
+
+def test_the_briefing_section_shows_what_its_reader_may_read(
+    client, trip, people, django_capture_on_commit_callbacks
+):  # fmt: skip
+    BriefingFactory(
+        host_unit=_plant(trip), topic=Briefing.Topic.SENSITIVE, title="Complaints",
+        body="Petition over the 2024 flood compensation.",
+    )  # fmt: skip
+    secretary = _ready_pack(
+        client, people["secretary"], trip, django_capture_on_commit_callbacks, "en"
+    ).content
+    staff = _ready_pack(
+        client, people["staff"], trip, django_capture_on_commit_callbacks, "en"
+    ).content
+    assert "floodcompensation" in pdf.flat(secretary)
+    assert "floodcompensation" not in pdf.flat(staff)
