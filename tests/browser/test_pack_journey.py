@@ -20,8 +20,20 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_staff_wait_for_the_trip_pack_then_download_it(
-    page: Page, live_server, login_as, secretary, leader, staff, artifacts, monkeypatch
+    page: Page,
+    live_server,
+    login_as,
+    secretary,
+    leader,
+    staff,
+    artifacts,
+    monkeypatch,
+    settings,
+    tmp_path,
 ):
+    # An empty cache of its own: an earlier run's copy of the same pack would be served
+    # at once, with no waiting page.
+    settings.PDF_CACHE_DIR = tmp_path / "pdf-cache"
     trip = TripFactory(
         title="Riverside water works",
         created_by=secretary,
