@@ -340,6 +340,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "trips.tasks.send_due_notice_reminders",
         "schedule": NOTICE_SWEEP_SECONDS,
     },
+    # Daily: printed documents nobody downloaded for PDF_CACHE_DAYS leave the cache.
+    "printing-sweep-cache": {"task": "printing.tasks.sweep_cache", "schedule": 86400.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
@@ -380,7 +382,9 @@ LOGGING = {
 }
 
 # Printed documents (printing.cache): each PDF is kept under a hash of all it shows, so an
-# unchanged document is rendered once. Safe to empty at any time.
+# unchanged document is rendered once. Safe to empty at any time; a daily job removes the
+# files nobody downloaded for PDF_CACHE_DAYS.
 PDF_CACHE_DIR = Path(env.str("PDF_CACHE_DIR", default=str(VAR_DIR / "pdf-cache")))
+PDF_CACHE_DAYS = env.int("PDF_CACHE_DAYS", default=30)
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="tripdesk-demo")

@@ -5,19 +5,25 @@ canonical JSON of the data the document shows and, for a watermarked copy, its r
 Change an item and the data of every document that shows it changes, and so does its
 key: those are rendered afresh on their next download; a document that does not show the
 item keeps its key and is a file read. Nothing is ever invalidated by hand; an old file
-is simply never asked for again (emptying PDF_CACHE_DIR is always safe).
+is simply never asked for again, and sweep() (a daily beat job) removes the files nobody
+has downloaded for PDF_CACHE_DAYS: a read touches its file. Emptying PDF_CACHE_DIR is
+always safe.
 
 The template version is TEMPLATE_VERSION with a hash of the documents' templates, style
-sheets and fonts, so that a deployment that changes how documents look renders them afresh.
+sheets and fonts (the timeline's, shared with the screen page, too), so that a deployment
+that changes how documents look renders them afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,11 +42,14 @@ def template_version() -> str:
     """TEMPLATE_VERSION and the contents of the documents' templates, style sheets and fonts
     (read once a process)."""
     digest = hashlib.sha256(TEMPLATE_VERSION.encode())
-    folders = [Path(settings.BASE_DIR) / "templates" / "printing", render.STATIC]
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
+    templates = Path(settings.BASE_DIR) / "templates"
+    # The documents' folders, and what they share with the screen pages (the timeline).
+    sources = [templates / "printing", render.STATIC, templates / "trips" / "_timeline.html"]
+    for source in [*sources, *render.SHARED]:
+        files = sorted(source.rglob("*")) if source.is_dir() else [source]
+        for path in files:
             if path.is_file() and path.suffix in (".html", ".css", ".otf"):
-                digest.update(path.relative_to(folder).as_posix().encode())
+                digest.update(path.relative_to(source.parent).as_posix().encode())
                 digest.update(path.read_bytes())
     return f"{TEMPLATE_VERSION}-{digest.hexdigest()[:16]}"
 
@@ -70,12 +79,36 @@ def get_or_render(cache_key: str, make: Callable[[], bytes]) -> bytes:
     """The cached PDF of the key, or make() it and keep it."""
     path = path_for(cache_key)
     try:
-        return path.read_bytes()
+        pdf = path.read_bytes()
     except FileNotFoundError:
-        pass
-    pdf = make()
-    _write(path, pdf)
+        pdf = make()
+        _write(path, pdf)
+        return pdf
+    _touch(path)
     return pdf
+
+
+def _touch(path: Path) -> None:
+    """A read marks the file as wanted, so that the sweep keeps it."""
+    # Swept meanwhile: the reader has its bytes already.
+    with contextlib.suppress(FileNotFoundError):
+        os.utime(path)
+
+
+def sweep(unread_for: timedelta, now: float | None = None) -> int:
+    """Remove the PDFs nobody asked for in the given time, and the temporary files a killed
+    render left behind; how many files went. Safe to run at any time, and twice."""
+    cutoff = (time.time() if now is None else now) - unread_for.total_seconds()
+    removed = 0
+    for path in Path(settings.PDF_CACHE_DIR).glob("*/*"):
+        try:
+            stale = path.suffix in (".pdf", ".tmp") and path.stat().st_mtime < cutoff
+            if stale:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # removed by another sweep
+            pass
+    return removed
 
 
 def _write(path: Path, content: bytes) -> None:

@@ -7,7 +7,8 @@ reader) for a personal section, whose content depends on its reader. The pack's 
 cover and every section's data, so the cache keys the pack by all it shows. The pack is
 rendered by a Celery task (printing.tasks.render_pack) when it is not cached yet.
 
-Sections in the pack: the brief as approved, the itinerary, the party list, the hosts'
+Sections in the pack: the brief as approved, the itinerary, its timeline drawing (trips.
+timeline, drawn by the screen page's template and style sheet), the party list, the hosts'
 contacts on site, the car plan, meals and lodging (printing.sheets), the seating plans
 (printing.seating), the briefing book (printing.books: what it shows depends on the
 reader, so the pack is personal: each reader's copy is cached by its own data) and the
@@ -34,7 +35,7 @@ from printing.documents import (
     on_team,
     party_data,
 )
-from trips import snapshot
+from trips import snapshot, timeline
 from trips.approval import approved_version
 from trips.models import Notice, Trip
 
@@ -77,6 +78,12 @@ def brief_data(trip: Trip, language: str) -> dict[str, Any]:
             if text
         ],
     }
+
+
+def timeline_data(trip: Trip, language: str) -> dict[str, Any]:
+    """Each day drawn on its hour scale, as on the timeline page but without the planners'
+    findings: the pack is for the party."""
+    return timeline.build(trip, trip.items.select_related("host_unit")).as_data()
 
 
 def _answer(notice: Notice, language: str) -> str:
@@ -123,6 +130,12 @@ SECTIONS: list[Section] = [
         pgettext_lazy("printed document", "Itinerary"),
         "printing/pack.html#itinerary",
         itinerary_data,
+    ),
+    Section(
+        "timeline",
+        pgettext_lazy("trip pack", "Timeline"),
+        "printing/_pack_timeline.html",
+        timeline_data,
     ),
     Section(
         "party",

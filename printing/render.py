@@ -7,9 +7,11 @@ sheet render() adds, its words from the catalogue), our fonts (printing/static/p
 fonts, declared in fonts.css) and print.css.
 
 WeasyPrint fetches nothing but our own files: StaticOnlyFetcher serves files under
-printing/static/printing/ (the fonts and the style sheets) and refuses everything else,
-http(s), file:// anywhere else, data: URLs. User text reaches the page only through the
-template engine's autoescaping; nothing here marks any of it safe.
+printing/static/printing/ (the fonts and the style sheets) and the style sheets the screen
+pages share with the documents (SHARED: the timeline's, which the pack links as
+{{ timeline_css }}), and refuses everything else: http(s), file:// anywhere else, data:
+URLs. User text reaches the page only through the template engine's autoescaping;
+nothing here marks any of it safe.
 """
 
 from __future__ import annotations
@@ -27,12 +29,16 @@ from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+import trips
 from accounts import dates, people
 
 # The only folder WeasyPrint may read from; relative URLs in documents resolve inside it.
 STATIC = (Path(__file__).resolve().parent / "static" / "printing").resolve()
 BASE_URL = STATIC.as_uri() + "/"
 ALLOWED_SUFFIXES = {".css", ".otf", ".ttf", ".woff", ".woff2", ".png", ".svg"}
+# The timeline is drawn by one template and one style sheet on the screen and on paper.
+TIMELINE_CSS = (Path(trips.__file__).parent / "static" / "trips" / "timeline.css").resolve()
+SHARED = (TIMELINE_CSS,)
 
 
 class Refused(ValueError):
@@ -50,7 +56,7 @@ def allowed_path(url: str) -> Path:
         path = Path(url2pathname(unquote(parts.path))).resolve(strict=True)
     except (OSError, RuntimeError):
         raise Refused(f"no such file: {url[:80]}") from None
-    if not path.is_relative_to(STATIC) or not path.is_file():
+    if not (path.is_relative_to(STATIC) or path in SHARED) or not path.is_file():
         raise Refused(f"outside the documents' static files: {url[:80]}")
     if path.suffix.lower() not in ALLOWED_SUFFIXES:
         raise Refused(f"not a font, style sheet or image: {url[:80]}")
@@ -99,6 +105,7 @@ def render(template: str, context: dict, *, language: str, reader=None) -> bytes
             {
                 **context,
                 "language": language,
+                "timeline_css": TIMELINE_CSS.as_uri(),
                 "watermark": watermark(reader, language) if reader is not None else "",
             },
         )

@@ -2,18 +2,21 @@
 
 Only layout lives here: percentages of the day's height for start and length, and lanes
 side by side for items at the same time. The template prints what this computes, so the
-page and the printed trip pack (which reuses templates/trips/_timeline.html) agree.
+page and the printed trip pack (which reuses templates/trips/_timeline.html and
+trips/static/trips/timeline.css, drawing Timeline.as_data()) agree.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts import dates
 from trips import itinerary, schedule
 from trips.models import ItineraryItem, Trip
 
@@ -120,6 +123,18 @@ class Block:
         """What a pointer shows: the time, the title and the findings."""
         return " · ".join([f"{self.when} {self.title}", *self.findings])
 
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "css_class": self.css_class,
+            "style": self.style,
+            "tooltip": self.tooltip,
+            "when": self.when,
+            "title": self.title,
+            "place": self.place,
+            "findings": list(self.findings),
+            "marks": [asdict(mark) for mark in self.marks],
+        }
+
 
 @dataclass(frozen=True)
 class HourMark:
@@ -135,6 +150,18 @@ class TimelineDay:
     blocks: list[Block]
     marks: list[Mark] = field(default_factory=list)  # the day's findings, explained
 
+    @property
+    def label(self) -> str:
+        """The day's heading in the active language, as accounts.dates.long_date writes it."""
+        return dates.long_date(self.date)
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "blocks": [block.as_data() for block in self.blocks],
+            "marks": [asdict(mark) for mark in self.marks],
+        }
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -147,8 +174,23 @@ class Timeline:
 
     @property
     def style(self) -> str:
-        # The day's height grows with the number of hours shown (see tripdesk.css).
+        # The day's height grows with the number of hours shown (see timeline.css).
         return f"--tl-hours:{self.scale.hours}"
+
+    @property
+    def has_findings(self) -> bool:
+        return any(day.marks for day in self.days)
+
+    def as_data(self) -> dict[str, Any]:
+        """What _timeline.html reads, as plain JSON in the active language: the printed
+        pack draws this, and keys its cache by it."""
+        return {
+            "style": self.style,
+            "legend": [[group, str(label)] for group, label in self.legend],
+            "has_findings": self.has_findings,
+            "hours": [asdict(mark) for mark in self.hours],
+            "days": [day.as_data() for day in self.days],
+        }
 
 
 def minutes_of(slot: itinerary.Slot) -> tuple[int, int]:

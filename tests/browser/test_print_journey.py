@@ -1,9 +1,13 @@
 """Browser: a secretary prints an internal trip's itinerary from the trip page's print menu
-and finds the download in the log; the browser's own print of the trip page is clean."""
+and finds the download in the log; the browser's own print of the trip page and of the
+timeline is clean."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from tests.factories import ItineraryItemFactory, TripFactory, at
@@ -47,3 +51,39 @@ def test_secretary_prints_the_itinerary_and_the_download_is_logged(
     assert "Visit the pumping station" in printed
     for screen_only in ("Dashboard", "Log out", "Add an item", "Print", "Downloads of printed"):
         assert screen_only not in printed, screen_only
+
+
+def test_the_browsers_print_of_the_timeline_is_clean(
+    page: Page, live_server, login_as, secretary, artifacts
+):
+    trip = TripFactory(
+        title="Riverside waterworks visit",
+        end_date=dt.date(2026, 12, 22),
+        start_date=dt.date(2026, 12, 21),
+        created_by=secretary,
+        team={secretary: "secretary"},
+    )
+    ItineraryItemFactory(trip=trip, title="Visit the pumping station", start=at(trip.start_date, 9))
+    ItineraryItemFactory(trip=trip, title="Talk with the staff", start=at(trip.start_date, 14))
+    ItineraryItemFactory(trip=trip, title="Train back home", start=at(trip.end_date, 8))
+    login_as("secretary")
+    page.goto(f"{live_server.url}{reverse('trips:trip_timeline', args=[trip.pk])}")
+    # trips/timeline.css is served: the 14:00 block sits well below the 09:00 one.
+    visit, talk = (page.locator(".tl-block", has_text=title) for title in ("pumping", "staff"))
+    assert talk.bounding_box()["y"] - visit.bounding_box()["y"] > 100
+    page.screenshot(path=str(artifacts / "timeline.png"), full_page=True)
+
+    page.emulate_media(media="print")
+    page.screenshot(path=str(artifacts / "timeline-print.png"), full_page=True)
+    printed = page.pdf(format="A4", print_background=True)
+    text = pdf.text(printed)
+    for shown in ("Riverside waterworks visit", "Monday 21 December 2026", "Train back home"):
+        assert shown in text, shown
+    for screen_only in ("Dashboard", "Log out", "← Riverside"):
+        assert screen_only not in text, screen_only
+    # Both days on one A4 page, side by side: their headings on one line.
+    assert pdf.pages(printed) == 1
+    tops = {}
+    for word, _x0, y0, _x1, _y1 in pdf.words(printed):
+        tops.setdefault(word, y0)  # the first: the day's heading
+    assert tops["Monday"] == pytest.approx(tops["Tuesday"], abs=1)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import time
+from datetime import timedelta
+
 import pytest
 
-from printing import cache, documents
+from printing import cache, documents, tasks
 from tests.factories import ItineraryItemFactory
 from trips.models import Trip
 
@@ -124,3 +128,50 @@ def test_template_version_follows_the_templates_style_sheets_and_fonts(monkeypat
         assert cache.template_version() != version
     finally:
         cache.template_version.cache_clear()
+
+
+def _age(path, days: float) -> None:
+    moment = time.time() - days * 86400
+    os.utime(path, (moment, moment))
+
+
+def test_the_sweep_removes_copies_nobody_downloaded_lately(
+    office_trip, secretary, renders, settings
+):
+    ItineraryItemFactory(trip=office_trip, title="Visit the pumping station")
+    documents.copy_for(ITEMS, office_trip, "en", secretary)
+    documents.copy_for(PARTY, office_trip, "en", secretary)
+    old, recent = sorted(settings.PDF_CACHE_DIR.rglob("*.pdf"))
+    _age(old, 31)
+    _age(recent, 29)
+    assert tasks.sweep_cache() == 1
+    assert not old.exists() and recent.exists()
+    assert tasks.sweep_cache() == 0  # safe to run twice
+
+
+def test_a_download_keeps_its_copy_from_the_sweep(office_trip, secretary, renders, settings):
+    documents.copy_for(ITEMS, office_trip, "en", secretary)
+    (copy,) = settings.PDF_CACHE_DIR.rglob("*.pdf")
+    _age(copy, 40)
+    documents.copy_for(ITEMS, office_trip, "en", secretary)  # a file read, and a touch
+    assert tasks.sweep_cache() == 0
+    assert copy.exists() and renders == ["Items"]
+
+
+def test_the_sweep_removes_what_a_killed_render_left_behind(settings):
+    folder = settings.PDF_CACHE_DIR / "ab"
+    folder.mkdir(parents=True)
+    leftover, writing = folder / ".old.tmp", folder / ".now.tmp"
+    leftover.write_bytes(b"%PDF-1.")
+    writing.write_bytes(b"%PDF-1.")
+    _age(leftover, 31)
+    assert cache.sweep(timedelta(days=30)) == 1
+    assert not leftover.exists() and writing.exists()
+
+
+def test_the_sweep_runs_daily_on_the_beat_queue(settings):
+    from config.celery import BEAT_QUEUE, route_beat_jobs
+
+    jobs = {job["task"]: job["schedule"] for job in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert jobs["printing.tasks.sweep_cache"] == 86400
+    assert route_beat_jobs("printing.tasks.sweep_cache", (), {}, {}) == {"queue": BEAT_QUEUE}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -138,8 +139,8 @@ def test_pack_shows_cover_contents_with_pages_brief_itinerary_party_and_notices(
     # The contents: each section with the page it starts on, and it does start there.
     contents = pdf.text(content, page=2)
     entries = {}
-    titles = ("Brief", "Itinerary", "Party list", "The hosts' contacts on site", "Car plan",
-              "Meals and lodging", "Seating chart", "Briefing book",
+    titles = ("Brief", "Itinerary", "Timeline", "Party list", "The hosts' contacts on site",
+              "Car plan", "Meals and lodging", "Seating chart", "Briefing book",
               "Host units' acknowledgements")  # fmt: skip
     for title in titles:
         found = re.search(rf"{title}[ .]*?(\d+)\s*$", contents, re.M)
@@ -157,6 +158,54 @@ def test_pack_shows_cover_contents_with_pages_brief_itinerary_party_and_notices(
     assert positions == sorted(positions)
     # The unit's answer (the narrow table wraps the cells: their beginnings suffice).
     assert "青山县水务" in text and "Acknowledgedby周主任" in text and "吴工" in text
+
+
+def _page_of(content: bytes, title: str) -> int:
+    """The page the contents (page 2) give for a section."""
+    return int(re.search(rf"{title}[ .]*?(\d+)\s*$", pdf.text(content, page=2), re.M)[1])
+
+
+def test_pack_draws_each_day_on_its_hour_scale(
+    client, trip, people, django_capture_on_commit_callbacks
+):  # fmt: skip
+    content = _ready_pack(
+        client, people["staff"], trip, django_capture_on_commit_callbacks, "en"
+    ).content
+    page = _page_of(content, "Timeline")
+    text = pdf.text(content, page=page)
+    for words in ("Monday 21 December 2026", "Tuesday 22 December 2026", "08:00", "18:00",
+                  "Visits, forums and talks", "Travel"):  # fmt: skip
+        assert words in text, words
+    assert "Something to check" not in text  # the planners' findings stay on screen
+    # timeline.css reached the renderer: each block sits at its time on the day's scale,
+    # 1.1 cm an hour, so the 14:00 forum is 5 hours (5.5 cm) below the 09:00 visit.
+    tops = {word: y0 for word, _x0, y0, _x1, _y1 in pdf.words(content, page=page)}
+    assert tops["14:00–15:00"] - tops["09:00–10:30"] == pytest.approx(5.5 / 2.54 * 72, abs=2)
+
+
+def test_no_day_of_the_timeline_is_cut_across_pages(
+    client, people, django_capture_on_commit_callbacks
+):  # fmt: skip
+    from tests.factories import ItineraryItemFactory, TripFactory, at
+
+    first = dt.date(2026, 12, 21)
+    trip = TripFactory(
+        title="五日调研", start_date=first, end_date=first + dt.timedelta(days=4),
+        team={people["secretary"]: "secretary", people["staff"]: "staff"},
+    )  # fmt: skip
+    for offset in range(5):
+        day = first + dt.timedelta(days=offset)
+        ItineraryItemFactory(trip=trip, title=f"第{offset + 1}天晚宴", start=at(day, 19, 30))
+    content = _ready_pack(
+        client, people["staff"], trip, django_capture_on_commit_callbacks, "en"
+    ).content
+    start = _page_of(content, "Timeline")
+    pages = [pdf.text(content, page=n) for n in (start, start + 1)]
+    for offset in range(5):
+        day = first + dt.timedelta(days=offset)
+        (page,) = [text for text in pages if f"{day:%A}" in text]
+        # the day's whole scale, 08:00 to 21:00, and its dinner, on the page of its heading
+        assert page.count("21:00") == page.count("08:00") and f"第{offset + 1}天晚宴" in page
 
 
 def test_internal_pack_is_watermarked_and_logged(

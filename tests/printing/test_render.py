@@ -47,6 +47,10 @@ def test_fetcher_serves_our_fonts_and_style_sheets():
     assert response.read(4) == b"OTTO"
 
 
+def test_fetcher_serves_the_timeline_style_sheet_the_screen_shares():
+    assert render.allowed_path(render.TIMELINE_CSS.as_uri()) == render.TIMELINE_CSS
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -62,6 +66,9 @@ def test_fetcher_serves_our_fonts_and_style_sheets():
         "file://otherhost" + FONT.as_posix(),  # a file on another host
         render.BASE_URL + "fonts/OFL.txt",  # inside, but not a font, style sheet or image
         render.BASE_URL + "fonts/missing.otf",
+        # beside the shared timeline.css: the screen's other files stay out
+        (render.TIMELINE_CSS.parent.parent.parent / "timeline.py").as_uri(),
+        (Path(render.__file__).parents[1] / "static" / "css" / "tripdesk.css").as_uri(),
     ],
 )
 def test_fetcher_refuses_everything_else(url):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from tests.factories import ItineraryItemFactory, at
@@ -53,6 +56,27 @@ def test_a_block_prints_its_position_as_css(office_trip):
     ItineraryItemFactory(trip=office_trip, start=at(office_trip.start_date, 9), minutes=60)
     block = build(office_trip).days[0].blocks[0]
     assert block.style == "top:10.00%;height:10.00%;left:0.00%;width:100.00%"
+
+
+def test_the_plain_data_draws_exactly_what_the_timeline_draws(office_trip):
+    day = office_trip.start_date
+    ItineraryItemFactory(trip=office_trip, title="Plant", start=at(day, 9))
+    ItineraryItemFactory(trip=office_trip, title="Clash", start=at(day, 9, 30))
+    drawn = build(office_trip)
+    data = json.loads(json.dumps(drawn.as_data()))  # plain JSON: the printed pack's cache key
+    as_objects = render_to_string("trips/_timeline.html", {"timeline": drawn})
+    assert render_to_string("trips/_timeline.html", {"timeline": data}) == as_objects
+    assert "has-finding" in as_objects and "Something to check" in as_objects
+
+
+def test_the_legend_explains_the_red_outline_only_when_something_is_to_check(office_trip):
+    ItineraryItemFactory(trip=office_trip, start=at(office_trip.start_date, 9))
+    ItineraryItemFactory(trip=office_trip, kind="lodging", start=at(office_trip.start_date, 21))
+    clean = timeline.build(office_trip, office_trip.items.all())
+    assert not clean.has_findings
+    assert "Something to check" not in render_to_string(
+        "trips/_timeline.html", {"timeline": clean}
+    )
 
 
 # The page
