@@ -123,13 +123,17 @@ def test_the_task_is_safe_to_run_twice(trip, people, monkeypatch):
     assert pack.is_ready(trip, "zh-hans", people["staff"])
 
 
-def test_pack_shows_cover_contents_with_pages_brief_itinerary_party_and_notices(
-    client, trip, people, django_capture_on_commit_callbacks
-):  # fmt: skip
-    # In English: the pack's own words are not translated yet; the trip's stay as written.
-    content = _ready_pack(
+@pytest.fixture
+def english_pack(client, trip, people, django_capture_on_commit_callbacks) -> bytes:
+    """The staff member's copy of the trip's pack in English: the trip's words stay as
+    written, the pack's own are English."""
+    return _ready_pack(
         client, people["staff"], trip, django_capture_on_commit_callbacks, "en"
     ).content
+
+
+def test_pack_shows_cover_contents_with_pages_brief_itinerary_party_and_notices(english_pack):
+    content = english_pack
     cover = pdf.flat(content, page=1)
     for words in (
         "河滨水厂调研", "Trip pack", "Monday 21 December 2026 to Tuesday 22 December 2026",
@@ -165,12 +169,8 @@ def _page_of(content: bytes, title: str) -> int:
     return int(re.search(rf"{title}[ .]*?(\d+)\s*$", pdf.text(content, page=2), re.M)[1])
 
 
-def test_pack_draws_each_day_on_its_hour_scale(
-    client, trip, people, django_capture_on_commit_callbacks
-):  # fmt: skip
-    content = _ready_pack(
-        client, people["staff"], trip, django_capture_on_commit_callbacks, "en"
-    ).content
+def test_pack_draws_each_day_on_its_hour_scale(english_pack):
+    content = english_pack
     page = _page_of(content, "Timeline")
     text = pdf.text(content, page=page)
     for words in ("Monday 21 December 2026", "Tuesday 22 December 2026", "08:00", "18:00",

@@ -74,9 +74,7 @@ def test_the_legend_explains_the_red_outline_only_when_something_is_to_check(off
     ItineraryItemFactory(trip=office_trip, kind="lodging", start=at(office_trip.start_date, 21))
     clean = timeline.build(office_trip, office_trip.items.all())
     assert not clean.has_findings
-    assert "Something to check" not in render_to_string(
-        "trips/_timeline.html", {"timeline": clean}
-    )
+    assert "Something to check" not in render_to_string("trips/_timeline.html", {"timeline": clean})
 
 
 # The page
