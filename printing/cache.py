@@ -43,9 +43,8 @@ def template_version() -> str:
     (read once a process)."""
     digest = hashlib.sha256(TEMPLATE_VERSION.encode())
     templates = Path(settings.BASE_DIR) / "templates"
-    # The documents' folders, and what they share with the screen pages (the timeline).
-    sources = [templates / "printing", render.STATIC, templates / "trips" / "_timeline.html"]
-    for source in [*sources, *render.SHARED]:
+    shared = [templates / name for name in render.SHARED_TEMPLATES]
+    for source in [templates / "printing", render.STATIC, *shared, *render.SHARED]:
         files = sorted(source.rglob("*")) if source.is_dir() else [source]
         for path in files:
             if path.is_file() and path.suffix in (".html", ".css", ".otf"):

@@ -38,7 +38,8 @@ BASE_URL = STATIC.as_uri() + "/"
 ALLOWED_SUFFIXES = {".css", ".otf", ".ttf", ".woff", ".woff2", ".png", ".svg"}
 # The timeline is drawn by one template and one style sheet on the screen and on paper.
 TIMELINE_CSS = (Path(trips.__file__).parent / "static" / "trips" / "timeline.css").resolve()
-SHARED = (TIMELINE_CSS,)
+SHARED = (TIMELINE_CSS,)  # screen files WeasyPrint may read
+SHARED_TEMPLATES = ("trips/_timeline.html",)  # screen templates the documents include
 
 
 class Refused(ValueError):
