@@ -85,10 +85,9 @@ def item_for(user, pk: int, *, edit: bool = False) -> FollowUp:
 
 def may_update(user, item: FollowUp) -> bool:
     """Change the status, answer, reason, leader's help; comment; add evidence: the trip's
-    secretaries, and the department's members, while the trip is not closed or cancelled.
-    The item must come from item_for()."""
-    trip = item.trip
-    return trip.can_edit(user) or (item.department_member and not trip.is_read_only)
+    secretaries, and the department's members, unless the trip was cancelled (a closed
+    trip's items are still answered and reviewed). The item must come from item_for()."""
+    return item.takes_answers and (item.trip.has_secretary(user) or item.department_member)
 
 
 def may_manage(user, item: FollowUp) -> bool:

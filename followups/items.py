@@ -11,7 +11,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from followups import emails
 from followups.models import FollowUp, FollowUpUpdate, Note
 from trips import approval
-from trips.models import Trip, TripMember
+from trips.models import Trip, TripEvent, TripMember
 
 S = FollowUp.Status
 
@@ -75,6 +75,12 @@ def check(item: FollowUp, changes: dict) -> None:
         errors["answer"] = _("An item is done only with the answer given.")
     if status == S.CANNOT and not (reason or "").strip():
         errors["reason"] = _("Say why it cannot be done.")
+    # A closed trip's ledger says every matter has an outcome (件件有着落): an item of it
+    # may be answered again, never reopened.
+    if item.trip.status == Trip.Status.CLOSED and status in FollowUp.OPEN_STATUSES:
+        errors["status"] = _(
+            "The trip is closed: this item keeps an outcome (done, or cannot be done)."
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -246,14 +252,26 @@ def board(
     return items, counted
 
 
+@transaction.atomic
 def close_trip(trip: Trip, by) -> None:
-    """Close the trip once every item has an outcome; ValidationError saying why not."""
+    """Close the trip once every item has an outcome; ValidationError saying why not.
+
+    The one way a trip is closed (trips.approval.change_status needs this rule as its
+    guard): the check and the change are one conditional update, so an item made at the
+    same moment cannot slip through.
+    """
     if not trip.can_edit(by):
         raise ValidationError(_("Only the trip's secretaries close it."))
     if trip.status != Trip.Status.COMPLETED:
         raise ValidationError(_("Only a completed trip is closed."))
-    open_items = trip.followups.open().count()
-    if open_items:
+    unsettled = FollowUp.objects.open().filter(trip=OuterRef("pk"))
+    try:
+        approval.change_status(trip, Trip.Status.CLOSED, guard=~Exists(unsettled))
+    except ValidationError:
+        trip.refresh_from_db(fields=["status"])
+        open_items = trip.followups.open().count()
+        if not open_items:
+            raise
         raise ValidationError(
             ngettext(
                 "One follow-up item has no outcome yet.",
@@ -261,5 +279,5 @@ def close_trip(trip: Trip, by) -> None:
                 open_items,
             )
             % {"count": open_items}
-        )
-    approval.change_status(trip, Trip.Status.CLOSED)
+        ) from None
+    TripEvent.objects.create(trip=trip, actor=by, action=TripEvent.Action.CLOSED)

@@ -257,6 +257,12 @@ class FollowUp(models.Model):
         """Done with an answer, or cannot be done with a reason: 件件有着落."""
         return self.status not in self.OPEN_STATUSES
 
+    @property
+    def takes_answers(self) -> bool:
+        """Answered and reviewed for as long as the matter lasts, after the trip is closed
+        too; a cancelled trip's items are the record of what was planned."""
+        return self.trip.status != Trip.Status.CANCELLED
+
     def is_overdue(self, today: date) -> bool:
         return not self.has_outcome and self.due_date < today
 

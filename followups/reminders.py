@@ -42,8 +42,6 @@ from trips.models import Trip, TripMember
 S = FollowUp.Status
 K = Digest.Kind
 CO_OWNED = FollowUp.co_owners.through
-# A closed or cancelled trip is the record of what happened: its items are not chased.
-FINISHED_TRIPS = (Trip.Status.CLOSED, Trip.Status.CANCELLED)
 
 
 @dataclass(frozen=True)
@@ -77,7 +75,8 @@ def send_reminders(now: datetime | None = None) -> Counts:
 
 def remindable() -> FollowUpQuerySet:
     """Items still without an outcome, on trips that are neither closed nor cancelled."""
-    return FollowUp.objects.open().exclude(trip__status__in=FINISHED_TRIPS)
+    # A closed or cancelled trip is the record of what happened: its items are not chased.
+    return FollowUp.objects.open().exclude(trip__status__in=Trip.READ_ONLY)
 
 
 def _with_trip(items: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
@@ -290,7 +289,7 @@ def became_cannot(today: date) -> QuerySet[FollowUp]:
 
 
 def _led_trips(user) -> QuerySet[Trip]:
-    return Trip.objects.visible_to(user).led_by(user).exclude(status__in=FINISHED_TRIPS)
+    return Trip.objects.visible_to(user).led_by(user).live()
 
 
 def leader_items(user, today: date) -> tuple[list[FollowUp], list[FollowUp]]:
@@ -308,9 +307,7 @@ def send_leader_digests(today: date) -> int:
         return 0
     overdue = remindable().filter(due_date__lt=today).values("trip")
     cannot = became_cannot(today).values("trip")
-    trips = Trip.objects.exclude(status__in=FINISHED_TRIPS).filter(
-        Q(pk__in=overdue) | Q(pk__in=cannot)
-    )
+    trips = Trip.objects.live().filter(Q(pk__in=overdue) | Q(pk__in=cannot))
     on_team = TripMember.objects.filter(role=TripMember.Role.LEADER, trip__in=trips)
     done = Digest.objects.filter(kind=K.LEADER, period=week_of(today)).values("user")
     leaders = (

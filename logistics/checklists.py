@@ -223,8 +223,9 @@ def with_progress(trips: QuerySet[Trip], today: date) -> QuerySet[Trip]:
 
 
 def items_owned_by(user, today: date) -> QuerySet[ChecklistItem]:
-    """A person's items on trips that have not ended and that they may see, soonest first."""
-    visible = Trip.objects.visible_to(user).filter(end_date__gte=today)
+    """A person's items on trips that have not ended and that they may see, soonest first;
+    a cancelled trip's are nobody's work any more."""
+    visible = Trip.objects.visible_to(user).live().filter(end_date__gte=today)
     return (
         ChecklistItem.objects.with_due()
         .filter(owner=user, trip__in=visible)
@@ -274,6 +275,7 @@ def send_digests(today: date) -> int:
     owners = (
         ChecklistItem.objects.due_by(today)
         .filter(trip__end_date__gte=today, owner__is_active=True)
+        .exclude(trip__status__in=Trip.READ_ONLY)
         .exclude(owner__in=DigestSent.objects.filter(date=today).values("user"))
         .order_by()
         .values_list("owner", flat=True)

@@ -8,10 +8,11 @@ what was approved.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,19 +41,44 @@ TRANSITIONS: dict[str, set[str]] = {
 }
 
 
-def change_status(trip: Trip, to: str) -> None:
-    """Change the trip's status if the workflow allows it and nobody changed it meanwhile."""
+# Closing needs every follow-up item settled, a rule of the followups app above this one:
+# a trip is closed only through followups.items.close_trip, which passes that rule as the
+# guard of the status change (so the rule and the change are one conditional update).
+NEEDS_GUARD = {S.CLOSED}
+# The steps a secretary takes by hand on the trip page; cancelling (cancel()) asks for a
+# reason and closing (followups.items.close_trip) for the follow-ups' outcomes.
+MANUAL_STEPS = (S.IN_PROGRESS, S.COMPLETED)
+
+
+def change_status(trip: Trip, to: str, *, guard: Q | None = None) -> None:
+    """Change the trip's status if the workflow allows it and nobody changed it meanwhile.
+
+    A guard is a condition on the trip row that must hold at the moment of the change.
+    """
     if to not in TRANSITIONS[trip.status]:
         raise ValidationError(
             _("A trip that is “%(current)s” cannot become “%(next)s”.")
             % {"current": trip.get_status_display(), "next": S(to).label}
         )
+    if to in NEEDS_GUARD and guard is None:
+        raise ValueError(f"A trip becomes {to} only with its rule as the guard.")
     # Conditional update: of two concurrent moves from the same status, one wins.
-    if not Trip.objects.filter(pk=trip.pk, status=trip.status).update(
-        status=to, updated_at=timezone.now()
-    ):
+    rows = Trip.objects.filter(pk=trip.pk, status=trip.status)
+    if guard is not None:
+        rows = rows.filter(guard)
+    if not rows.update(status=to, updated_at=timezone.now()):
         raise ValidationError(_("Someone else changed this trip meanwhile. Reload the page."))
     trip.status = to
+
+
+def next_steps(trip: Trip, today: date) -> list[str]:
+    """The manual steps the trip may take now: it starts on its first day, not before."""
+    allowed = TRANSITIONS[trip.status]
+    return [
+        to
+        for to in MANUAL_STEPS
+        if to in allowed and not (to == S.IN_PROGRESS and trip.start_date > today)
+    ]
 
 
 def latest_version(trip: Trip) -> TripVersion | None:
@@ -308,18 +334,37 @@ def mark_comment_done(trip: Trip, comment: ItemComment, by) -> None:
 
 @transaction.atomic
 def advance(trip: Trip, to: str, by=None) -> None:
-    """Start, complete or close the trip (by a secretary on the team, or by Tripdesk itself)."""
+    """Start or complete the trip (by a secretary on the team, or by Tripdesk itself)."""
     if by is not None and not trip.can_edit(by):
         raise PermissionDenied
-    if to == S.IN_PROGRESS and trip.start_date > timezone.localdate():
+    if to not in MANUAL_STEPS:
+        raise ValidationError(_("Choose a step of the workflow."))
+    if to == S.IN_PROGRESS and trip.start_date > trip.local(timezone.now()).date():
         raise ValidationError(_("A trip starts on its first day."))
     change_status(trip, to)
-    action = {
-        S.IN_PROGRESS: TripEvent.Action.STARTED,
-        S.COMPLETED: TripEvent.Action.COMPLETED,
-        S.CLOSED: TripEvent.Action.CLOSED,
-    }[to]
-    TripEvent.objects.create(trip=trip, actor=by, action=action)
+    action = {S.IN_PROGRESS: TripEvent.Action.STARTED, S.COMPLETED: TripEvent.Action.COMPLETED}
+    TripEvent.objects.create(trip=trip, actor=by, action=action[to])
+
+
+@transaction.atomic
+def cancel(trip: Trip, by, reason: str) -> None:
+    """Call the trip off, with the reason in its history; it becomes read-only.
+
+    A version waiting for the leader is withdrawn, and subscribed calendars cancel every
+    event of the trip. Telling the host units is trips.notices.cancel_trip's part.
+    """
+    if not trip.can_edit(by):
+        raise PermissionDenied
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the trip is cancelled.")})
+    change_status(trip, S.CANCELLED)
+    trip.versions.filter(decision=TripVersion.Decision.PENDING).update(
+        decision=TripVersion.Decision.WITHDRAWN
+    )
+    # SEQUENCE rises: calendars replace each event with its cancelled copy (trips.calendar).
+    trip.items.update(sequence=F("sequence") + 1, updated_at=timezone.now())
+    TripEvent.objects.create(trip=trip, actor=by, action=TripEvent.Action.CANCELLED, comment=reason)
 
 
 def start_due_trips(today) -> int:

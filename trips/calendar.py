@@ -151,6 +151,8 @@ def _event(trip: Trip, item: ItineraryItem, *, in_feed: bool) -> Event:
         description=_description(trip, item),
         categories=[str(item.get_kind_display())],
         url=_trip_link(trip),
+        # A cancelled trip's events stay in calendars, struck through, until it is over.
+        status=STATUS.CANCELLED if trip.status == Trip.Status.CANCELLED else None,
     )
     _mark_confidential(event, trip)
     return event

@@ -33,6 +33,10 @@ class TripQuerySet(models.QuerySet):
         on_team = TripMember.objects.filter(trip=OuterRef("pk"), user=user)
         return self.filter(Q(visibility=Trip.Visibility.OFFICE) | Exists(on_team))
 
+    def live(self) -> TripQuerySet:
+        """Trips still being worked on: not closed or cancelled (reminders and digests)."""
+        return self.exclude(status__in=Trip.READ_ONLY)
+
     def upcoming(self, today: date) -> TripQuerySet:
         """Trips that have not ended yet, soonest first."""
         return self.filter(end_date__gte=today).order_by("start_date", "pk")
@@ -112,6 +116,9 @@ class Trip(models.Model):
         COMPLETED = "completed", _("Completed")
         CLOSED = "closed", _("Closed")
         CANCELLED = "cancelled", _("Cancelled")
+
+    # A closed or cancelled trip is the record of what happened: nobody changes it.
+    READ_ONLY = (Status.CLOSED, Status.CANCELLED)
 
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INSPECTION)
@@ -231,12 +238,14 @@ class Trip(models.Model):
     @property
     def is_read_only(self) -> bool:
         """A closed or cancelled trip is the record of what happened: nobody changes it."""
-        return self.status in (self.Status.CLOSED, self.Status.CANCELLED)
+        return self.status in self.READ_ONLY
 
     def can_edit(self, user) -> bool:
         """Secretaries on the team edit the trip, until it is closed or cancelled."""
-        if self.is_read_only:
-            return False
+        return not self.is_read_only and self.has_secretary(user)
+
+    def has_secretary(self, user) -> bool:
+        """The user is one of the trip's secretaries (and holds the office's secretary role)."""
         return roles.is_secretary(user) and self.role_of(user) == TripMember.Role.SECRETARY
 
     def leaders(self) -> list:
@@ -546,6 +555,7 @@ class TripVersion(models.Model):
         APPROVED = "approved", _("Approved")
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
         SUPERSEDED = "superseded", _("Superseded by a later version")
+        WITHDRAWN = "withdrawn", _("Withdrawn: the trip was cancelled")
 
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
@@ -642,6 +652,8 @@ class TripEvent(models.Model):
         STARTED = "started", _("started the trip")
         COMPLETED = "completed", _("completed the trip")
         CLOSED = "closed", _("closed the trip")
+        CANCELLED = "cancelled", _("cancelled the trip")
+        REOPENED = "reopened", _("reopened the trip")
 
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="events")
     version = models.ForeignKey(
@@ -725,8 +737,8 @@ class NoticeQuerySet(models.QuerySet):
         return self.filter(superseded_by__isnull=True)
 
     def _live(self) -> NoticeQuerySet:
-        # A finished trip reminds nobody.
-        return self.current().exclude(trip__status__in=[Trip.Status.COMPLETED, Trip.Status.CLOSED])
+        # A finished or cancelled trip reminds nobody.
+        return self.current().exclude(trip__status__in=[Trip.Status.COMPLETED, *Trip.READ_ONLY])
 
     def ack_reminder_due(self, now: datetime) -> NoticeQuerySet:
         """Current notices not acknowledged in time, whose unit was not reminded yet."""

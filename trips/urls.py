@@ -27,6 +27,7 @@ urlpatterns = [
     # approval: submit a version, the leader's decision, the status workflow
     path("trips/<int:pk>/submit/", approval.version_submit, name="version_submit"),
     path("trips/<int:pk>/advance/", approval.trip_advance, name="trip_advance"),
+    path("trips/<int:pk>/cancel/", approval.trip_cancel, name="trip_cancel"),
     path("trips/<int:pk>/versions/<int:number>/", approval.version_detail, name="version_detail"),
     path(
         "trips/<int:pk>/versions/<int:number>/confirm-brief/",

@@ -20,6 +20,7 @@ class Panel:
     awaiting_you: TripVersion | None
     may_submit: bool
     may_advance: bool
+    may_cancel: bool
 
     def as_context(self) -> dict[str, Any]:
         """The template's names for the panel (shallow: the objects themselves)."""
@@ -51,4 +52,5 @@ def panel(trip: Trip, user, items: list[ItineraryItem]) -> Panel:
         else None,
         may_submit=can_edit and may_submit,
         may_advance=can_edit,
+        may_cancel=can_edit and trip.Status.CANCELLED in approval.TRANSITIONS[trip.status],
     )

@@ -118,7 +118,7 @@ def department_item(
     item = access.link_item(link.department, pk)
     if item is None:
         return _not_ours(request, link)
-    if item.trip.is_read_only:  # closed or cancelled: the item is the record, no form
+    if not item.takes_answers:  # a cancelled trip's item is the record: no form
         status = 403 if request.method == "POST" else 200
         return _item_page(request, link, token, item, None, status)
     form = LinkUpdateForm.for_item(item, request.POST or None, request.FILES or None)

@@ -88,7 +88,7 @@ def item_update(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = dict(form.cleaned_data)
         comment = data.pop("comment")
-        as_department = not trip.can_edit(request.user)
+        as_department = not trip.has_secretary(request.user)
         try:
             record = items.update(
                 item, request.user, comment=comment, as_department=as_department, **data

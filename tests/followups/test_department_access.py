@@ -93,7 +93,7 @@ def test_the_status_form_ignores_a_posted_due_date(client, office_trip, secretar
     assert (it.status, it.due_date) == ("in_progress", dt.date(2027, 1, 15))
 
 
-def test_a_member_does_not_change_an_item_of_a_closed_trip(client, secretary):
+def test_a_member_answers_a_closed_trips_item_again_but_never_reopens_it(client, secretary):
     dept = department()[0]
     trip = Trip.objects.create(
         title="Done and dusted",
@@ -104,8 +104,28 @@ def test_a_member_does_not_change_an_item_of_a_closed_trip(client, secretary):
     )
     it = item(trip, secretary, dept, status="done", answer="Done.")
     client.force_login(member(dept))
+    assert 'name="status"' in client.get(it.get_absolute_url()).content.decode()
+
+    page = client.post(update_url(it), {"status": "open"}).content.decode()
+    assert "The trip is closed: this item keeps an outcome" in page
+    client.post(update_url(it), {"status": "done", "answer": "Done, and the pump was tested."})
+    it.refresh_from_db()
+    assert (it.status, it.answer) == ("done", "Done, and the pump was tested.")
+
+
+def test_a_member_does_not_change_an_item_of_a_cancelled_trip(client, secretary):
+    dept = department()[0]
+    trip = Trip.objects.create(
+        title="Called off",
+        start_date=dt.date(2026, 12, 7),
+        end_date=dt.date(2026, 12, 9),
+        status=Trip.Status.CANCELLED,
+        created_by=secretary,
+    )
+    it = item(trip, secretary, dept)
+    client.force_login(member(dept))
     assert client.get(it.get_absolute_url()).status_code == 200
-    assert client.post(update_url(it), {"status": "open"}).status_code == 403
+    assert client.post(update_url(it), {"status": "done", "answer": "x"}).status_code == 403
 
 
 def test_staff_who_are_members_update_but_do_not_manage(office_trip, secretary, staff):

@@ -369,13 +369,26 @@ def test_department_items_page_queries_do_not_grow(
         client.get(large_url)
 
 
-def test_a_closed_trips_item_is_not_changed_through_the_link(client, secretary):
+def test_a_closed_trips_item_is_answered_through_the_link_but_not_reopened(client, secretary):
     dept = department()[0]
     trip = TripFactory(status="closed")
     it = item(trip, secretary, dept, status="done", answer="Done.")
     token = token_for(dept)
 
-    assert 'name="by_name"' not in client.get(item_url(token, it)).content.decode()
-    assert answer(client, token, it, status="open").status_code == 403
+    assert 'name="by_name"' in client.get(item_url(token, it)).content.decode()
+    page = answer(client, token, it, status="open").content.decode()
+    assert "The trip is closed: this item keeps an outcome" in page
     it.refresh_from_db()
     assert it.status == "done"
+
+
+def test_a_cancelled_trips_item_is_not_changed_through_the_link(client, secretary):
+    dept = department()[0]
+    trip = TripFactory(status="cancelled")
+    it = item(trip, secretary, dept)
+    token = token_for(dept)
+
+    assert 'name="by_name"' not in client.get(item_url(token, it)).content.decode()
+    assert answer(client, token, it, status="done", answer="x").status_code == 403
+    it.refresh_from_db()
+    assert it.status == "open"

@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.db.models import Q
 
 from outbox.models import Message
 from tests import services
@@ -201,7 +202,6 @@ def test_illegal_transitions_are_refused_with_a_message(trip, start, to):
         (S.APPROVED, S.SUBMITTED),
         (S.APPROVED, S.IN_PROGRESS),
         (S.IN_PROGRESS, S.COMPLETED),
-        (S.COMPLETED, S.CLOSED),
     ],
 )
 def test_legal_transitions_are_made(trip, start, to):
@@ -209,6 +209,22 @@ def test_legal_transitions_are_made(trip, start, to):
     trip.refresh_from_db()
     approval.change_status(trip, to)
     assert Trip.objects.get(pk=trip.pk).status == to
+
+
+def test_a_trip_is_never_closed_without_the_follow_ups_rule(trip):
+    Trip.objects.filter(pk=trip.pk).update(status=S.COMPLETED)
+    trip.refresh_from_db()
+    with pytest.raises(ValueError, match="guard"):
+        approval.change_status(trip, S.CLOSED)
+    assert Trip.objects.get(pk=trip.pk).status == S.COMPLETED
+
+
+def test_a_guard_that_does_not_hold_leaves_the_status(trip):
+    Trip.objects.filter(pk=trip.pk).update(status=S.COMPLETED)
+    trip.refresh_from_db()
+    with pytest.raises(ValidationError):
+        approval.change_status(trip, S.CLOSED, guard=Q(pk=-1))
+    assert Trip.objects.get(pk=trip.pk).status == S.COMPLETED
 
 
 def test_a_stale_status_loses_to_the_one_in_the_database(trip):

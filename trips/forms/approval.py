@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trips import approval, snapshot
@@ -13,12 +14,11 @@ from trips.models import Trip, TripVersion
 S = Trip.Status
 D = TripVersion.Decision
 ITEM_PREFIX = "item-"
-# The steps of the workflow a secretary takes by hand, with their buttons' words.
+# The steps of the workflow a secretary takes by hand, with their buttons' words. Closing
+# is the follow-up panel's (followups.items.close_trip), cancelling the CancelForm's.
 STEPS = {
     S.IN_PROGRESS: _("Start trip"),
     S.COMPLETED: _("Complete trip"),
-    S.CLOSED: _("Close trip"),
-    S.CANCELLED: _("Cancel trip"),
 }
 
 
@@ -34,7 +34,7 @@ class SubmitForm(forms.Form):
 
 
 class AdvanceForm(forms.Form):
-    """Start, complete, close or cancel the trip; the workflow refuses a step out of turn."""
+    """Start or complete the trip; the workflow refuses a step out of turn."""
 
     to = forms.ChoiceField(
         choices=list(STEPS.items()),
@@ -47,12 +47,24 @@ class AdvanceForm(forms.Form):
 
     @property
     def steps(self) -> list[tuple[str, str]]:
-        """The buttons to show: the steps the trip's status allows now."""
-        return [
-            (to, label)
-            for to, label in STEPS.items()
-            if to in approval.TRANSITIONS[self.trip.status]
-        ]
+        """The buttons to show: the steps the trip may take today (it starts on its day)."""
+        today = self.trip.local(timezone.now()).date()
+        return [(to, STEPS[to]) for to in approval.next_steps(self.trip, today)]
+
+
+class CancelForm(forms.Form):
+    """Call the trip off: the reason goes into its history (the hosts are not told it)."""
+
+    reason = forms.CharField(
+        label=_("Why is the trip cancelled?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_(
+            "Kept in the trip's history for the team. The host units receive a cancellation "
+            "notice without the reason."
+        ),
+        error_messages={"required": _("Say why the trip is cancelled.")},
+    )
 
 
 class DecisionForm(forms.Form):

@@ -6,7 +6,8 @@ One module per job; the names the views, tasks and tests use are re-exported her
 - parts:      what a unit is told: its part of the approved version (attendees in protocol
               order, with titles), the drafts (prepare), its requirements, the changes
               between two parts, reading a stored part back (read_part, mail_context)
-- sending:    send(): new notices, updates and cancellations with their e-mails, atomically
+- sending:    send(): new notices, updates and cancellations with their e-mails, atomically;
+              cancel_trip(): the trip called off, each unit told of it sent a cancellation
 - links:      the acknowledgement link (make_token, link_url, open_link, LinkRefused, expiry)
               on accounts.links, the signed links for people without an account
 - messages:   the unit's messages (reply) alert the secretaries; their answers e-mail the unit
@@ -51,6 +52,7 @@ from trips.notices.parts import (
     Part,
     PartChange,
     PartItem,
+    cancellations,
     format_dietary,
     mail_context,
     parse_dietary,
@@ -69,7 +71,7 @@ from trips.notices.reminders import (
     visit_reminder_rule,
     visit_reminder_time,
 )
-from trips.notices.sending import FINISHED, record_phone, send
+from trips.notices.sending import FINISHED, Cancelled, cancel_trip, record_phone, send
 
 __all__ = [
     "FINISHED",
@@ -82,6 +84,7 @@ __all__ = [
     "AddressProblem",
     "Addresses",
     "Board",
+    "Cancelled",
     "LinkRefused",
     "NextStop",
     "NoticeDraft",
@@ -94,6 +97,8 @@ __all__ = [
     "answer",
     "board",
     "can_leave",
+    "cancel_trip",
+    "cancellations",
     "format_dietary",
     "is_usable_address",
     "leave",

@@ -539,21 +539,35 @@ def prepare(trip: Trip) -> list[NoticeDraft]:
         )
     for pk, before in previous.items():
         if pk not in by_unit:
-            kind = UNCHANGED if before.is_cancellation else Notice.Kind.CANCELLATION
-            drafts.append(
-                NoticeDraft(
-                    before.host_unit,
-                    kind,
-                    before.content,
-                    [],
-                    addresses[pk],
-                    before,
-                    version,
-                    visited=False,
-                    **_edit(asked.get(pk), kind),
-                )
-            )
+            drafts.append(_cancellation(before, addresses[pk], version, asked.get(pk)))
     return drafts
+
+
+def _cancellation(
+    before: Notice, addresses: Addresses, version: TripVersion, asked: UnitRequirements | None
+) -> NoticeDraft:
+    """What a unit told of a visit is told once the visit is off: its part as last sent."""
+    kind = UNCHANGED if before.is_cancellation else Notice.Kind.CANCELLATION
+    return NoticeDraft(
+        before.host_unit,
+        kind,
+        before.content,
+        [],
+        addresses,
+        before,
+        version,
+        visited=False,
+        **_edit(asked, kind),
+    )
+
+
+def cancellations(trip: Trip) -> list[NoticeDraft]:
+    """The trip is called off: a cancellation for every unit told of it and not cancelled
+    yet, each on the version it was last told (a secretary's edit was for another notice)."""
+    told = trip.notices.current().exclude(kind=Notice.Kind.CANCELLATION)
+    previous = list(told.select_related("host_unit", "version").order_by("created_at", "pk"))
+    addresses = notice_addresses(n.host_unit_id for n in previous)
+    return [_cancellation(n, addresses[n.host_unit_id], n.version, None) for n in previous]
 
 
 def _edit(asked: UnitRequirements | None, kind: str) -> dict[str, Any]:

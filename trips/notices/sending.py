@@ -6,6 +6,7 @@ who called whom, when and what was agreed, and no e-mail."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory.models import HostUnit
-from trips import emails
+from trips import approval, emails
 from trips.models import Notice, Trip, UnitRequirements
 from trips.notices.links import link_url
-from trips.notices.parts import NoticeDraft, prepare
+from trips.notices.parts import NoticeDraft, cancellations, prepare
 from trips.notices.reminders import ack_time, visit_reminder_time
 
 # A finished trip sends no more notices.
@@ -42,6 +43,26 @@ def send(trip: Trip, by, unit_ids: Iterable[int] | None = None) -> list[Notice]:
         ]
         now = timezone.now()
         return [_send_one(trip, draft, by, now) for draft in drafts]
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    """What cancelling a trip told the host units: the notices sent, the units to phone."""
+
+    notices: list[Notice]
+    to_phone: list[HostUnit]
+
+
+def cancel_trip(trip: Trip, by, reason: str) -> Cancelled:
+    """Call the trip off (trips.approval.cancel) and send a cancellation (取消通知) to every
+    unit told of the visit, in one transaction; units no e-mail reaches are to be phoned."""
+    with transaction.atomic():
+        list(Trip.objects.select_for_update().filter(pk=trip.pk).values_list("pk"))
+        drafts = cancellations(trip)
+        approval.cancel(trip, by, reason)
+        now = timezone.now()
+        sent = [_send_one(trip, draft, by, now) for draft in drafts if draft.can_send]
+    return Cancelled(sent, [draft.host_unit for draft in drafts if not draft.can_send])
 
 
 def _send_one(trip: Trip, draft: NoticeDraft, by, now: datetime) -> Notice:
