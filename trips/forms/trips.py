@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import people, roles
+from accounts import people, roles, words
 from accounts.forms import ChooseMixin
 from directory.models import Contact
 from trips import signals, zones
@@ -62,7 +62,7 @@ class ContactsChoiceField(forms.ModelMultipleChoiceField):
     """Contacts, each with the organisation they belong to."""
 
     def label_from_instance(self, obj: Contact) -> str:
-        return f"{obj.organisation}: {obj.name}" + (f", {obj.title}" if obj.title else "")
+        return words.labelled(obj.organisation, people.with_title(obj.name, obj.title))
 
 
 class TripDateTimeField(forms.DateTimeField):
