@@ -19,11 +19,12 @@ from trips.models import Trip
 
 @dataclass(frozen=True)
 class _NamedOnLink:
-    """Who changed an item through the department's link, named as the e-mails name users."""
+    """Who changed an item through the department's link, named as the e-mails name people
+    ({{ by|person_name }}: the name typed on the link)."""
 
     username: str
 
-    def get_full_name(self) -> str:
+    def display_name(self, language: str | None = None) -> str:
         return self.username
 
 
