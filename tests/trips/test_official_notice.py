@@ -135,8 +135,8 @@ def test_a_new_purpose_makes_an_update(visit, secretary):
     )
     plant = drafts_by_unit(visit.trip)["Hilltop water plant"]
     assert plant.kind == Notice.Kind.UPDATE
-    purpose = {"change": "purpose", "before": "了解供水水质和设备更新情况。", "after": "了解节水工作。"}
-    assert purpose in plant.changes
+    before, after = "了解供水水质和设备更新情况。", "了解节水工作。"
+    assert {"change": "purpose", "before": before, "after": after} in plant.changes
 
 
 def test_the_notices_page_keeps_purpose_dietary_and_reference(client, visit, secretary):
