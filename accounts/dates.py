@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 
 ZH_WEEKDAYS = "一二三四五六日"
 EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -51,6 +52,10 @@ def long_date(
         return ""
     day = _local(value, convert).date() if isinstance(value, datetime) else value
     return zh_date(day, year) if is_chinese(language) else en_date(day, year)
+
+
+# Worded only when shown, in the language active then (an e-mail's cause: outbox.mail).
+long_date_lazy = lazy(long_date, str)
 
 
 def long_datetime(value: datetime | None, language: str | None = None, convert: bool = True) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import pgettext
 
 
@@ -85,3 +86,8 @@ def aside(text, language: str | None = None) -> str:
 def labelled(label, value, language: str | None = None) -> str:
     """A label and its value: "Status: done" / "状态：已完成"."""
     return f"{label}{colon(language)}{value}"
+
+
+# The same, worded only when shown, in the language active then (an e-mail's cause is worded
+# in the e-mail's language: outbox.mail.make_message).
+labelled_lazy = lazy(labelled, str)

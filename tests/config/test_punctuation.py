@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
+from django.test.signals import template_rendered
 
 from outbox.models import Message
 from tests.fixtures import every_page
@@ -65,7 +67,26 @@ def test_the_check_leaves_times_english_and_full_width_text_alone():
 
 @pytest.fixture
 def office():
-    return every_page.build()
+    """The office's inspection with every e-mail it writes; which e-mail templates were
+    written goes on office.e_mails."""
+    written = set()
+
+    def note(sender, template, **kwargs):
+        if template.name and template.name.startswith("emails/"):
+            written.add(template.name)
+
+    template_rendered.connect(note)
+    try:
+        office = every_page.build()
+    finally:
+        template_rendered.disconnect(note)
+    office.e_mails = written
+    return office
+
+
+def test_the_crawl_writes_every_e_mail_of_the_project(office):
+    subjects = {p.name for p in (every_page.TEMPLATES / "emails").glob("*_subject.txt")}
+    assert subjects - {Path(name).name for name in office.e_mails} == set()
 
 
 def test_every_url_of_the_project_is_read_or_said_to_be_no_page():
