@@ -218,7 +218,7 @@ class TravelItemsChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj: ItineraryItem) -> str:
         start = obj.start.astimezone(obj.trip.tzinfo)
-        when = f"{dates.long_date(start.date(), year=False)}{start:%H:%M}"
+        when = dates.long_datetime(start, convert=False, year=False)
         route = f"{obj.origin or '?'} → {obj.destination or '?'}"
         return obj.title + words.aside(
             words.comma().join([when, route] if obj.origin or obj.destination else [when])
