@@ -9,9 +9,11 @@ Pages load these as filters ({% load dates %}: {{ day|long_date }}, {{ moment|lo
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone, translation
+from django.utils.functional import lazy
+from django.utils.timesince import timesince
 
 ZH_WEEKDAYS = "一二三四五六日"
 EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -53,13 +55,30 @@ def long_date(
     return zh_date(day, year) if is_chinese(language) else en_date(day, year)
 
 
-def long_datetime(value: datetime | None, language: str | None = None, convert: bool = True) -> str:
+def waited(since: datetime | None, now: datetime | None = None) -> str:
+    """How long something has waited ("2 days, 3 hours"), in the active language; empty
+    under a minute, which pages say as "just now" rather than "0 minutes"."""
+    if since is None:
+        return ""
+    now = now or timezone.now()
+    if now - since < timedelta(minutes=1):
+        return ""
+    return timesince(since, now)
+
+
+# Worded only when shown, in the language active then (an e-mail's cause: outbox.mail).
+long_date_lazy = lazy(long_date, str)
+
+
+def long_datetime(
+    value: datetime | None, language: str | None = None, convert: bool = True, year: bool = True
+) -> str:
     """The day and the time of day (24-hour clock) of a moment, in the current time zone."""
     if value in (None, ""):
         return ""
     if not isinstance(value, datetime):
-        return long_date(value, language)
+        return long_date(value, language, year=year)
     value = _local(value, convert)
     if is_chinese(language):
-        return f"{zh_date(value.date())}{value:%H:%M}"
-    return f"{en_date(value.date())}, {value:%H:%M}"
+        return f"{zh_date(value.date(), year)}{value:%H:%M}"
+    return f"{en_date(value.date(), year)}, {value:%H:%M}"

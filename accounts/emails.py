@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.people import language_of
 from outbox.mail import make_message
@@ -22,7 +22,7 @@ def send_password_reset(user, to: str, uid: str, token: str) -> Message:
         {"user": user},
         language=language_of(user),
         path=path,
-        cause="password reset",
+        cause=gettext_lazy("Password reset"),
         cause_key="password_reset",
         recipient_user=user,
         private=True,
@@ -36,7 +36,7 @@ def send_test_email(user) -> Message:
         user.email,
         {"user": user},
         language=language_of(user),
-        cause=_("Test e-mail"),
+        cause=gettext_lazy("Test e-mail"),
         cause_key="test",
         recipient_user=user,
         created_by=user,

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import F, QuerySet
 from django.utils.translation import get_language
 
+from accounts import words
 from accounts.models import Profile
 
 
@@ -49,9 +50,7 @@ def display_title(user, language: str | None = None) -> str:
 def with_title(name: str, title: str, language: str | None = None) -> str:
     """Name and title: in full-width brackets on Chinese pages, "Wang Wei (Vice Governor)"
     in English."""
-    if not title:
-        return name
-    return f"{name} ({title})" if _english(language) else f"{name}\uff08{title}\uff09"
+    return f"{name}{words.aside(title, language)}"
 
 
 def person_label(user, language: str | None = None) -> str:

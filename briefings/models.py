@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from briefings import access
 from directory.models import HostUnit
@@ -253,7 +254,7 @@ class Briefing(Owned, Sourced):
     kind = "section"
 
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(pgettext_lazy("briefing", "title"), max_length=200, blank=True)
     body = models.TextField(_("text"))
 
     objects = BriefingQuerySet.as_manager()
@@ -285,7 +286,7 @@ class Person(Material, Sourced):
         related_name="briefing_people",
     )
     name = models.CharField(_("name"), max_length=100)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("person", "title"), max_length=200)
     responsibilities = models.TextField(_("responsibilities"), blank=True)
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Protocol order: the head of the unit first (1).")
@@ -349,7 +350,7 @@ class Attachment(Owned):
 
     kind = "attachment"
 
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(pgettext_lazy("briefing", "title"), max_length=200, blank=True)
     file = models.FileField(_("file"), upload_to=attachment_path)
     filename = models.CharField(_("file name"), max_length=255, editable=False)
     file_type = models.CharField(_("type"), max_length=10, choices=Kind.choices, editable=False)

@@ -240,6 +240,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 # Domain in Message-IDs and in links inside e-mails.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The issuing office (发文机关) that signs the notices to host units (their 落款), per language.
+OFFICE_NAME = env.str("OFFICE_NAME", default="办公室")
+OFFICE_NAME_EN = env.str("OFFICE_NAME_EN", default="The Office")
 
 # Outbox delivery: a claimed row is leased; temporary failures back off, doubling up to a cap,
 # for OUTBOX_GIVE_UP_AFTER_HOURS after the first attempt; a 5xx refusal fails at once.

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from django.core import signing
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 # A module reference, not names: the forms module imports this one too.
 from directory import forms as directory_forms
@@ -53,7 +53,7 @@ YES = {"1", "y", "yes", "true", "x", "on", "是", "√", "✓", "✔"}
 NO = {"", "0", "n", "no", "false", "off", "否", "不"}
 LABELS = {
     "name": gettext_lazy("Name"),
-    "title": gettext_lazy("Title"),
+    "title": pgettext_lazy("person", "Title"),
     "host_unit": gettext_lazy("Host unit"),
     "department": gettext_lazy("Department"),
     "phone": gettext_lazy("Phone"),

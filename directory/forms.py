@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from accounts import words
 from accounts.forms import ChooseMixin
 from directory import contacts_import
 from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit
@@ -141,7 +142,9 @@ class DepartmentContactsField(forms.ModelMultipleChoiceField):
         super().__init__(queryset=Contact.objects.select_related("host_unit"), **kwargs)
 
     def label_from_instance(self, obj: Contact) -> str:
-        return f"{obj.name} ({obj.organisation})" + (f", {obj.title}" if obj.title else "")
+        return obj.name + words.aside(
+            words.comma().join(filter(None, (obj.title, obj.organisation)))
+        )
 
 
 class DepartmentForm(ChooseMixin, forms.ModelForm):

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts import words
+
 
 class Language(models.TextChoices):
     EN = "en", "English"
@@ -104,7 +106,7 @@ class Contact(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.organisation})"
+        return self.name + words.aside(self.organisation)
 
     def get_absolute_url(self) -> str:
         return reverse("directory:contact_edit", args=[self.pk])

@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
+from accounts.dates import long_date_lazy
 from accounts.people import display_name, language_of
+from accounts.words import labelled_lazy
 from directory.models import Contact, Department
 from followups import links
 from followups.models import DepartmentLink, Digest, FollowUp, FollowUpUpdate
@@ -19,12 +23,24 @@ from trips.models import Trip
 
 @dataclass(frozen=True)
 class _NamedOnLink:
-    """Who changed an item through the department's link, named as the e-mails name users."""
+    """Who changed an item through the department's link, named as the e-mails name people
+    ({{ by|person_name }}: the name typed on the link)."""
 
     username: str
 
-    def get_full_name(self) -> str:
+    def display_name(self, language: str | None = None) -> str:
         return self.username
+
+
+# What the mail log says caused each e-mail, worded in the e-mail's language.
+CAUSES = {
+    "followup_cannot": gettext_lazy("Cannot be done"),
+    "followup_needs_leader": gettext_lazy("Needs the leader's help"),
+    "link": gettext_lazy("Link for the department"),
+    "owner": gettext_lazy("Reminder of follow-up items"),
+    "secretary": gettext_lazy("Overdue follow-up items"),
+    "leader": gettext_lazy("Weekly report on follow-up items"),
+}
 
 
 def _alert(template: str, item: FollowUp, update: FollowUpUpdate, by, to: list) -> list[Message]:
@@ -42,7 +58,7 @@ def _alert(template: str, item: FollowUp, update: FollowUpUpdate, by, to: list) 
                 },
                 language=language_of(user),
                 path=item.get_absolute_url(),
-                cause=f"{template}: {item.title}",
+                cause=labelled_lazy(CAUSES[template], item.title),
                 cause_key=f"{template}:{update.pk}:{user.pk}",
                 recipient_user=user,
                 created_by=by,
@@ -83,7 +99,7 @@ def department_link(
             {**context, "contact": contact},
             language=department.language,
             path=path,
-            cause=f"followup_department_link: {department.name}",
+            cause=labelled_lazy(CAUSES["link"], department.name),
             cause_key=f"followup_department_link:{link.pk}:{link.nonce[:8]}:{contact.pk}",
             created_by=by,
             trip_id=trip.pk,
@@ -125,7 +141,8 @@ def owner_digest(
     confidential = any(item.trip.is_confidential for item in (*soon, *overdue))
     context = {"department": department, "today": digest.period, "soon": soon}
     context.update(overdue=overdue, count=len(soon) + len(overdue))
-    cause = f"followup reminder: {department.name}, {digest.period.isoformat()}"
+    period = format_lazy("{} {}", department.name, long_date_lazy(digest.period))
+    cause = labelled_lazy(CAUSES["owner"], period)
     messages = []
     for user in members:
         language = language_of(user)
@@ -177,7 +194,7 @@ def secretary_digest(
         {"user": user, "today": digest.period, "items": _with_links(items), "count": len(items)},
         language=language_of(user),
         path=_board(trip_id, overdue="on"),
-        cause=f"followup overdue digest {digest.period.isoformat()}",
+        cause=labelled_lazy(CAUSES["secretary"], long_date_lazy(digest.period)),
         cause_key=f"followups.secretary_digest:{digest.pk}",
         recipient_user=user,
         trip_id=trip_id,
@@ -203,7 +220,7 @@ def leader_digest(
         context,
         language=language_of(user),
         path=_board(trip_id, leader=user.pk),
-        cause=f"followup weekly digest {digest.period.isoformat()}",
+        cause=labelled_lazy(CAUSES["leader"], long_date_lazy(digest.period)),
         cause_key=f"followups.leader_digest:{digest.pk}",
         recipient_user=user,
         trip_id=trip_id,

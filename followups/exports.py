@@ -14,6 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -212,7 +213,7 @@ def _table(document, rows: list[reports.Row]) -> None:
     """The follow-up table as a Word table: a header row repeated on each page."""
     headers = (
         _("No."),
-        _("Title"),
+        pgettext("follow-up item", "Title"),
         _("Owner department"),
         _("Due date"),
         _("Status"),
@@ -381,7 +382,7 @@ def tracker_xlsx(found: QuerySet[FollowUp]) -> bytes:
     item_columns = [
         (_("Trip"), 28),
         (_("No."), 6),
-        (_("Title"), 36),
+        (pgettext("follow-up item", "Title"), 36),
         (_("What is to be done"), 48),
         (_("From the note"), 40),
         (_("Host unit concerned"), 24),
@@ -401,7 +402,7 @@ def tracker_xlsx(found: QuerySet[FollowUp]) -> bytes:
     history_columns = [
         (_("Trip"), 28),
         (_("No."), 6),
-        (_("Item"), 36),
+        (pgettext("follow-up item", "Item"), 36),
         (_("When"), 17),
         (_("Who"), 18),
         (_("Field"), 18),

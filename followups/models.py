@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models import Contact, Department, HostUnit
 from trips.access import visible_trips
@@ -183,7 +184,7 @@ class FollowUp(models.Model):
         blank=True,
         related_name="followups",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("follow-up item", "title"), max_length=200)
     to_do = models.TextField(_("what is to be done"), max_length=4000)
     department = models.ForeignKey(
         Department,
@@ -397,7 +398,7 @@ class Report(models.Model):
     final; a final report is frozen, and a later edit starts the next revision."""
 
     trip = models.OneToOneField(Trip, on_delete=models.CASCADE, related_name="report")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("report", "title"), max_length=200)
     body = models.TextField(_("report"), max_length=100_000, blank=True)
     revision = models.PositiveIntegerField(_("revision"), default=1)
     final_at = models.DateTimeField(_("marked final"), null=True, blank=True)
@@ -426,7 +427,7 @@ class ReportRevision(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField(_("revision"))
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("report", "title"), max_length=200)
     body = models.TextField(_("report"))
     # The follow-up table as it stood: a list of rows (dicts of plain values).
     table = models.JSONField(default=list)

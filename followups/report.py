@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from accounts import words
 from accounts.dates import long_date
 from followups.models import FollowUp, Note, Report, ReportRevision
 from trips.models import Trip
@@ -240,7 +241,7 @@ def _visit_heading(item) -> str:
     if item is None:
         return _("The trip as a whole")
     if item.host_unit_id and item.host_unit.name != item.title:
-        return f"{_md(item.title)} ({_md(item.host_unit.name)})"
+        return _md(item.title) + words.aside(_md(item.host_unit.name))
     return _md(item.title)
 
 
@@ -255,7 +256,9 @@ def _units_visited(trip: Trip, visits: list) -> list[str]:
         day = long_date(trip.local(visit.start).date(), year=False)
         if day not in days.setdefault(visit.host_unit_id, []):
             days[visit.host_unit_id].append(day)
-    return [f"- {_md(unit.name)} ({'; '.join(days[pk])})" for pk, unit in units.items()]
+    return [
+        f"- {_md(unit.name)}{words.aside(words.entries(days[pk]))}" for pk, unit in units.items()
+    ]
 
 
 def _note_line(note: Note, *, visit: bool = False) -> str:
@@ -263,11 +266,11 @@ def _note_line(note: Note, *, visit: bool = False) -> str:
     if note.kind == Note.Kind.REMARK and not note.speaker:
         text = _("The leader: %(text)s") % {"text": text}
     elif note.speaker:
-        text = f"{_md(note.speaker)}: {text}"
+        text = words.labelled(_md(note.speaker), text)
     if note.kind in (Note.Kind.CONTRADICTION, Note.Kind.PROMISE):
-        text = f"{note.get_kind_display()}: {text}"
+        text = words.labelled(note.get_kind_display(), text)
     if visit and note.item_id:
-        text = f"{text} ({_md(note.item.title)})"
+        text = text + words.aside(_md(note.item.title))
     return f"- {text}"
 
 

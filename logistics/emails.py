@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
+from accounts.dates import long_date_lazy
 from accounts.people import language_of
+from accounts.words import labelled_lazy
 from logistics.models import ChecklistItem
 from outbox.mail import make_message
 from outbox.models import Message
@@ -28,7 +31,7 @@ def send_daily_digest(
         },
         language=language_of(user),
         path=reverse("desk:my_checklist"),
-        cause=f"checklist digest {today.isoformat()}",
+        cause=labelled_lazy(gettext_lazy("Checklist reminder"), long_date_lazy(today)),
         cause_key=f"trips.checklist_digest:{user.pk}:{today.isoformat()}",
         recipient_user=user,
     )

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models import Language
 from trips.models import ItineraryItem, Trip
@@ -377,7 +378,7 @@ class SeatingAttendee(models.Model):
     plan = models.ForeignKey(SeatingPlan, on_delete=models.CASCADE, related_name="attendees")
     rank = models.PositiveSmallIntegerField(_("rank"))
     name = models.CharField(_("name"), max_length=100)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(pgettext_lazy("person", "title"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["rank"]

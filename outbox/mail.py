@@ -50,7 +50,8 @@ def make_message(
     Renders templates/emails/<template>_subject.txt, _body.txt and _body.html in the
     recipient's language; the plain-text parts without HTML escaping (the "text" engine).
     `path` is a path of this site (a `reverse()` result): the templates get it as `url`,
-    made absolute with SITE_URL. `cause` is plain words of any length: it is cut to fit.
+    made absolute with SITE_URL. `cause` is plain words of any length (lazy ones are worded
+    in the e-mail's language): it is cut to fit.
     If the caller's transaction rolls back, the row goes with it. `trip_id` scopes the row
     to the people who may read that trip; `private` marks a credential the log never shows.
     """
@@ -61,6 +62,7 @@ def make_message(
         subject = " ".join(subject.split())
         text = render_to_string(f"emails/{template}_body.txt", context, using="text")
         html = render_to_string(f"emails/{template}_body.html", context)
+        cause = str(cause)  # a lazy cause is worded in the e-mail's language
     message = Message.objects.create(
         to=to,
         from_email=settings.DEFAULT_FROM_EMAIL,
@@ -70,7 +72,7 @@ def make_message(
         language=language,
         headers=headers or {},
         next_attempt_at=timezone.now(),
-        cause=fits("cause", str(cause)),
+        cause=fits("cause", cause),
         cause_key=cause_key,
         recipient_user=recipient_user,
         created_by=created_by,

@@ -92,6 +92,19 @@ def download(document: Document, trip: Trip, user, language: str) -> bytes:
     return pdf
 
 
+# A document in each language, as the print menu offers it: "英文版" on a Chinese page.
+EDITIONS = {
+    "en": pgettext_lazy("printed document", "English (PDF)"),
+    "zh-hans": pgettext_lazy("printed document", "Chinese (PDF)"),
+}
+
+
+def edition(code: str) -> str:
+    """The print menu's link to a document in this language, in the page's language."""
+    label = EDITIONS.get(code)
+    return str(label) if label is not None else f"{code} (PDF)"
+
+
 def language_for(code: str | None) -> str:
     """The language asked for when the office prints in it, else the page's."""
     codes = [code for code, _name in settings.LANGUAGES]

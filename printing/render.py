@@ -97,11 +97,10 @@ def watermark(reader, language: str, now: datetime | None = None) -> str:
     return f"{people.display_name(reader, language)} {dates.long_datetime(moment, language)}"
 
 
-def render(template: str, context: dict, *, language: str, reader=None) -> bytes:
-    """The template as a PDF, in the language; with reader, every page carries the reader's
-    name and the time as a watermark (documents of internal trips)."""
+def html(template: str, context: dict, *, language: str, reader=None) -> str:
+    """The document's HTML as WeasyPrint gets it, in the language (render() makes the PDF)."""
     with translation.override(language):
-        html = render_to_string(
+        return render_to_string(
             template,
             {
                 **context,
@@ -110,6 +109,13 @@ def render(template: str, context: dict, *, language: str, reader=None) -> bytes
                 "watermark": watermark(reader, language) if reader is not None else "",
             },
         )
+
+
+def render(template: str, context: dict, *, language: str, reader=None) -> bytes:
+    """The template as a PDF, in the language; with reader, every page carries the reader's
+    name and the time as a watermark (documents of internal trips)."""
+    page = html(template, context, language=language, reader=reader)
+    with translation.override(language):
         fetcher = StaticOnlyFetcher()
         # The footer's words come from the catalogue: a style sheet of their own, so that no
         # template holds a <style> element (the pages' CSP test reads every template).
@@ -117,5 +123,5 @@ def render(template: str, context: dict, *, language: str, reader=None) -> bytes
             string=f"@page {{ @bottom-center {{ content: {page_of_pages()}; }} }}",
             url_fetcher=fetcher,
         )
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+        document = HTML(string=page, base_url=BASE_URL, url_fetcher=fetcher)
         return document.write_pdf(stylesheets=[footer])

@@ -37,7 +37,7 @@ def print_menu(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "trip": trip,
         "documents": [d for d in readable if not only or d.name in only],
-        "languages": settings.LANGUAGES,
+        "languages": [(code, documents.edition(code)) for code, _name in settings.LANGUAGES],
     }
     return render(request, "printing/_print_menu.html", context)
 

@@ -11,8 +11,11 @@ from collections.abc import Iterable
 from typing import Any, Literal
 
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.people import language_of
+from accounts.words import labelled_lazy
 from directory.models import Contact
 from outbox.mail import make_message
 from outbox.models import Message
@@ -23,11 +26,25 @@ REMINDERS = {
     "acknowledge": ("notice_reminder", "reminder"),
     "visit": ("notice_visit_reminder", "visit"),
 }
+# What the mail log says caused each e-mail to a unit, worded in the e-mail's language.
+CAUSES = {
+    "acknowledge": gettext_lazy("Reminder to acknowledge"),
+    "visit": gettext_lazy("Reminder of the visit"),
+    "message": gettext_lazy("Message from the unit"),
+    "answer": gettext_lazy("Answer to the unit"),
+    "unacknowledged": gettext_lazy("Not acknowledged"),
+    "on_our_way": gettext_lazy("On our way"),
+}
 NOTICE_TEMPLATES = {
     Notice.Kind.NEW: "notice",
     Notice.Kind.UPDATE: "notice_update",
     Notice.Kind.CANCELLATION: "notice_cancellation",
 }
+
+
+def _cause(trip_title: str, what, unit_name: str):
+    """ "Riverside visit: Update → Riverside plant", worded in the e-mail's language."""
+    return labelled_lazy(trip_title, format_lazy("{} → {}", what, unit_name))
 
 
 # To the office: the plan's approval
@@ -71,14 +88,14 @@ def send_notice(
 ) -> list[Message]:
     """The notice (new, update or cancellation) to each of the unit's contacts."""
     unit, trip = notice.host_unit, notice.trip
-    label = notice.get_kind_display()
+    label = Notice.Kind(notice.kind).label
     return [
         make_message(
             NOTICE_TEMPLATES[notice.kind],
             contact.email,
             {**context, "contact": contact},
             language=unit.language,
-            cause=f"{trip.title}: {label} → {unit.name}",
+            cause=_cause(trip.title, label, unit.name),
             cause_key=notice.cause_key,
             created_by=by,
             trip_id=trip.pk,
@@ -102,7 +119,7 @@ def remind_unit(
             contact.email,
             {**context, "contact": contact, "notice": notice},
             language=unit.language,
-            cause=f"{notice.trip.title}: {label} → {unit.name}",
+            cause=_cause(notice.trip.title, CAUSES[kind], unit.name),
             cause_key=f"{notice.cause_key}:{label}",
             trip_id=notice.trip_id,
         )
@@ -127,7 +144,7 @@ def alert_host_message(message: NoticeReply) -> list[Message]:
             {"message": message, "unit": unit, "trip": trip, "user": user},
             language=language_of(user),
             path=f"{reverse('trips:notices', args=[trip.pk])}#unit-{unit.pk}",
-            cause=f"{trip.title}: message ← {unit.name}",
+            cause=_cause(trip.title, CAUSES["message"], unit.name),
             cause_key=f"trips.notice_message:{message.pk}",
             recipient_user=user,
             trip_id=trip.pk,
@@ -148,7 +165,7 @@ def answer_unit(
             contact.email,
             {**context, "contact": contact, "by": by},
             language=unit.language,
-            cause=f"{trip.title}: answer → {unit.name}",
+            cause=_cause(trip.title, CAUSES["answer"], unit.name),
             cause_key=f"trips.notice_message:{message.pk}",
             created_by=by,
             trip_id=trip.pk,
@@ -168,7 +185,7 @@ def alert_unacknowledged(notice: Notice) -> list[Message]:
             {"notice": notice, "unit": unit, "trip": trip, "user": user},
             language=language_of(user),
             path=reverse("trips:notices", args=[trip.pk]),
-            cause=f"{trip.title}: not acknowledged → {unit.name}",
+            cause=_cause(trip.title, CAUSES["unacknowledged"], unit.name),
             cause_key=f"{notice.cause_key}:alert",
             recipient_user=user,
             trip_id=trip.pk,
@@ -188,7 +205,7 @@ def tell_on_our_way(
             contact.email,
             {**context, "contact": contact},
             language=unit.language,
-            cause=f"{trip.title}: on our way → {unit.name}",
+            cause=_cause(trip.title, CAUSES["on_our_way"], unit.name),
             cause_key=f"trips.departure:{departure.pk}",
             created_by=by,
             trip_id=trip.pk,

@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts import people, roles
 from directory.models import Contact, HostUnit
@@ -120,7 +121,7 @@ class Trip(models.Model):
     # A closed or cancelled trip is the record of what happened: nobody changes it.
     READ_ONLY = (Status.CLOSED, Status.CANCELLED)
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("trip", "title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INSPECTION)
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
@@ -432,7 +433,7 @@ class ItineraryItem(models.Model):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SITE_VISIT)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("itinerary item", "title"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     host_unit = models.ForeignKey(
@@ -709,7 +710,7 @@ class CancelledItem(models.Model):
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="cancelled_items")
     # The deleted item's pk: its event keeps the same UID, now with STATUS:CANCELLED.
     item_pk = models.PositiveIntegerField(unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("itinerary item", "title"), max_length=200)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     place = models.CharField(_("place"), max_length=200, blank=True)

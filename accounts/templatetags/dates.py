@@ -21,3 +21,9 @@ def long_date(value, arg: str = "") -> str:
 @register.filter(expects_localtime=True)
 def long_datetime(value) -> str:
     return dates.long_datetime(value, convert=False)
+
+
+@register.filter
+def waited(value) -> str:
+    """{{ version.submitted_at|waited }}: how long it has waited; empty under a minute."""
+    return dates.waited(value)

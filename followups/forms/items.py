@@ -16,7 +16,7 @@ from trips.models import Trip, TripQuerySet
 
 class ContactChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Contact) -> str:
-        return f"{obj.name} ({obj.title})" if obj.title else obj.name
+        return people.with_title(obj.name, obj.title)
 
 
 class FollowUpForm(ChooseMixin, forms.ModelForm):

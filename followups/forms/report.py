@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from followups.models import Report
 
@@ -11,7 +12,10 @@ from followups.models import Report
 class ReportForm(forms.Form):
     """The draft's title and body; the follow-up table is added from the items, not typed."""
 
-    title = forms.CharField(label=_("Title"), max_length=Report._meta.get_field("title").max_length)
+    title = forms.CharField(
+        label=pgettext_lazy("report", "Title"),
+        max_length=Report._meta.get_field("title").max_length,
+    )
     body = forms.CharField(
         label=_("Report"),
         required=False,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
-from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts import dates, words
 from accounts.forms import ChooseMixin
 from directory.forms import validate_phone
 from directory.models import Language
@@ -213,14 +213,16 @@ class GiftForm(ChooseMixin, forms.ModelForm):
 
 
 class TravelItemsChoiceField(forms.ModelMultipleChoiceField):
-    """Travel items by day and time on the trip's clock, title, and where from and to."""
+    """Travel items by title, then their day and time on the trip's clock and where from and to
+    (the office's date, as every page writes it)."""
 
     def label_from_instance(self, obj: ItineraryItem) -> str:
         start = obj.start.astimezone(obj.trip.tzinfo)
-        label = f"{formats.date_format(start, 'MONTH_DAY_FORMAT')} {start:%H:%M} · {obj.title}"
-        if obj.origin or obj.destination:
-            label += f" ({obj.origin or '?'} → {obj.destination or '?'})"
-        return label
+        when = dates.long_datetime(start, convert=False, year=False)
+        route = f"{obj.origin or '?'} → {obj.destination or '?'}"
+        return obj.title + words.aside(
+            words.comma().join([when, route] if obj.origin or obj.destination else [when])
+        )
 
 
 class VehicleForm(ChooseMixin, forms.ModelForm):

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts import words
 from accounts.forms import ChooseMixin
 from logistics.models import SeatingPlan
 
@@ -39,7 +40,7 @@ class SeatingPlanForm(ChooseMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if people:
             self.initial["people"] = "\n".join(
-                f"{name}, {title}" if title else name for name, title in people
+                f"{name}{words.comma()}{title}" if title else name for name, title in people
             )
 
     def clean_head_table_seats(self) -> int:

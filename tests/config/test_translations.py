@@ -74,3 +74,103 @@ def test_language_switch_shows_the_dashboard_in_chinese(client, secretary):
     assert response.status_code == 200
     assert '<html lang="zh-hans">' in response.content.decode()
     assert "工作台" in response.content.decode()
+
+
+# The glossary's words (../shared/domain/README.md, "Glossary (for the Chinese translation)"),
+# as far as the catalogue uses their English words. Copied here, since the tests run without
+# the shared folder: change both together.
+GLOSSARY = {
+    "trip": ("出行", "行程"),
+    "itinerary": ("行程安排",),
+    "visit": ("活动", "考察点"),
+    "host unit": ("接待单位",),
+    "approval": ("审批",),
+    "notice": ("通知",),
+    "acknowledgement": ("回执",),
+    "checklist": ("准备事项",),
+    "briefing": ("背景资料",),
+    "accompanying staff": ("随行人员",),
+    "forum": ("座谈会",),
+    "follow-up item": ("督办事项",),
+    "owner department": ("承办部门",),
+    "trip pack": ("行程手册",),
+    "post-trip report": ("出行情况报告",),
+}
+# English words that mean two things here, and the glossary's word for each meaning: a
+# person's title is a post (职务), an item's or a document's a heading (标题); an item is a
+# visit of the itinerary (活动) or a follow-up or checklist item (事项). The msgctxt says
+# which meaning an entry has (the first meaning whose marks it holds); one msgstr never
+# serves two meanings. Issue 19 found a follow-up item's "Title" translated 职务.
+MEANINGS = {
+    "title": {
+        "person": (("person", "contact", "party", "seat"), ("职务",)),
+        "heading": (("item", "trip", "report", "briefing", "document"), ("标题", "名称", "事项")),
+    },
+    "item": {
+        "follow-up": (("follow-up",), ("事项",)),
+        "checklist": (("checklist",), ("事项",)),
+        "visit": (("itinerary", "visit"), ("活动", "考察点")),
+    },
+}
+
+
+def _word(msgid: str) -> str:
+    """The English word of an entry: lower case, without a trailing colon or plural s."""
+    word = msgid.strip().rstrip(":").lower()
+    return word[:-1] if word.endswith("s") and word[:-1] in {*MEANINGS, *GLOSSARY} else word
+
+
+def _meaning(word: str, context: str) -> str | None:
+    for meaning, (marks, _terms) in MEANINGS[word].items():
+        if any(mark in context for mark in marks):
+            return meaning
+    return None
+
+
+def _two_meaning_entries():
+    for entry in polib.pofile(str(PO)):
+        word = _word(entry.msgid)
+        if word in MEANINGS and not entry.obsolete:
+            yield word, entry
+
+
+def test_a_word_with_two_meanings_says_which_it_means():
+    unsaid = [
+        (entry.msgctxt, entry.msgid)
+        for word, entry in _two_meaning_entries()
+        if _meaning(word, entry.msgctxt or "") is None
+    ]
+    assert unsaid == [], "give these a msgctxt (pgettext) naming what they are the title of"
+
+
+def test_each_meaning_has_the_glossarys_word():
+    wrong = []
+    for word, entry in _two_meaning_entries():
+        meaning = _meaning(word, entry.msgctxt or "")
+        others = {t for m, (_marks, terms) in MEANINGS[word].items() if m != meaning for t in terms}
+        own = MEANINGS[word][meaning][1] if meaning else ()
+        if not any(t in entry.msgstr for t in own) or (
+            entry.msgstr in others and entry.msgstr not in own
+        ):
+            wrong.append((entry.msgctxt, entry.msgid, entry.msgstr))
+    assert wrong == []
+
+
+def test_no_translation_serves_two_meanings_of_one_word():
+    meanings: dict[tuple[str, str], set[str]] = {}
+    for word, entry in _two_meaning_entries():
+        meaning = _meaning(word, entry.msgctxt or "") or "unsaid"
+        meanings.setdefault((word, entry.msgstr), set()).add(meaning)
+    shared = {key: found for key, found in meanings.items() if len(found) > 1}
+    assert shared == {}
+
+
+def test_the_catalogue_uses_the_glossarys_words():
+    off = [
+        (entry.msgctxt, entry.msgid, entry.msgstr)
+        for entry in polib.pofile(str(PO))
+        if _word(entry.msgid) in GLOSSARY
+        and entry.msgctxt != "printed document"  # a document's own name (行程单)
+        and not any(term in entry.msgstr for term in GLOSSARY[_word(entry.msgid)])
+    ]
+    assert off == []

@@ -4,6 +4,7 @@ wording, the kinds a host unit reads, the checklist template picker."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -17,6 +18,7 @@ from outbox.models import Message
 from tests.factories import HostUnitFactory, ItineraryItemFactory, at
 from tests.trips.notice_setup import A_WEEK_BEFORE, approve, build_visit, send
 from trips import notices
+from trips.models import ItineraryItem
 
 pytestmark = pytest.mark.django_db
 ZH = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
@@ -165,3 +167,59 @@ def test_the_template_picker_offers_the_users_language_and_the_others_when_asked
     with translation.override("zh-hans"):
         page = client.get(reverse("logistics:checklist", args=[office_trip.pk]), **ZH)
     assert "?templates=all" in page.content.decode()
+
+
+# Issue 19: words of the office
+
+
+def test_a_version_just_submitted_is_not_waiting_zero_minutes(client, office_trip, leader):
+    secretary = office_trip.members.get(role="secretary").user
+    build_visit(office_trip, leader, secretary)
+    with time_machine.travel(A_WEEK_BEFORE, tick=False):
+        from tests.trips.notice_setup import fresh
+        from trips import approval
+
+        approval.submit(fresh(office_trip), secretary)
+        client.force_login(leader)
+        page = shown_text(client.get(reverse("desk:dashboard"), **ZH).content.decode())
+    assert "刚刚报批" in page and "0 分钟" not in page
+
+
+def test_a_version_that_waits_says_how_long_with_one_spacing(client, office_trip, leader):
+    secretary = office_trip.members.get(role="secretary").user
+    build_visit(office_trip, leader, secretary)
+    with time_machine.travel(A_WEEK_BEFORE, tick=False):
+        from tests.trips.notice_setup import fresh
+        from trips import approval
+
+        approval.submit(fresh(office_trip), secretary)
+    with time_machine.travel(A_WEEK_BEFORE + dt.timedelta(hours=3), tick=False):
+        client.force_login(leader)
+        page = shown_text(client.get(reverse("desk:dashboard"), **ZH).content.decode())
+    assert "已等待 3 小时" in " ".join(page.split())
+
+
+def test_the_briefing_book_has_one_name_in_chinese():
+    import polib
+
+    from tests.config.test_translations import PO
+
+    names = {e.msgstr for e in polib.pofile(str(PO)) if e.msgid == "Briefing book"}
+    assert names == {"背景资料汇编"}
+
+
+def test_the_print_menu_offers_the_chinese_and_the_english_edition(client, office_trip, secretary):
+    client.force_login(secretary)
+    menu = reverse("printing:print_menu", args=[office_trip.pk])
+    page = client.get(menu, **ZH).content.decode()
+    assert re.search("行程单：<a [^>]+>英文版</a> · <a [^>]+>中文版</a>", page)
+    assert "(PDF)" not in shown_text(page) and "English" not in shown_text(page)
+
+
+def test_hosts_read_a_site_visit_as_shidi_kaocha(office_trip, secretary, leader, staff):
+    visit = build_visit(office_trip, leader, staff)
+    ItineraryItem.objects.filter(pk=visit.forum.pk).update(kind="site_visit")
+    approve(office_trip, secretary, leader)
+    plant = next(d for d in notices.prepare(office_trip) if d.host_unit == visit.plant)
+    assert "实地考察：Forum with the plant workers" in plant.text
+    assert "参观考察" not in plant.text

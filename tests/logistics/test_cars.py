@@ -1,12 +1,16 @@
+# ruff: noqa: RUF001  (Chinese text is written with full-width punctuation)
 """The cars serving a trip's travel items: chosen on the car's form, shown on the item card."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from django.urls import reverse
 
 from logistics.models import Vehicle
-from tests.factories import ItineraryItemFactory, TripFactory
+from tests.factories import ItineraryItemFactory, TripFactory, at
+from trips.models import Trip
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +95,27 @@ def test_the_cars_panel_is_empty_when_no_car_serves_the_item(client, staff, offi
     response = client.get(url("item_cars", office_trip, ride.pk))
     assert response.status_code == 200
     assert response.content.decode().strip() == ""
+
+
+def car_leg_labels(client, trip, language: str) -> list[str]:
+    page = client.get(url("vehicle_create", trip), HTTP_ACCEPT_LANGUAGE=language)
+    return [choice.data["label"] for choice in page.context["form"]["travel_items"]]
+
+
+def test_a_car_leg_is_named_by_its_title_then_the_offices_date(client, secretary, office_trip):
+    day = dt.date(2027, 1, 11)
+    Trip.objects.filter(pk=office_trip.pk).update(start_date=day, end_date=day)
+    travel(
+        office_trip,
+        title="乘车赴青山县",
+        start=at(day, 8),
+        origin="省政府",
+        destination="青山县人民政府",
+    )
+    client.force_login(secretary)
+    assert car_leg_labels(client, office_trip, "zh-hans") == [
+        "乘车赴青山县（1月11日（星期一）08:00，省政府 → 青山县人民政府）"
+    ]
+    assert car_leg_labels(client, office_trip, "en") == [
+        "乘车赴青山县 (Monday 11 January, 08:00, 省政府 → 青山县人民政府)"
+    ]

@@ -91,7 +91,13 @@ def test_changed_requirements_make_an_update_for_that_unit_only(sent, visit, sec
     notices.set_requirements(fresh(visit.trip), visit.plant, "Bring the 2025 results.", secretary)
     drafts = {d.host_unit: d for d in notices.prepare(fresh(visit.trip))}
     assert drafts[visit.plant].kind == Notice.Kind.UPDATE
-    assert drafts[visit.plant].changes == [{"change": "requirements"}]
+    assert drafts[visit.plant].changes == [
+        {
+            "change": "requirements",
+            "before": "Bring the lab results of last year.",
+            "after": "Bring the 2025 results.",
+        }
+    ]
     assert drafts[visit.township].kind == notices.UNCHANGED
 
 

@@ -251,9 +251,9 @@ def test_update_says_what_changed(visit, secretary, leader):
     visit.plant.save()
     (notice,) = send(visit.trip, secretary)
     text = Message.objects.get(cause_key=notice.cause_key).text_body
-    assert "- Moved: Forum with the plant workers" in text
-    assert span("11:15", "12:15") + " → " in text
-    assert span("11:45", "12:45") in text
+    day = "Monday 7 December 2026, "
+    moved = f"{day}{span('11:15', '12:15')} → {day}{span('11:45', '12:45')}"
+    assert f"- Forum with the plant workers: Time: {moved}" in text
     assert "Lunch at the canteen" in text  # the whole part, as it is now, follows
 
 

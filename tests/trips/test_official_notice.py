@@ -135,7 +135,8 @@ def test_a_new_purpose_makes_an_update(visit, secretary):
     )
     plant = drafts_by_unit(visit.trip)["Hilltop water plant"]
     assert plant.kind == Notice.Kind.UPDATE
-    assert {"change": "purpose"} in plant.changes
+    before, after = "了解供水水质和设备更新情况。", "了解节水工作。"
+    assert {"change": "purpose", "before": before, "after": after} in plant.changes
 
 
 def test_the_notices_page_keeps_purpose_dietary_and_reference(client, visit, secretary):
@@ -308,3 +309,86 @@ def test_reminders_still_go_a_day_before(visit, secretary):
     send(visit.trip, secretary)
     with time_machine.travel(A_WEEK_BEFORE + dt.timedelta(days=6), tick=False):
         assert notices.send_due_reminders() > 0
+
+
+# The notice of changes (变更通知) and the 落款
+
+
+@pytest.fixture
+def changed(visit, secretary, leader, settings):
+    """The plant was told; then its forum moves and changes room, its dietary counts change."""
+    settings.OFFICE_NAME = "青山省人民政府办公厅"
+    send(visit.trip, secretary)
+    visit.forum.start += dt.timedelta(minutes=30)
+    visit.forum.end += dt.timedelta(minutes=30)
+    visit.forum.place = "Meeting room 5"
+    visit.forum.save()
+    notices.set_requirements(
+        fresh(visit.trip), visit.plant, "", secretary, dietary=[("清真", 1), ("不吃辣", 3)]
+    )
+    approve(visit.trip, secretary, leader)
+    return drafts_by_unit(visit.trip)["Hilltop water plant"]
+
+
+def test_a_notice_of_changes_says_what_changed_from_what_to_what(changed):
+    text = changed.text
+    assert changed.kind == Notice.Kind.UPDATE
+    assert text.startswith(
+        "长政办通〔2026〕12号\n\n关于副省长王伟同志一行到Hilltop water plant调研安排变更的通知"
+    )
+    assert (
+        "Forum with the plant workers：时间由“2026年12月7日（星期一）11:15–12:15”"
+        "改为“2026年12月7日（星期一）11:45–12:45”；地点由“Meeting room 3”改为“Meeting room 5”。"
+    ) in text
+    assert "饮食要求由“清真 1 人，不吃辣 2 人”改为“清真 1 人，不吃辣 3 人”。" in text
+
+
+def test_a_notice_of_changes_gives_the_whole_part_as_it_stands(changed):
+    text = changed.text
+    changes, now = text.split("二、", 1)
+    assert "一、变更事项" in changes
+    assert "活动安排" in now and "11:45—12:45" in now and "Lunch at the canteen" in now
+    assert "饮食要求：清真 1 人，不吃辣 3 人。" in now
+
+
+def test_a_notice_of_changes_goes_out_under_its_title(changed, visit, secretary):
+    send(visit.trip, secretary)
+    message = Message.objects.filter(to="li@plant.example").latest("pk")
+    assert message.subject == "关于副省长王伟同志一行到Hilltop water plant调研安排变更的通知"
+    assert "改为“Meeting room 5”" in message.text_body
+    assert "改为“Meeting room 5”" in message.html_body
+
+
+def test_notices_speak_as_the_office_never_as_our_side(changed, visit):
+    for text in (changed.text, drafts_by_unit(visit.trip)["Hilltop water plant"].preview()):
+        assert "我方" not in text
+
+
+def test_a_notice_of_changes_is_signed_by_the_office_with_the_date_and_no_weekday(changed):
+    last_two = [line.strip("\u3000 ") for line in changed.text.splitlines()[-2:]]
+    assert last_two == ["青山省人民政府办公厅", "2026年11月30日"]
+
+
+def test_the_first_notice_is_signed_by_the_office_too(visit, settings):
+    settings.OFFICE_NAME = "青山省人民政府办公厅"
+    lines = drafts_by_unit(visit.trip)["Hilltop water plant"].text.splitlines()
+    assert lines[-3:-2] == [""] and lines[-4].strip() == "特此通知。"
+    assert [line.strip("\u3000 ") for line in lines[-2:]] == [
+        "青山省人民政府办公厅",
+        "2026年11月30日",
+    ]
+    assert "@" not in lines[-1] and "星期" not in lines[-1]
+
+
+def test_the_signature_sits_four_characters_from_the_right_of_the_line(visit, settings):
+    settings.OFFICE_NAME = "青山省人民政府办公厅"
+    office, dated = drafts_by_unit(visit.trip)["Hilltop water plant"].text.splitlines()[-2:]
+    # 28 characters to a line (GB/T 9704); digits print half as wide as a hanzi.
+    assert dated == "\u3000" * 17 + "2026年11月30日"
+    assert office == "\u3000" * 15 + " " + "青山省人民政府办公厅"  # centred over the date
+
+
+def test_the_english_notice_is_signed_by_the_office_in_english(visit, settings):
+    settings.OFFICE_NAME_EN = "General Office of the Provincial Government"
+    lines = drafts_by_unit(visit.trip)["Riverside township"].text.splitlines()
+    assert lines[-2:] == ["General Office of the Provincial Government", "30 November 2026"]

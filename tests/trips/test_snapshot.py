@@ -150,7 +150,7 @@ def test_the_version_page_shows_a_renamed_unit_as_renamed(client, trip, secretar
     changes = page[page.index("Changes since version 1") :]
     assert (
         "Host unit: <del>Riverside water works</del> → <ins>Riverside water company</ins>"
-        ' <span class="muted">(renamed)</span>'
+        '<span class="muted"> (renamed)</span>'
     ) in changes
     assert "Removed" not in changes and "Added" not in changes
 

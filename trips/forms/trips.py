@@ -13,8 +13,9 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from accounts import people, roles
+from accounts import people, roles, words
 from accounts.forms import ChooseMixin
 from directory.models import Contact
 from trips import signals, zones
@@ -22,6 +23,7 @@ from trips.itinerary import contacts_elsewhere, next_free_time
 from trips.models import BRIEF_FIELDS, ITEM_FIELDS, ItineraryItem, Trip, TripMember, TripQuerySet
 
 TIME_ZONES = zones.choices()
+TITLE = pgettext_lazy("itinerary item", "Title")
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 # The feasibility thresholds of trips.schedule; blank keeps the trip's current value.
@@ -62,7 +64,7 @@ class ContactsChoiceField(forms.ModelMultipleChoiceField):
     """Contacts, each with the organisation they belong to."""
 
     def label_from_instance(self, obj: Contact) -> str:
-        return f"{obj.organisation}: {obj.name}" + (f", {obj.title}" if obj.title else "")
+        return words.labelled(obj.organisation, people.with_title(obj.name, obj.title))
 
 
 class TripDateTimeField(forms.DateTimeField):
@@ -161,7 +163,7 @@ class TeamMemberForm(ChooseMixin, forms.ModelForm):
         widgets = {
             "role": forms.Select(attrs=_labelled(_("Role on this trip"))),
             "name": forms.TextInput(attrs=_labelled(_("Name"), placeholder=_("Name"))),
-            "title": forms.TextInput(attrs=_labelled(_("Title"), placeholder=_("Title"))),
+            "title": forms.TextInput(attrs=_labelled(TITLE, placeholder=TITLE)),
             "organisation": forms.TextInput(
                 attrs=_labelled(_("Organisation"), placeholder=_("Organisation"))
             ),

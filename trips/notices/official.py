@@ -7,22 +7,28 @@ sections 一、二、…; the English one reads like an English official letter.
 from the unit's stored part (parts.Part) alone, so it tells the unit its own part and
 nothing else. Item kinds are the translated labels of the unit's language.
 
+A notice of changes (变更通知, update_text) says what changed from what to what, then the
+unit's whole part as it now stands. Every notice ends with the 落款 of GB/T 9704: the issuing
+office (settings.OFFICE_NAME) and the date of writing, without the weekday.
+
 The text is a starting point: the secretary may edit it before sending (parts.NoticeDraft),
 and the notice keeps the text the unit read (Notice.text).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.utils import timezone, translation
 
 from accounts.dates import zh_date
 from trips.models import Trip
 
 if TYPE_CHECKING:  # parts builds the notice with this module: no import at run time
-    from trips.notices.parts import Part, PartItem
+    from trips.notices.parts import Part, PartChange, PartItem
 
 # What the leader comes to do, by the trip's kind: the verb of the Chinese subject and opening.
 ZH_VISIT = {
@@ -41,6 +47,7 @@ EN_VISIT = {
     Trip.Kind.OVERSEAS: ("official visit", "for an official visit"),
 }
 ZH_NUMBERS = "一二三四五六七八九十"
+LINE = 28  # characters of a line of a 公文 (GB/T 9704)
 
 
 def is_chinese(language: str) -> bool:
@@ -87,13 +94,60 @@ def subject(part: Part, language: str) -> str:
     return f"Notice of the {noun} of {_en_leader(part)} and party to {part.unit}"
 
 
+def update_subject(part: Part, language: str) -> str:
+    """The title of a notice of changes (变更通知), which is also its e-mail's subject."""
+    if is_chinese(language):
+        visit = ZH_VISIT.get(part.visit_kind, "调研")
+        return f"关于{_zh_leader(part)}一行到{part.unit}{visit}安排变更的通知"
+    noun = EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[0]
+    return f"Changes to the {noun} of {_en_leader(part)} and party to {part.unit}"
+
+
 def text(part: Part, language: str, today: date | None = None) -> str:
-    """The whole notice in the unit's language, from its reference number to the date."""
+    """The whole notice in the unit's language, from its reference number to the 落款."""
     today = today or timezone.localdate()
     with translation.override(language):
         if is_chinese(language):
             return _zh(part, today)
         return _en(part, today)
+
+
+def update_text(
+    part: Part, changes: list[PartChange], language: str, today: date | None = None
+) -> str:
+    """A notice of changes: what changed, from what to what, then the unit's whole part as
+    it now stands, and the 落款; in the unit's language."""
+    today = today or timezone.localdate()
+    with translation.override(language):
+        if is_chinese(language):
+            return _zh_update(part, changes, today)
+        return _en_update(part, changes, today)
+
+
+# The 落款 (GB/T 9704): the issuing office's name and the date of writing, in arabic
+# numerals and without the weekday; set off to the right in Chinese.
+
+
+def _width(text: str) -> float:
+    """How many hanzi wide a line prints (digits and Latin letters are half as wide)."""
+    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def _indent(width: float) -> str:
+    return "\u3000" * int(width) + (" " if width % 1 else "")
+
+
+def _zh_signature(today: date) -> list[str]:
+    """The office's name centred over the date, the date four characters from the right of
+    a 28-character line."""
+    office, dated = settings.OFFICE_NAME, f"{today.year}年{today.month}月{today.day}日"
+    date_at = max(LINE - 4 - _width(dated), 0)
+    office_at = max(date_at + (_width(dated) - _width(office)) / 2, 0)
+    return [_indent(office_at) + office, _indent(date_at) + dated]
+
+
+def _en_signature(today: date) -> list[str]:
+    return [settings.OFFICE_NAME_EN, f"{today.day} {today:%B %Y}"]
 
 
 # 中文
@@ -114,15 +168,21 @@ def _zh_dietary(part: Part) -> str:
     return f"饮食要求：{needs}。" if needs else ""
 
 
-def _zh(part: Part, today: date) -> str:
-    visit = ZH_VISIT.get(part.visit_kind, "调研")
+def _zh_when(part: Part) -> str:
     days = _days(part)
-    when = ""
-    if days:
-        first, last = days
-        when = zh_date(first)
-        if last != first:
-            when += f"至{zh_date(last, last.year != first.year)}"
+    if not days:
+        return ""
+    first, last = days
+    when = zh_date(first)
+    if last != first:
+        when += f"至{zh_date(last, last.year != first.year)}"
+    return when
+
+
+def _zh_sections(part: Part) -> list[tuple[str, list[str]]]:
+    """The unit's part as the notice's numbered sections: purpose, programme, party,
+    preparation, meals and lodging with the dietary requirements, the contact."""
+    visit = ZH_VISIT.get(part.visit_kind, "调研")
     sections: list[tuple[str, list[str]]] = []
     if part.purpose:
         sections.append((f"{visit}目的和主要内容", [part.purpose]))
@@ -155,13 +215,56 @@ def _zh(part: Part, today: date) -> str:
         if contact.get("email"):
             line += f"，电子邮箱：{contact['email']}"
         sections.append(("联系人", [line]))
+    return sections
+
+
+def _zh_body(heading: list[str], sections: list[tuple[str, list[str]]], today: date) -> str:
+    out = list(heading)
+    for number, (title, lines) in enumerate(sections):
+        out += ["", f"{ZH_NUMBERS[number]}、{title}", *(f"　　{line}" for line in lines)]
+    out += ["", "　　特此通知。", "", *_zh_signature(today)]
+    return "\n".join(out)
+
+
+def _zh(part: Part, today: date) -> str:
+    visit = ZH_VISIT.get(part.visit_kind, "调研")
     out = [part.reference, ""] if part.reference else []
     out += [subject(part, "zh-hans"), "", f"{part.unit}：", ""]
-    out.append(f"　　{_zh_leader(part)}一行拟于{when}到贵单位{visit}，现将有关事项通知如下：")
-    for number, (heading, lines) in enumerate(sections):
-        out += ["", f"{ZH_NUMBERS[number]}、{heading}", *(f"　　{line}" for line in lines)]
-    out += ["", "　　特此通知。", "", zh_date(today)]
-    return "\n".join(out)
+    out.append(
+        f"　　{_zh_leader(part)}一行拟于{_zh_when(part)}到贵单位{visit}，现将有关事项通知如下："
+    )
+    return _zh_body(out, _zh_sections(part), today)
+
+
+def _zh_quoted(value: str) -> str:
+    value = value.rstrip("。.")
+    return f"“{value}”" if value else "无"
+
+
+def _zh_change(change: PartChange) -> str:
+    """One change in the office's words: 新增, 取消, or what changed from what to what."""
+    if change.change == "added" and change.item:
+        return f"新增：{_zh_item(change.item)}。"
+    if change.change == "removed" and change.item:
+        return f"取消：{_zh_item(change.item)}。"
+    details = "；".join(
+        f"{d.label}由{_zh_quoted(d.old)}改为{_zh_quoted(d.new)}" for d in change.details
+    )
+    if change.item:
+        return f"{change.item.title}：{details or change.label}。"
+    return f"{details or change.label}。"
+
+
+def _zh_update(part: Part, changes: list[PartChange], today: date) -> str:
+    visit = ZH_VISIT.get(part.visit_kind, "调研")
+    out = [part.reference, ""] if part.reference else []
+    out += [update_subject(part, "zh-hans"), "", f"{part.unit}：", ""]
+    out.append(
+        f"　　{_zh_leader(part)}一行到贵单位{visit}的安排有变化，现将变更事项和调整后的安排"
+        "通知如下，与前次通知不一致的，以本通知为准。"
+    )
+    changed = [f"{number}. {_zh_change(c)}" for number, c in enumerate(changes, 1)]
+    return _zh_body(out, [("变更事项", changed), *_zh_sections(part)], today)
 
 
 # English
@@ -184,15 +287,7 @@ def _en_dietary(part: Part) -> str:
     return f"Dietary requirements: {needs}." if needs else ""
 
 
-def _en(part: Part, today: date) -> str:
-    purpose = EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[1]
-    days = _days(part)
-    when = ""
-    if days:
-        first, last = days
-        when = (
-            f"on {en_date(first)}" if first == last else f"from {en_date(first)} to {en_date(last)}"
-        )
+def _en_sections(part: Part) -> list[tuple[str, list[str]]]:
     sections: list[tuple[str, list[str]]] = []
     if part.purpose:
         sections.append(("Purpose and topics", [part.purpose]))
@@ -228,16 +323,56 @@ def _en(part: Part, today: date) -> str:
         if contact.get("email"):
             line += f", e-mail {contact['email']}"
         sections.append(("Contact", [line]))
+    return sections
+
+
+def _en_body(heading: list[str], sections: list[tuple[str, list[str]]], today: date) -> str:
+    out = list(heading)
+    for number, (title, lines) in enumerate(sections, 1):
+        out += ["", f"{number}. {title}", *lines]
+    out += ["", *_en_signature(today)]
+    return "\n".join(out)
+
+
+def _en(part: Part, today: date) -> str:
+    purpose = EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[1]
+    days = _days(part)
+    when = ""
+    if days:
+        first, last = days
+        when = (
+            f"on {en_date(first)}" if first == last else f"from {en_date(first)} to {en_date(last)}"
+        )
     out = [f"Ref.: {part.reference}", ""] if part.reference else []
     out += [subject(part, "en"), "", f"To {part.unit}:", ""]
     out.append(
         f"{_en_leader(part)} and party plan to visit your unit {when} {purpose}. "
         "The arrangements are as follows."
     )
-    for number, (heading, lines) in enumerate(sections, 1):
-        out += ["", f"{number}. {heading}", *lines]
-    out += ["", en_date(today)]
-    return "\n".join(out)
+    return _en_body(out, _en_sections(part), today)
+
+
+def _en_change(change: PartChange) -> str:
+    if change.change == "added" and change.item:
+        return f"- Added: {_en_item(change.item)}"
+    if change.change == "removed" and change.item:
+        return f"- Cancelled: {_en_item(change.item)}"
+    details = "; ".join(f"{d.label}: {d.old or 'none'} → {d.new or 'none'}" for d in change.details)
+    if change.item:
+        return f"- {change.item.title}: {details or change.label}"
+    return f"- {details or change.label}"
+
+
+def _en_update(part: Part, changes: list[PartChange], today: date) -> str:
+    out = [f"Ref.: {part.reference}", ""] if part.reference else []
+    out += [update_subject(part, "en"), "", f"To {part.unit}:", ""]
+    out.append(
+        f"The arrangements for the visit of {_en_leader(part)} and party to your unit have "
+        "changed. The changes and the arrangements as they now stand follow; where they differ "
+        "from the previous notice, this notice applies."
+    )
+    changed = [_en_change(change) for change in changes]
+    return _en_body(out, [("What has changed", changed), *_en_sections(part)], today)
 
 
 def _people(part: Part, item: PartItem) -> int:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF002  (the Chinese examples are written with full-width punctuation)
 """What a unit is told: its part of the approved version, and only that.
 
 prepare() works out, per host unit of the approved version, what the unit would be told
@@ -26,9 +27,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
-from accounts import people
+from accounts import dates, people, words
 from directory.models import Contact, HostUnit
 from trips import emails, snapshot
 from trips.approval import approved_version
@@ -41,6 +42,8 @@ UNCHANGED = "unchanged"
 # What of an item a unit is told; everything else (notes, vehicles, fallback plans) stays inside.
 PART_FIELDS = ("start", "end", "kind", "title", "place", "address", "attendees", "host_preparation")
 TEMPLATES = emails.NOTICE_TEMPLATES
+# A notice's title, which is also its e-mail's subject (official.py).
+SUBJECTS = {Notice.Kind.NEW: official.subject, Notice.Kind.UPDATE: official.update_subject}
 KIND_LABELS = {
     Notice.Kind.NEW: gettext_lazy("New"),
     Notice.Kind.UPDATE: gettext_lazy("Update"),
@@ -129,28 +132,96 @@ class Part:
     def first_start(self) -> datetime | None:
         return self.items[0].start if self.items else None
 
+    @property
+    def dietary_text(self) -> str:
+        """The dietary counts in words ("清真 1 人，不吃辣 2 人"), in the active language."""
+        return dietary_text(self.dietary)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One thing of the part that changed, from what to what, in words of the active language."""
+
+    label: str
+    old: str
+    new: str
+
 
 @dataclass(frozen=True)
 class PartChange:
     """One change to a unit's part, in words."""
 
-    change: str  # added, removed, moved, changed, requirements, contact
+    change: str  # added, removed, moved, changed, requirements, contact, purpose, dietary
     item: PartItem | None = None  # the item as it is now (as it was, when removed)
     was: PartItem | None = None  # the item before, when moved or changed
     fields: tuple[str, ...] = ()
+    before: Any = None  # the unit's requirements, contact, purpose or dietary counts before
+    after: Any = None  # and now (None on notices sent before they were kept)
 
     @property
     def label(self) -> str:
         return CHANGE_LABELS[self.change]
 
     @property
-    def field_labels(self) -> list[str]:
-        # str(): rendered now, in the language active for the e-mail; join needs plain text.
-        return [
-            str(capfirst(ItineraryItem._meta.get_field(name).verbose_name))
-            for name in self.fields
-            if name not in ("start", "end")
-        ]
+    def details(self) -> list[FieldChange]:
+        """What changed from what to what: each field of a moved or changed item (its time
+        as one), or the unit's requirements, contact, purpose or dietary counts."""
+        if self.item is not None and self.was is not None:
+            names = [n for n in self.fields if n not in ("start", "end")]
+            timed = (
+                [_field_change("time", self.was, self.item)]
+                if len(names) < len(self.fields)
+                else []
+            )
+            return timed + [_field_change(name, self.was, self.item) for name in names]
+        if self.change in UNIT_FIELDS and (self.before is not None or self.after is not None):
+            label, shown = UNIT_FIELDS[self.change]
+            return [FieldChange(str(label), shown(self.before), shown(self.after))]
+        return []
+
+
+def _when(item: PartItem) -> str:
+    """An item's day and times on the trip's clock, as pages write them."""
+    end = f"{item.end:%H:%M}"
+    if item.ends_another_day:
+        end = dates.long_datetime(item.end, convert=False)
+    return f"{dates.long_datetime(item.start, convert=False)}\N{EN DASH}{end}"
+
+
+def _field_change(name: str, was: PartItem, now: PartItem) -> FieldChange:
+    if name == "time":
+        return FieldChange(str(pgettext_lazy("notice change", "Time")), _when(was), _when(now))
+    label = str(capfirst(ItineraryItem._meta.get_field(name).verbose_name))
+    if name == "kind":
+        return FieldChange(label, was.kind_label, now.kind_label)
+    if name == "attendees":
+        return FieldChange(label, words.series(was.attendees), words.series(now.attendees))
+    return FieldChange(label, str(getattr(was, name) or ""), str(getattr(now, name) or ""))
+
+
+def _contact_text(contact: dict | None) -> str:
+    contact = contact or {}
+    name = people.with_title(contact.get("name", ""), contact.get("title", ""))
+    return words.comma().join(filter(None, (name, contact.get("phone", ""))))
+
+
+def dietary_text(pairs) -> str:
+    """Dietary counts in words: "清真 1 人，不吃辣 2 人" / "halal: 1, no spicy food: 2"."""
+    line = pgettext("dietary need and count", "%(need)s: %(count)s")
+    return words.comma().join(line % {"need": n, "count": c} for n, c in pairs or ())
+
+
+# The unit's own parts that a change can touch besides its items: their label, and how a
+# stored value reads.
+UNIT_FIELDS = {
+    "requirements": (
+        pgettext_lazy("notice change", "What we ask you to prepare"),
+        lambda v: v or "",
+    ),
+    "contact": (gettext_lazy("Contact person"), _contact_text),
+    "purpose": (gettext_lazy("Purpose of the visit"), lambda v: v or ""),
+    "dietary": (gettext_lazy("Dietary requirements"), dietary_text),
+}
 
 
 def _label(kind: str) -> str:
@@ -209,6 +280,8 @@ def read_changes(changes: list[dict[str, Any]], content: dict[str, Any]) -> list
             read_item(change["item"], tz) if change.get("item") else None,
             read_item(change["was"], tz) if change.get("was") else None,
             tuple(change.get("fields", ())),
+            change.get("before"),
+            change.get("after"),
         )
         for change in changes
     ]
@@ -232,7 +305,7 @@ def mail_context(
         "changes": read_changes(changes, content),
         "ack_url": ack_url,
         "notice_text": text,
-        "subject": official.subject(part, unit.language) if kind == Notice.Kind.NEW else "",
+        "subject": SUBJECTS[kind](part, unit.language) if kind in SUBJECTS else "",
     }
 
 
@@ -374,14 +447,20 @@ def _changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     if old.get("requirements", "") != new.get("requirements", ""):
-        changes.append({"change": "requirements"})
+        changes.append(
+            {
+                "change": "requirements",
+                "before": old.get("requirements", ""),
+                "after": new.get("requirements", ""),
+            }
+        )
     # A notice sent before the contact had a title and phone is compared on what it had.
     before, now = old.get("office_contact") or {}, new.get("office_contact") or {}
     if any(before.get(key) != now.get(key) for key in before):
-        changes.append({"change": "contact"})
+        changes.append({"change": "contact", "before": before, "after": now})
     for key in ("purpose", "dietary"):
         if old.get(key, new.get(key)) != new.get(key):
-            changes.append({"change": key})
+            changes.append({"change": key, "before": old.get(key), "after": new.get(key)})
     return changes
 
 
@@ -471,6 +550,9 @@ class NoticeDraft:
         language = self.host_unit.language
         if self.kind == Notice.Kind.NEW:
             return official.text(read_part(self.content), language)
+        if self.kind == Notice.Kind.UPDATE:
+            part = read_part(self.content)
+            return official.update_text(part, read_changes(self.changes, self.content), language)
         context = mail_context(self.host_unit, self.kind, self.content, self.changes)
         with translation.override(language):
             body = render_to_string(f"emails/{self.template}_body.txt", {**context, "no_link": 1})
