@@ -42,7 +42,7 @@ def test_the_secretary_cancels_a_trip_and_the_hosts_are_told(
     assert Trip.objects.get(pk=trip.pk).status == Trip.Status.CANCELLED
     kinds = set(Notice.objects.current().filter(trip=trip).values_list("kind", flat=True))
     assert kinds == {Notice.Kind.CANCELLATION}
-    assert Message.objects.filter(subject__startswith="Visit cancelled").count() == 1
+    assert Message.objects.filter(subject__startswith="Cancellation of").count() == 1
 
 
 def test_a_finished_trip_closes_only_when_every_item_has_an_outcome(

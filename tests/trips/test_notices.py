@@ -290,7 +290,7 @@ def test_removed_unit_gets_a_cancellation(visit, secretary, leader):
     assert notice.kind == Notice.Kind.CANCELLATION
     message = Message.objects.get(cause_key=notice.cause_key)
     assert message.to == "zhang@township.example"
-    assert "cancelled" in message.subject
+    assert message.subject.startswith("Cancellation of the research visit")
 
 
 def test_a_cancelled_unit_is_not_told_twice(visit, secretary, leader):

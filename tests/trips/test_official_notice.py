@@ -392,3 +392,32 @@ def test_the_english_notice_is_signed_by_the_office_in_english(visit, settings):
     settings.OFFICE_NAME_EN = "General Office of the Provincial Government"
     lines = drafts_by_unit(visit.trip)["Riverside township"].text.splitlines()
     assert lines[-2:] == ["General Office of the Provincial Government", "30 November 2026"]
+
+
+# The cancellation (取消通知)
+
+
+@pytest.fixture
+def cancelled(visit, secretary, settings):
+    """The plant was told; then the trip is called off."""
+    settings.OFFICE_NAME = "青山省人民政府办公厅"
+    send(visit.trip, secretary)
+    notices.cancel_trip(fresh(visit.trip), secretary, "领导另有公务。")
+    return Message.objects.filter(to="li@plant.example").latest("pk")
+
+
+def test_a_cancellation_goes_out_under_its_title(cancelled):
+    assert cancelled.subject == "关于取消副省长王伟同志一行到Hilltop water plant调研的通知"
+
+
+def test_a_cancellation_names_what_was_planned_and_never_the_reason(cancelled):
+    body = cancelled.text_body
+    assert "原定于2026年12月7日（星期一）副省长王伟同志一行到贵单位调研的安排取消" in body
+    assert "一、原定安排" in body and "Forum with the plant workers" in body
+    assert "领导另有公务" not in body
+
+
+def test_a_cancellation_is_signed_by_the_office_with_the_date(cancelled):
+    body = cancelled.text_body
+    assert "特此通知。" in body
+    assert "\u3000" * 15 + " " + "青山省人民政府办公厅\n" + "\u3000" * 17 + "2026年11月30日" in body

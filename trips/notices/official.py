@@ -103,6 +103,25 @@ def update_subject(part: Part, language: str) -> str:
     return f"Changes to the {noun} of {_en_leader(part)} and party to {part.unit}"
 
 
+def cancellation_subject(part: Part, language: str) -> str:
+    """The title of a cancellation (取消通知), which is also its e-mail's subject."""
+    if is_chinese(language):
+        visit = ZH_VISIT.get(part.visit_kind, "调研")
+        return f"关于取消{_zh_leader(part)}一行到{part.unit}{visit}的通知"
+    noun = EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[0]
+    return f"Cancellation of the {noun} of {_en_leader(part)} and party to {part.unit}"
+
+
+def cancellation_text(part: Part, language: str, today: date | None = None) -> str:
+    """A cancellation: the visit as it was announced is off, the preparation may stop, and
+    the 落款; never the reason, which stays with the team."""
+    today = today or timezone.localdate()
+    with translation.override(language):
+        if is_chinese(language):
+            return _zh_cancellation(part, today)
+        return _en_cancellation(part, today)
+
+
 def text(part: Part, language: str, today: date | None = None) -> str:
     """The whole notice in the unit's language, from its reference number to the 落款."""
     today = today or timezone.localdate()
@@ -267,6 +286,19 @@ def _zh_update(part: Part, changes: list[PartChange], today: date) -> str:
     return _zh_body(out, [("变更事项", changed), *_zh_sections(part)], today)
 
 
+def _zh_cancellation(part: Part, today: date) -> str:
+    visit = ZH_VISIT.get(part.visit_kind, "调研")
+    out = [part.reference, ""] if part.reference else []
+    out += [cancellation_subject(part, "zh-hans"), "", f"{part.unit}：", ""]
+    when = f"于{_zh_when(part)}" if _zh_when(part) else ""
+    out.append(
+        f"　　因工作安排调整，原定{when}{_zh_leader(part)}一行到贵单位{visit}的安排取消，"
+        "相关准备工作请即停止。感谢贵单位所做的准备。"
+    )
+    planned = [f"{n}. {_zh_item(item)}" for n, item in enumerate(part.programme, 1)]
+    return _zh_body(out, [("原定安排", planned)] if planned else [], today)
+
+
 # English
 
 
@@ -373,6 +405,17 @@ def _en_update(part: Part, changes: list[PartChange], today: date) -> str:
     )
     changed = [_en_change(change) for change in changes]
     return _en_body(out, [("What has changed", changed), *_en_sections(part)], today)
+
+
+def _en_cancellation(part: Part, today: date) -> str:
+    out = [f"Ref.: {part.reference}", ""] if part.reference else []
+    out += [cancellation_subject(part, "en"), "", f"To {part.unit}:", ""]
+    out.append(
+        f"The visit of {_en_leader(part)} and party to your unit is cancelled. Please stop "
+        "the preparations; thank you for what you have done."
+    )
+    planned = [f"- {_en_item(item)}" for item in part.programme]
+    return _en_body(out, [("What was planned", planned)] if planned else [], today)
 
 
 def _people(part: Part, item: PartItem) -> int:

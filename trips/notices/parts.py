@@ -43,7 +43,11 @@ UNCHANGED = "unchanged"
 PART_FIELDS = ("start", "end", "kind", "title", "place", "address", "attendees", "host_preparation")
 TEMPLATES = emails.NOTICE_TEMPLATES
 # A notice's title, which is also its e-mail's subject (official.py).
-SUBJECTS = {Notice.Kind.NEW: official.subject, Notice.Kind.UPDATE: official.update_subject}
+SUBJECTS = {
+    Notice.Kind.NEW: official.subject,
+    Notice.Kind.UPDATE: official.update_subject,
+    Notice.Kind.CANCELLATION: official.cancellation_subject,
+}
 KIND_LABELS = {
     Notice.Kind.NEW: gettext_lazy("New"),
     Notice.Kind.UPDATE: gettext_lazy("Update"),
@@ -543,20 +547,17 @@ class NoticeDraft:
 
     @cached_property
     def generated_text(self) -> str:
-        """The notice as Tripdesk writes it, without the link: a new notice in the official
-        form (official.py); an update or a cancellation as its e-mail says it."""
+        """The notice as Tripdesk writes it, without the link, in the official form
+        (official.py): a notice, a notice of changes or a cancellation, each with its 落款."""
         if not self.is_pending:
             return ""
         language = self.host_unit.language
         if self.kind == Notice.Kind.NEW:
             return official.text(read_part(self.content), language)
+        part = read_part(self.content)
         if self.kind == Notice.Kind.UPDATE:
-            part = read_part(self.content)
             return official.update_text(part, read_changes(self.changes, self.content), language)
-        context = mail_context(self.host_unit, self.kind, self.content, self.changes)
-        with translation.override(language):
-            body = render_to_string(f"emails/{self.template}_body.txt", {**context, "no_link": 1})
-        return body.strip()
+        return official.cancellation_text(part, language)
 
     @property
     def text(self) -> str:
