@@ -53,11 +53,11 @@ def hits_in(named: list[tuple[str, str]], as_html: bool = True) -> dict[str, lis
 
 
 @pytest.mark.parametrize(
-    "page",
+    "html",
     ["<p>行程单: 英文版</p>", "<td>李娜 <b>(秘书</b></td>", "<p>未办理: 4</p>", "<p>室; Room</p>"],
 )
-def test_the_check_finds_half_width_punctuation_beside_chinese(page):
-    assert len(half_width_beside_chinese(visible_text(page))) == 1
+def test_the_check_finds_half_width_punctuation_beside_chinese(html):
+    assert len(half_width_beside_chinese(visible_text(html))) == 1
 
 
 def test_the_check_leaves_times_english_and_full_width_text_alone():
