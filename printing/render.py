@@ -19,6 +19,7 @@ from __future__ import annotations
 import mimetypes
 from datetime import datetime
 from pathlib import Path
+from unicodedata import east_asian_width
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -97,17 +98,27 @@ def watermark(reader, language: str, now: datetime | None = None) -> str:
     return f"{people.display_name(reader, language)} {dates.long_datetime(moment, language)}"
 
 
+def ems(text: str) -> float:
+    """About how wide the text sets, in ems: a CJK character is one, anything else at most
+    0.6 (our fonts' Latin letters, digits and spaces are narrower), so that a size made
+    from it is never too large to fit."""
+    return round(sum(1 if east_asian_width(c) in "WF" else 0.6 for c in text), 1) or 1
+
+
 def render(template: str, context: dict, *, language: str, reader=None) -> bytes:
     """The template as a PDF, in the language; with reader, every page carries the reader's
     name and the time as a watermark (documents of internal trips)."""
     with translation.override(language):
+        marking = watermark(reader, language) if reader is not None else ""
         html = render_to_string(
             template,
             {
                 **context,
                 "language": language,
                 "timeline_css": TIMELINE_CSS.as_uri(),
-                "watermark": watermark(reader, language) if reader is not None else "",
+                "watermark": marking,
+                # print.css sizes each copy of the marking by it to fit across any page.
+                "watermark_ems": ems(marking),
             },
         )
         fetcher = StaticOnlyFetcher()
