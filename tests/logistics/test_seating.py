@@ -291,3 +291,18 @@ def test_every_layout_is_drawn_on_the_plan_page(client, secretary, meeting, layo
     page = client.get(plan_url(meeting)).content.decode()
     assert f"seating-{layout}" in page
     assert "刘建国" in page and "陈明" in page
+
+
+def test_plan_page_queries_do_not_grow_with_the_people(
+    client, secretary, office_trip, django_assert_max_num_queries
+):
+    counts = []
+    for size in (3, 60):
+        item = ItineraryItemFactory(trip=office_trip, kind="meal")
+        plan = SeatingPlan.objects.create(item=item, layout="banquet")
+        seating.save_attendees(plan, [(f"P{n}", "") for n in range(size)])
+        client.force_login(secretary)
+        with django_assert_max_num_queries(40) as captured:
+            assert client.get(plan_url(item)).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]

@@ -245,3 +245,21 @@ def test_a_group_photo_has_no_table_cards(client, staff, office_trip):
     plan.save()
     text = pdf.flat(_get(client, staff, office_trip, "table-cards").content)
     assert "王一伟" not in text
+
+
+@pytest.mark.parametrize("name", ["seating", "table-cards"])
+def test_seating_documents_queries_do_not_grow_with_the_plans(
+    client, staff, office_trip, name, django_assert_max_num_queries
+):
+    other = TripFactory(team={staff: "staff"})
+    _plan(office_trip)
+    for n in range(4):
+        _plan(other, people=PEOPLE * 3, title=f"第{n}场座谈")
+    client.force_login(staff)
+    counts = []
+    for trip in (office_trip, other):
+        url = reverse("printing:document", args=[trip.pk, name])
+        with django_assert_max_num_queries(40) as captured:
+            assert client.get(url, {"lang": "zh-hans"}).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
