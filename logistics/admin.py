@@ -81,8 +81,8 @@ class SeatingAttendeeInline(admin.TabularInline):
 
 @admin.register(SeatingPlan)
 class SeatingPlanAdmin(admin.ModelAdmin):
-    list_display = ["item", "convention", "head_table_seats", "seats_per_row"]
-    list_filter = ["convention"]
+    list_display = ["item", "layout", "convention", "head_table_seats", "seats_per_row"]
+    list_filter = ["layout", "convention"]
     search_fields = ["item__title", "item__trip__title"]
     autocomplete_fields = ["item"]
     inlines = [SeatingAttendeeInline]

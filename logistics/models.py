@@ -17,7 +17,7 @@ from directory.models import Language
 from trips.models import ItineraryItem, Trip
 
 # Logistics checklists, people's needs, the protocol register, vehicles, seating plans.
-# The rules live in trips.checklists and trips.seating.
+# The rules live in logistics.checklists and logistics.seating.
 
 
 class ChecklistCategory(models.TextChoices):
@@ -332,7 +332,15 @@ class Vehicle(models.Model):
 
 
 class SeatingPlan(models.Model):
-    """Who sits where at a meeting, forum or ceremony: the head table, then rows (trips.seating)."""
+    """Who sits where at a meeting, forum, talk, ceremony or banquet, in one of the layouts
+    of ../shared/domain/rules.md §3 (logistics.seating has the rule of each)."""
+
+    class Layout(models.TextChoices):
+        HEAD_TABLE = "head_table", _("Head table and rows")
+        FORUM = "forum", _("Forum: hosts and guests face to face across a table")
+        SOFA = "sofa", _("Meeting in a sofa room")
+        BANQUET = "banquet", _("Banquet at round tables")
+        PHOTO = "photo", _("Group photo")
 
     class Convention(models.TextChoices):
         CHINESE = "chinese", _("Chinese: No. 1 in the middle, No. 2 on No. 1's left")
@@ -341,21 +349,47 @@ class SeatingPlan(models.Model):
             _("International: host in the middle, guest of honour on the host's right"),
         )
 
-    KINDS = (ItineraryItem.Kind.MEETING, ItineraryItem.Kind.FORUM, ItineraryItem.Kind.CEREMONY)
+    # The layouts that seat two sides, the hosts (主方) and the guests (客方).
+    TWO_SIDED = (Layout.FORUM, Layout.SOFA)
+    KINDS = (
+        ItineraryItem.Kind.MEETING,
+        ItineraryItem.Kind.FORUM,
+        ItineraryItem.Kind.TALK,
+        ItineraryItem.Kind.CEREMONY,
+        ItineraryItem.Kind.MEAL,
+    )
 
     item = models.OneToOneField(
         ItineraryItem, on_delete=models.CASCADE, related_name="seating_plan"
     )
+    layout = models.CharField(
+        _("layout"), max_length=20, choices=Layout.choices, default=Layout.HEAD_TABLE
+    )
     convention = models.CharField(
-        _("convention"), max_length=20, choices=Convention.choices, default=Convention.CHINESE
+        _("convention"),
+        max_length=20,
+        choices=Convention.choices,
+        default=Convention.CHINESE,
+        help_text=_(
+            "For the head table, the forum table and the group photo. At a meeting in a "
+            "sofa room and at a banquet the guest of honour always sits at the host's right."
+        ),
     )
     head_table_seats = models.PositiveSmallIntegerField(
         _("seats at the head table"),
         default=5,
         help_text=_("The highest ranks sit here; everyone else sits in the rows."),
     )
-    seats_per_row = models.PositiveSmallIntegerField(_("seats per row"), default=10)
+    seats_per_row = models.PositiveSmallIntegerField(
+        _("seats per row"), default=10, help_text=_("In the hall, or in each row of the photo.")
+    )
+    seats_per_table = models.PositiveSmallIntegerField(
+        _("seats per table"), default=10, help_text=_("At a banquet: tables of 8 to 12.")
+    )
     notes = models.TextField(_("notes"), blank=True)
+    # Who moved from which seat to which at the last change of the plan (seating.reseat).
+    moves = models.JSONField(default=list, blank=True, editable=False)
+    moved_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -363,7 +397,9 @@ class SeatingPlan(models.Model):
         verbose_name_plural = _("seating plans")
         constraints = [
             models.CheckConstraint(
-                condition=Q(head_table_seats__gte=1) & Q(seats_per_row__gte=1),
+                condition=Q(head_table_seats__gte=1)
+                & Q(seats_per_row__gte=1)
+                & Q(seats_per_table__gte=1),
                 name="seating_plan_has_seats",
             )
         ]
@@ -371,23 +407,37 @@ class SeatingPlan(models.Model):
     def __str__(self) -> str:
         return str(self.item)
 
+    @property
+    def is_two_sided(self) -> bool:
+        return self.layout in self.TWO_SIDED
+
 
 class SeatingAttendee(models.Model):
-    """One person on a seating plan, by protocol rank (1 is the most senior)."""
+    """One person on a seating plan, by protocol rank on their side (1 is the most senior)."""
 
     plan = models.ForeignKey(SeatingPlan, on_delete=models.CASCADE, related_name="attendees")
+    # The guests' side (客方) of a forum or sofa-room meeting; everyone else is on the one
+    # list of the plan (the hosts' side, 主方, of a two-sided layout).
+    guest = models.BooleanField(_("guest"), default=False)
     rank = models.PositiveSmallIntegerField(_("rank"))
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, blank=True)
     title = models.CharField(pgettext_lazy("person", "title"), max_length=200, blank=True)
+    # The line as it was typed, when it did not read as "name, title" (seating.read_line):
+    # the plan flags it, and a name that could not be read is printed on no table card.
+    typed = models.CharField(_("as typed"), max_length=300, blank=True)
 
     class Meta:
-        ordering = ["rank"]
+        ordering = ["guest", "rank"]
         verbose_name = _("seated person")
         verbose_name_plural = _("seated people")
-        constraints = [models.UniqueConstraint(fields=["plan", "rank"], name="one_person_per_rank")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "guest", "rank"], name="one_person_per_rank_and_side"
+            )
+        ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.name or self.typed
 
 
 # Notices to host units, their answers and reminders. The rules live in trips.notices.

@@ -23,12 +23,13 @@ from django.utils.functional import Promise
 from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts import dates, people
+from directory.models import Contact
 from printing import cache
 from printing.models import Download
 from printing.render import render
 from trips import itinerary
 from trips.itinerary import Slot
-from trips.models import ItineraryItem, Trip, TripMember
+from trips.models import ItineraryItem, Notice, Trip, TripMember
 from trips.zones import zone_label
 
 
@@ -195,6 +196,72 @@ def itinerary_data(trip: Trip, language: str) -> dict[str, Any]:
             for day in days
         ],
     }
+
+
+# Whom to call at each host unit (the contacts sheet, the pack's contacts, the pocket
+# itinerary): the on-site contact the unit gave in its acknowledgement, the contacts the
+# secretary chose for its items, then the unit's other contacts in the directory.
+
+ON_SITE, AT_STOPS, DIRECTORY = "on_site", "at_stops", "directory"
+
+
+def _person(name: str, title: str, phone: str, source: str, note: str = "") -> dict[str, str]:
+    return {"name": name, "title": title, "phone": phone, "source": source, "note": note}
+
+
+def host_contacts(trip: Trip, days: list[itinerary.Day], language: str) -> list[dict[str, Any]]:
+    """Each host unit in the order the party meets it (a unit told of the trip that has no
+    item left comes after), its stops, and whom to call there: its on-site contact, the
+    contacts chosen for its items (with those items), its other contacts in the directory.
+    Two queries beyond the days' items, which carry their host unit and contacts."""
+    units: dict[int | None, dict[str, Any]] = {}
+    chosen: dict[int | None, dict[Contact, list[str]]] = {}  # unit -> contact -> its items' titles
+
+    def unit_of(host_unit) -> dict[str, Any]:
+        # Contacts chosen for an item without a host unit are listed under no unit.
+        name = host_unit.name if host_unit else ""
+        pk = host_unit.pk if host_unit else None
+        return units.setdefault(pk, {"unit": name, "stops": [], "people": []})
+
+    for day in days:
+        for slot in day.slots:
+            item = slot.item
+            if item.host_unit is None and not item.contacts.all():
+                continue
+            day_label = dates.long_date(slot.start.date(), language, year=False)
+            stop = {"date": day_label, "time": _time(slot, language), "title": item.title}
+            unit_of(item.host_unit)["stops"].append(stop)
+            for contact in item.contacts.all():
+                titles = chosen.setdefault(item.host_unit_id, {}).setdefault(contact, [])
+                titles.append(item.title)
+    on_site: dict[int, tuple[str, str]] = {}
+    notices = trip.notices.current().exclude(kind=Notice.Kind.CANCELLATION)
+    notices = notices.select_related("host_unit")
+    for notice in notices.order_by("pk"):
+        unit_of(notice.host_unit)
+        if notice.onsite_contact_name or notice.onsite_contact_phone:
+            on_site[notice.host_unit_id] = (notice.onsite_contact_name, notice.onsite_contact_phone)
+    directory: dict[int, list[Contact]] = {}
+    # The unit's contact for notices first, then in the order they were entered.
+    for contact in Contact.objects.filter(host_unit__in=[pk for pk in units if pk]).order_by(
+        "-receives_notices", "pk"
+    ):
+        directory.setdefault(contact.host_unit_id, []).append(contact)
+    separator = pgettext("list separator", ", ")
+    on_site_label = str(pgettext("host contacts", "On-site contact (from the acknowledgement)"))
+    for pk, unit in units.items():
+        name, phone = on_site.get(pk, ("", ""))
+        if name or phone:
+            unit["people"].append(_person(name, "", phone, ON_SITE, on_site_label))
+        at_stops = chosen.get(pk, {})
+        others = [contact for contact in directory.get(pk, []) if contact not in at_stops]
+        for contact in [*at_stops, *others]:
+            if (contact.name, contact.phone) == (name, phone):
+                continue  # the on-site contact, listed already
+            titles = at_stops.get(contact)
+            source, note = (AT_STOPS, separator.join(titles)) if titles else (DIRECTORY, "")
+            unit["people"].append(_person(contact.name, contact.title, contact.phone, source, note))
+    return list(units.values())
 
 
 # The party list (随行人员名单): protocol order (TripMember.protocol_key: the office's people

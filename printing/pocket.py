@@ -5,8 +5,10 @@ off the printer (two or four to an A4 sheet with the printer's own "pages per sh
 its pages read in order, and nothing needs imposing or folding in the right place.
 
 Only what the leader needs on the road: per day, time, activity and place; then the
-phone numbers to call, the trip's secretaries (protocol order) and the hosts' on-site
-contacts, each with a title. Readable by the party: it holds phone numbers.
+phone numbers to call, the trip's secretaries (protocol order) and each host's people
+(printing.documents.host_contacts, as the contacts sheet has them: its on-site contact, the
+contacts chosen for its stops, else its directory's), each with a title. Readable by the
+party: it holds phone numbers.
 """
 
 from __future__ import annotations
@@ -16,30 +18,22 @@ from typing import Any
 from django.utils.translation import pgettext_lazy
 
 from accounts import dates, people
-from printing.documents import Document, _dates, _place, _time, on_team
+from printing.documents import DIRECTORY, Document, _dates, _place, _time, host_contacts, on_team
 from trips import itinerary
 from trips.models import Trip, TripMember
 
 
-def _contacts(days: list[itinerary.Day], trip: Trip) -> list[dict[str, str]]:
-    """The hosts' contacts of the items, once each, in the order they are met; then the
-    on-site contacts the units gave in answer to their notices, when not already listed."""
+def _phones(hosts: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The hosts' numbers to call (documents.host_contacts), once each: every unit's on-site
+    contact and the contacts chosen for its stops; a unit with neither, its directory's."""
     seen: set[tuple[str, str]] = set()
     rows = []
-    for day in days:
-        for slot in day.slots:
-            unit = slot.item.host_unit.name if slot.item.host_unit else ""
-            for contact in slot.item.contacts.all():
-                if contact.phone and (contact.name, contact.phone) not in seen:
-                    seen.add((contact.name, contact.phone))
-                    row = {"name": contact.name, "title": contact.title, "unit": unit}
-                    rows.append({**row, "phone": contact.phone})
-    notices = trip.notices.current().select_related("host_unit").order_by("pk")
-    for notice in notices:
-        name, phone = notice.onsite_contact_name, notice.onsite_contact_phone
-        if phone and not notice.is_cancellation and (name, phone) not in seen:
-            seen.add((name, phone))
-            rows.append({"name": name, "title": "", "unit": notice.host_unit.name, "phone": phone})
+    for host in hosts:
+        chosen = [p for p in host["people"] if p["source"] != DIRECTORY]
+        for person in chosen or host["people"]:
+            if person["phone"] and (person["name"], person["phone"]) not in seen:
+                seen.add((person["name"], person["phone"]))
+                rows.append({**person, "unit": host["unit"]})
     return rows
 
 
@@ -71,7 +65,7 @@ def pocket_data(trip: Trip, language: str) -> dict[str, Any]:
             }
             for m in secretaries
         ],
-        "hosts": _contacts(days, trip),
+        "hosts": _phones(host_contacts(trip, days, language)),
     }
 
 

@@ -9,9 +9,9 @@ fonts, declared in fonts.css) and print.css.
 WeasyPrint fetches nothing but our own files: StaticOnlyFetcher serves files under
 printing/static/printing/ (the fonts and the style sheets) and the style sheets the screen
 pages share with the documents (SHARED: the timeline's, which the pack links as
-{{ timeline_css }}), and refuses everything else: http(s), file:// anywhere else, data:
-URLs. User text reaches the page only through the template engine's autoescaping;
-nothing here marks any of it safe.
+{{ timeline_css }}, and the seating plans', {{ seating_css }}), and refuses everything
+else: http(s), file:// anywhere else, data: URLs. User text reaches the page only through
+the template engine's autoescaping; nothing here marks any of it safe.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import mimetypes
 from datetime import datetime
 from pathlib import Path
+from unicodedata import east_asian_width
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -29,6 +30,7 @@ from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+import logistics
 import trips
 from accounts import dates, people
 
@@ -36,10 +38,13 @@ from accounts import dates, people
 STATIC = (Path(__file__).resolve().parent / "static" / "printing").resolve()
 BASE_URL = STATIC.as_uri() + "/"
 ALLOWED_SUFFIXES = {".css", ".otf", ".ttf", ".woff", ".woff2", ".png", ".svg"}
-# The timeline is drawn by one template and one style sheet on the screen and on paper.
+# The timeline and the seating plans are drawn by one template and one style sheet each
+# on the screen and on paper.
 TIMELINE_CSS = (Path(trips.__file__).parent / "static" / "trips" / "timeline.css").resolve()
-SHARED = (TIMELINE_CSS,)  # screen files WeasyPrint may read
-SHARED_TEMPLATES = ("trips/_timeline.html",)  # screen templates the documents include
+SEATING_CSS = (Path(logistics.__file__).parent / "static" / "logistics" / "seating.css").resolve()
+SHARED = (TIMELINE_CSS, SEATING_CSS)  # screen files WeasyPrint may read
+# Screen templates the documents include.
+SHARED_TEMPLATES = ("trips/_timeline.html", "logistics/_seating_drawing.html")
 
 
 class Refused(ValueError):
@@ -97,16 +102,28 @@ def watermark(reader, language: str, now: datetime | None = None) -> str:
     return f"{people.display_name(reader, language)} {dates.long_datetime(moment, language)}"
 
 
+def ems(text: str) -> float:
+    """About how wide the text sets, in ems: a CJK character is one, anything else at most
+    0.6 (our fonts' Latin letters, digits and spaces are narrower), so that a size made
+    from it is never too large to fit."""
+    return round(sum(1 if east_asian_width(c) in "WF" else 0.6 for c in text), 1) or 1
+
+
 def html(template: str, context: dict, *, language: str, reader=None) -> str:
-    """The document's HTML as WeasyPrint gets it, in the language (render() makes the PDF)."""
+    """The document's HTML as WeasyPrint gets it, in the language (render() makes the PDF);
+    with reader, every page carries the reader's name and the time as a watermark."""
     with translation.override(language):
+        marking = watermark(reader, language) if reader is not None else ""
         return render_to_string(
             template,
             {
                 **context,
                 "language": language,
                 "timeline_css": TIMELINE_CSS.as_uri(),
-                "watermark": watermark(reader, language) if reader is not None else "",
+                "seating_css": SEATING_CSS.as_uri(),
+                "watermark": marking,
+                # print.css sizes each copy of the marking by it to fit across any page.
+                "watermark_ems": ems(marking),
             },
         )
 

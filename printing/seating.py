@@ -1,14 +1,17 @@
 """The seating chart (座次表) and the table cards (桌签) of a trip.
 
-The chart: every seating plan of the trip (one a meeting item that has one), in time
-order, each on its own page: the item's title, time and place, the drawing as on screen
-(logistics.seating.layout(): the head table at the top, the rows below, each left to right
-as seen from the hall) and the list of seats by rank, with names and titles.
+The chart: every seating plan of the trip, in time order, each on its own page: the item's
+title, time and place, its layout, the drawing as on screen (logistics.seating.drawing,
+drawn by the plan page's own template, logistics/_seating_drawing.html, and style sheet),
+the lines to check (logistics.seating.flagged) and the list of seats by rank, with names,
+titles and places.
 
 The cards: one folded A4 landscape sheet a seat, plans in time order and each plan's seats
-in seat order (the head table, then the rows, left to right as seen from the hall), the
-name on both halves, the top half upside down so that it reads from both sides of the
-table. Both are for the party (on_team), and offered only when the trip has a plan.
+in seat order (logistics.seating.Layout.seated: the lines as drawn, left to right; a
+banquet's tables in number order), the name on both halves, the top half upside down so
+that it reads from both sides of the table. A line whose name could not be read gets no
+card (the chart and the plan page flag it); a group photo has no cards. Both are for the
+party (on_team), and offered only when the trip has a plan.
 """
 
 from __future__ import annotations
@@ -30,13 +33,11 @@ def _plans(trip: Trip) -> list[SeatingPlan]:
     return list(
         SeatingPlan.objects.filter(item__trip=trip)
         .select_related("item")
-        .prefetch_related(Prefetch("attendees", queryset=SeatingAttendee.objects.order_by("rank")))
+        .prefetch_related(
+            Prefetch("attendees", queryset=SeatingAttendee.objects.order_by("guest", "rank"))
+        )
         .order_by("item__start", "item__pk")
     )
-
-
-def _seat(seat: seating.Seat) -> dict[str, Any]:
-    return {"rank": seat.rank, "name": seat.name, "title": seat.title}
 
 
 def _when(trip: Trip, plan: SeatingPlan, language: str) -> str:
@@ -48,38 +49,17 @@ def _when(trip: Trip, plan: SeatingPlan, language: str) -> str:
     return f"{day} {start:%H:%M}\N{EN DASH}{end:%H:%M}"
 
 
-def _where(layout: seating.Layout) -> dict[int, str]:
-    """Each rank's place: the head table or its row."""
-    places = {seat.rank: str(pgettext("seating chart", "Head table")) for seat in layout.head_table}
-    for number, row in enumerate(layout.rows, start=1):
-        label = pgettext("seating chart", "Row %(number)s") % {"number": number}
-        places.update((seat.rank, label) for seat in row)
-    return places
-
-
-def _drawing(layout: seating.Layout) -> dict[str, Any]:
-    """The head table and the rows, each a line of seats on the chart's grid: every seat
-    is as wide as one column of the widest line, every line centred, as on screen."""
-    column = round(100 / max(layout.width, 1), 3)
-    lines = [layout.head_table, *layout.rows]
-    return {
-        "column": column,
-        "lines": [
-            {"width": round(column * len(line), 3), "seats": [_seat(s) for s in line]}
-            for line in lines
-        ],
-    }
-
-
 def has_plans(trip: Trip, user) -> bool:
     """The party reads the chart and the cards of a trip that has a seating plan."""
     return on_team(trip, user) and SeatingPlan.objects.filter(item__trip=trip).exists()
 
 
-def _seated(plan: SeatingPlan) -> list[seating.Seat]:
-    """The plan's seats in seat order: the head table, then the rows, front row first."""
-    layout = seating.layout(plan, list(plan.attendees.all()))
-    return [*layout.head_table, *(seat for row in layout.rows for seat in row)]
+def _side(person: seating.Person, plan: SeatingPlan) -> str:
+    if not plan.is_two_sided:
+        return ""
+    if person.guest:
+        return str(pgettext("seating chart", "Guests"))
+    return str(pgettext("seating chart", "Hosts"))
 
 
 def chart_data(trip: Trip, language: str) -> dict[str, Any]:
@@ -88,19 +68,26 @@ def chart_data(trip: Trip, language: str) -> dict[str, Any]:
     for plan in _plans(trip):
         attendees = list(plan.attendees.all())
         layout = seating.layout(plan, attendees)
-        where = _where(layout)
+        places = sorted(layout.seated(), key=lambda seat: (seat[0].guest, seat[0].rank))
         plans.append(
             {
                 "title": plan.item.title,
                 "when": _when(trip, plan, language),
                 "place": plan.item.place,
-                "chinese": plan.convention == SeatingPlan.Convention.CHINESE,
-                "convention": str(plan.get_convention_display()),
+                "layout": str(plan.get_layout_display()),
                 "notes": plan.notes,
-                "drawing": _drawing(layout),
+                "drawing": seating.drawing(plan, layout),
+                "flagged": seating.flagged(plan, attendees),
+                "two_sided": plan.is_two_sided,
                 "seats": [
-                    {"rank": a.rank, "name": a.name, "title": a.title, "where": where[a.rank]}
-                    for a in attendees
+                    {
+                        "rank": person.rank,
+                        "side": _side(person, plan),
+                        "name": person.shown,
+                        "title": person.title,
+                        "where": place.label(),
+                    }
+                    for person, place in places
                 ],
             }
         )
@@ -108,12 +95,15 @@ def chart_data(trip: Trip, language: str) -> dict[str, Any]:
 
 
 def cards_data(trip: Trip, language: str) -> dict[str, Any]:
-    """One card a seat: plans in time order, each plan's seats in seat order."""
+    """One card a seat whose name could be read: plans in time order, each plan's seats
+    in seat order; none for a group photo."""
     return {
         "cards": [
-            {"name": seat.name, "title": seat.title}
+            {"name": person.name, "title": person.title}
             for plan in _plans(trip)
-            for seat in _seated(plan)
+            if plan.layout != SeatingPlan.Layout.PHOTO
+            for person, _place in seating.layout(plan, plan.attendees.all()).seated()
+            if person.name
         ]
     }
 

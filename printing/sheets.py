@@ -18,7 +18,15 @@ from django.utils.translation import npgettext, pgettext_lazy
 from accounts import dates, people
 from logistics import checklists
 from logistics.models import PersonalNeed
-from printing.documents import Document, _dates, _place, _time, on_team, party_data
+from printing.documents import (
+    Document,
+    _dates,
+    _place,
+    _time,
+    host_contacts,
+    on_team,
+    party_data,
+)
 from trips import itinerary
 from trips.itinerary import Slot
 from trips.models import ItineraryItem, Trip
@@ -39,32 +47,14 @@ def _by_day(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 # The contacts sheet (通讯录): the party in protocol order with titles and phones (as the
-# party list has them), then the hosts' people on site, stop by stop in time order.
-
-
-def _stop(slot: Slot, language: str) -> dict[str, Any]:
-    item = slot.item
-    return {
-        **_when(slot, language),
-        "title": item.title,
-        "place": _place(item),
-        "host_unit": item.host_unit.name if item.host_unit else "",
-        "contacts": [
-            {"name": c.name, "title": c.title, "phone": c.phone} for c in item.contacts.all()
-        ],
-    }
+# party list has them), then each host unit in the order it is met, with its stops and
+# whom to call there (documents.host_contacts, as the pocket itinerary has them).
 
 
 def contacts_data(trip: Trip, language: str) -> dict[str, Any]:
-    stops = [
-        _stop(slot, language)
-        for day in itinerary.days(
-            trip, trip.items.select_related("host_unit").prefetch_related("contacts")
-        )
-        for slot in day.slots
-        if slot.item.contacts.all()
-    ]
-    return {**party_data(trip, language), "stops": _by_day(stops)}
+    items = trip.items.select_related("host_unit").prefetch_related("contacts")
+    hosts = host_contacts(trip, itinerary.days(trip, items), language)
+    return {**party_data(trip, language), "hosts": hosts}
 
 
 # The car plan (车辆安排) and the drivers' sheet: each car with its driver, who rides in it

@@ -41,10 +41,16 @@ document.addEventListener("click", (event) => {
 });
 
 // Fields that belong to some kinds of item only (data-for-kinds="travel meal") show when
-// the form's kind is one of them. Without script every group shows; the server ignores
-// what does not apply.
+// the form's kind is one of them; a form whose kind is another field names it in
+// data-kind-field (the seating plan's layout). Without script every group shows; the
+// server ignores what does not apply.
+function kindField(form) {
+  return form.dataset.kindField || "kind";
+}
+
 function showFieldsForKind(form) {
-  const kind = form.querySelector("select[name$='kind'], input[name$='kind']:checked");
+  const name = kindField(form);
+  const kind = form.querySelector(`select[name$='${name}'], input[name$='${name}']:checked`);
   if (!kind) return;
   form.querySelectorAll("[data-for-kinds]").forEach((group) => {
     group.hidden = !group.dataset.forKinds.split(" ").includes(kind.value);
@@ -64,7 +70,7 @@ function setUpPage(root) {
 
 document.addEventListener("change", (event) => {
   const form = event.target.form;
-  if (form && /kind$/.test(event.target.name) && form.querySelector("[data-for-kinds]")) {
+  if (form && event.target.name.endsWith(kindField(form)) && form.querySelector("[data-for-kinds]")) {
     showFieldsForKind(form);
   }
 });

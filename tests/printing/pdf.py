@@ -108,3 +108,33 @@ def crop(image: tuple[int, int, bytes], box: tuple[float, float, float, float], 
     scale = dpi / 72
     x0, y0, x1, y1 = (round(v * scale) for v in box)
     return [pixels[y * width + x0 : y * width + x1] for y in range(y0, y1)]
+
+
+def page_box(pdf: bytes, page: int = 1) -> tuple[float, float]:
+    """The page's width and height in points (pdftotext -bbox)."""
+    html = _run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page)], pdf)
+    width, height = re.search(r'<page width="([\d.]+)" height="([\d.]+)">', html).groups()
+    return float(width), float(height)
+
+
+def whole_on_page(pdf: bytes, page: int, text: str) -> bool:
+    """Whether the text (its words in a row, on one line) lies whole inside the page box:
+    nothing of it cut at an edge."""
+    width, height = page_box(pdf, page)
+    wanted = re.sub(r"\s+", "", text)
+    lines: dict[int, list[tuple[str, float, float, float, float]]] = {}
+    for word in words(pdf, page):
+        lines.setdefault(round(word[2]), []).append(word)
+    for line in lines.values():
+        line.sort(key=lambda word: word[1])
+        for start in range(len(line)):
+            joined, end = "", start
+            while end < len(line) and len(joined) < len(wanted):
+                joined += line[end][0]
+                end += 1
+            if joined == wanted:
+                return all(
+                    x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height
+                    for _w, x0, y0, x1, y1 in line[start:end]
+                )
+    return False

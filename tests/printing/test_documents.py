@@ -118,6 +118,24 @@ def test_itinerary_shows_the_title_and_every_item_of_each_day(client, trip, peop
     assert text.index("王伟（副省长）") < text.index("赵敏（科员）")
 
 
+def test_itinerary_prints_each_name_and_title_of_the_party_on_one_line(client, trip, people):
+    """A long activity and place, four of the party and no host contact: the party's column
+    is as wide as its longest name and title, and the empty contact column takes nothing."""
+    aide = UserFactory(
+        username="lina", roles=["staff"],
+        profile__name="李娜", profile__title="秘书", profile__protocol_rank=12,
+    )  # fmt: skip
+    item = ItineraryItemFactory(
+        trip=trip, title="实地考察青山县现代农业产业园区及高标准农田建设情况",
+        place="青山县现代农业产业园区核心区展示中心", address="青山县青山镇工业大道东段128号",
+        start=at(DAY, 16), minutes=60,
+    )  # fmt: skip
+    item.attendees.set([people["leader"], aide, people["staff"], people["secretary"]])
+    lines = pdf.text(_get(client, people["staff"], trip, "itinerary").content).splitlines()
+    for label in ("王伟（副省长）", "李秘书（秘书）", "李娜（秘书）", "赵敏（科员）"):
+        assert any(label in line for line in lines), label
+
+
 def test_itinerary_in_english_when_chosen(client, trip, people):
     text = pdf.text(_get(client, people["staff"], trip, "itinerary", "en").content)
     assert "Itinerary" in text

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tests.factories import ContactFactory, ItineraryItemFactory, UserFactory, at
+from tests.factories import (
+    ContactFactory,
+    HostUnitFactory,
+    ItineraryItemFactory,
+    UserFactory,
+    at,
+)
 from tests.printing import pdf
 from tests.printing.test_documents import DAY, _get, _trip
 from tests.printing.test_documents import people as people
@@ -76,6 +82,17 @@ def test_pocket_lists_the_on_site_contact_a_unit_gave(client, trip, people):
     )  # fmt: skip
     text = pdf.flat(_get(client, people["leader"], trip, "pocket").content)
     assert "周主任" in text and "13911112222" in text
+
+
+def test_pocket_gives_the_directorys_number_of_a_unit_nobody_was_chosen_for(client, trip, people):
+    school = HostUnitFactory(name="青山中学")
+    ContactFactory(name="陈校长", title="校长", host_unit=school, phone="0571-6000 0002")
+    ItineraryItemFactory(trip=trip, title="考察青山中学", host_unit=school, start=at(DAY, 16))
+    plant = trip.items.get(title="考察泵站二号").host_unit
+    ContactFactory(name="李娜", title="副厂长", host_unit=plant, phone="0571-8888 5555")
+    text = pdf.flat(_get(client, people["leader"], trip, "pocket").content)
+    assert "陈校长校长" in text and "0571-60000002" in text
+    assert "李娜" not in text  # the plant's other contact: the one chosen for its stops suffices
 
 
 def test_pocket_is_for_the_party(client, trip, people, outsider):

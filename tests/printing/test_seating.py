@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (Chinese text with full-width punctuation on purpose)
 """The seating chart (座次表) and the table cards (桌签): PDF, text, page size, access."""
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def _get(client, user, trip, name, language="zh-hans"):
 
 
 def _seat_order(plan) -> list[list[str]]:
-    layout = seating.layout(plan)
-    return [[s.name for s in line] for line in (layout.head_table, *layout.rows)]
+    """Each line of the drawing, top to bottom, as names left to right."""
+    return [[s.name for s in line[0].seats] for line in seating.layout(plan).lines]
 
 
 def test_chart_draws_every_line_left_to_right_in_seat_order(client, staff, office_trip):
@@ -73,7 +74,7 @@ def test_chart_shows_the_item_and_the_seat_list_by_rank_with_titles(client, staf
     assert "与职工座谈" in text and "三号会议室" in text
     listed = "".join(f"{rank}{name}{title}" for rank, (name, title) in enumerate(PEOPLE, 1))
     # the list: number, name, title and seat (the head table or a row) for each rank in turn
-    rows = re.sub(r"主席台|第\d排", "", text.split("序号姓名职务座位")[1])
+    rows = re.sub(r"(主席台|第\d排)左起第\d座", "", text.split("序号姓名职务座位")[1])
     assert listed in rows
 
 
@@ -186,3 +187,79 @@ def test_a_plan_without_people_prints_an_empty_chart_and_no_card(client, staff, 
     cards = _get(client, staff, office_trip, "table-cards")
     assert cards.status_code == 200
     assert pdf.pages(cards.content) == 1
+
+
+def _box(words, text):
+    """The first word that is the text: (x0, y0)."""
+    word = next(w for w in words if w[0] == text)
+    return word[1], word[2]
+
+
+def test_banquet_chart_stands_table_2_left_of_table_1_and_table_3_right(client, staff, office_trip):
+    people = [(f"宾{n:02d}", "") for n in range(1, 31)]
+    plan = _plan(office_trip, people=people, title="欢迎晚宴")
+    plan.layout, plan.seats_per_table = "banquet", 10
+    plan.save()
+    words = pdf.words(_get(client, staff, office_trip, "seating").content, 1)
+    two, one, three = (_box(words, label) for label in ("第2桌", "第1桌", "第3桌"))
+    assert two[0] < one[0] < three[0]
+    # At table 1 the main seat (宾01) is at the top, facing the door; the guest of honour
+    # (宾02) at its right hand, the drawing's left; the No. 2 guest (宾03) at its left.
+    main, right_hand, left_hand = (_box(words, name) for name in ("宾01", "宾02", "宾03"))
+    assert right_hand[0] < main[0] < left_hand[0]
+    assert main[1] < right_hand[1] and main[1] < left_hand[1]
+
+
+def test_forum_chart_draws_the_guests_facing_the_door_above_the_hosts(client, staff, office_trip):
+    plan = _plan(office_trip, people=[("刘建国", "县长"), ("陈明", "副县长")], title="座谈")
+    plan.layout = "forum"
+    plan.save()
+    seating.save_attendees(plan, [("刘建国", "县长"), ("陈明", "副县长")], [("王一伟", "副省长")])
+    words = pdf.words(_get(client, staff, office_trip, "seating").content, 1)
+    guest, host1, host2 = (_box(words, name) for name in ("王一伟", "刘建国", "陈明"))
+    assert guest[1] < host1[1] == host2[1]
+    assert host2[0] < host1[0]  # the hosts' No. 2 at their No. 1's left: the door's left
+
+
+def test_a_flagged_line_is_never_printed_whole_on_a_table_card(client, staff, office_trip):
+    plan = _plan(office_trip, people=[("王一伟", "副省长")])
+    lines = ["王一伟，副省长", "孙二厂 厂长", "市委副书记张三"]
+    seating.save_attendees(plan, [seating.read_line(line) for line in lines])
+    content = _get(client, staff, office_trip, "table-cards").content
+    assert pdf.pages(content) == 2  # no card for the line that has no name to read
+    assert "市委副书记张三" not in pdf.flat(content)
+    cards = [pdf.words(content, page) for page in (1, 2)]
+    card = next(words for words in cards if any(w[0] == "孙二厂" for w in words))
+    names = [w for w in card if w[0] == "孙二厂"]
+    titles = [w for w in card if w[0] == "厂长"]
+    # The name alone in large type, the title on its own line below it (on each half).
+    assert len(names) == len(titles) == 2
+    assert all(abs(n[2] - t[2]) > 20 for n, t in zip(sorted(names), sorted(titles), strict=True))
+    chart = pdf.flat(_get(client, staff, office_trip, "seating").content)
+    assert "待核对的名单行" in chart and "市委副书记张三" in chart  # flagged on the chart
+
+
+def test_a_group_photo_has_no_table_cards(client, staff, office_trip):
+    plan = _plan(office_trip)
+    plan.layout = "photo"
+    plan.save()
+    text = pdf.flat(_get(client, staff, office_trip, "table-cards").content)
+    assert "王一伟" not in text
+
+
+@pytest.mark.parametrize("name", ["seating", "table-cards"])
+def test_seating_documents_queries_do_not_grow_with_the_plans(
+    client, staff, office_trip, name, django_assert_max_num_queries
+):
+    other = TripFactory(team={staff: "staff"})
+    _plan(office_trip)
+    for n in range(4):
+        _plan(other, people=PEOPLE * 3, title=f"第{n}场座谈")
+    client.force_login(staff)
+    counts = []
+    for trip in (office_trip, other):
+        url = reverse("printing:document", args=[trip.pk, name])
+        with django_assert_max_num_queries(40) as captured:
+            assert client.get(url, {"lang": "zh-hans"}).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from logistics.models import PersonalNeed, Vehicle
-from printing import sheets
+from printing import pack, sheets
 from tests.factories import (
     ContactFactory,
     HostUnitFactory,
@@ -21,7 +21,8 @@ from tests.factories import (
     at,
 )
 from tests.printing import pdf
-from trips.models import ItineraryItem, TripMember
+from tests.trips.notice_setup import approve
+from trips.models import ItineraryItem, Notice, TripMember
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2026, 12, 21)  # a Monday
@@ -153,7 +154,9 @@ def _in_order(text, *words):
     return positions == sorted(positions)
 
 
-def test_contacts_sheet_lists_the_party_then_the_hosts_contacts_by_stop(client, trip, people):
+def test_contacts_sheet_lists_the_party_then_each_host_with_its_stops_and_contacts(
+    client, trip, people
+):
     response = _get(client, people["staff"], trip, "contacts")
     assert response.status_code == 200
     text = pdf.flat(response.content)
@@ -162,15 +165,66 @@ def test_contacts_sheet_lists_the_party_then_the_hosts_contacts_by_stop(client, 
     assert _in_order(text, "王伟副省长", "李秘书秘书", "赵敏科员", "钱师傅驾驶员")
     for phone in ("13800000001", "13800000002", "13800000003", "13900000009"):
         assert phone in text
-    # The hosts' people, stop by stop in time order (not in the order of making).
-    # Day by day: time, stop, host unit, then its contact's name, title and phone.
+    # The hosts in the order they are met (not the order of making), each with its stops
+    # and the contacts chosen for them: name, title, phone, the stop they are for.
+    hosts = text.split("接待单位联系人职务电话备注")[1]
     assert _in_order(
-        text,
-        "2026年12月21日（星期一）09:00–10:30考察泵站二号河滨水厂孙厂长厂长0571-88886666",
-        "14:00–15:00与职工座谈河滨水厂周主任办公室主任0571-88887777",
-        "2026年12月22日（星期二）09:00–10:00走访滨江村滨江镇政府吴镇长镇长0571-66661111",
+        hosts,
+        "河滨水厂", "孙厂长厂长0571-88886666考察泵站二号",
+        "周主任办公室主任0571-88887777与职工座谈",
+        "滨江镇政府", "吴镇长镇长0571-66661111走访滨江村",
+    )  # fmt: skip
+    assert _in_order(hosts, "河滨水厂", "09:00–10:30考察泵站二号", "14:00–15:00与职工座谈")
+    assert "12月22日（星期二）09:00–10:00走访滨江村" in hosts
+    assert "无人接待的路边考察" not in text  # a stop without a host has no line
+
+
+def _acknowledged(trip, people, unit, name, phone):
+    """The unit's current notice, acknowledged with an on-site contact."""
+    version = trip.versions.order_by("-number").first() or approve(
+        trip, people["secretary"], people["leader"]
     )
-    assert "无人接待的路边考察" not in text  # a stop without contacts has no line
+    notice = Notice.objects.create(
+        trip=trip, host_unit=unit, version=version, kind=Notice.Kind.NEW, content={},
+        sent_by=people["secretary"],
+    )  # fmt: skip
+    notice.acknowledge("收文人", onsite_contact_name=name, onsite_contact_phone=phone)
+    return notice
+
+
+def test_contacts_sheet_lists_each_hosts_on_site_contact_and_its_directory_contacts(client, people):
+    """Nobody chose a contact for the items: the acknowledgements and the directory say
+    whom to call."""
+    trip = TripFactory(
+        title="青山县调研", start_date=DAY, end_date=NEXT, created_by=people["secretary"],
+        team={people["secretary"]: "secretary", people["leader"]: "leader"},
+    )  # fmt: skip
+    county = HostUnitFactory(name="青山县人民政府", language="zh-hans")
+    school = HostUnitFactory(name="青山中学", language="zh-hans")
+    ContactFactory(name="刘建国", title="县长", host_unit=county, phone="0571-6000 0001")
+    ContactFactory(name="陈校长", title="校长", host_unit=school, phone="0571-6000 0002")
+    ItineraryItemFactory(trip=trip, title="听取县情汇报", host_unit=county, start=at(DAY, 9))
+    ItineraryItemFactory(trip=trip, title="考察青山中学", host_unit=school, start=at(DAY, 14))
+    _acknowledged(trip, people, school, "马老师", "139 2222 0002")
+    _acknowledged(trip, people, county, "何主任", "139 2222 0001")
+    text = pdf.flat(_get(client, people["secretary"], trip, "contacts").content)
+    assert "暂无接待单位联系人" not in text
+    hosts = text.split("接待单位联系人职务电话备注")[1]
+    assert _in_order(
+        hosts,
+        "青山县人民政府", "何主任13922220001现场联系人（回执）", "刘建国县长0571-60000001",
+        "青山中学", "马老师13922220002现场联系人（回执）", "陈校长校长0571-60000002",
+    )  # fmt: skip
+
+
+def test_the_packs_contacts_are_the_sheets(people):
+    trip = _trip(people)
+    plant = trip.items.get(title="考察泵站二号").host_unit
+    _acknowledged(trip, people, plant, "吴工", "137 0000 0005")
+    section = next(s for s in pack.SECTIONS if s.anchor == "contacts")
+    hosts = section.data(trip, "zh-hans")["hosts"]
+    assert hosts == sheets.contacts_data(trip, "zh-hans")["hosts"]
+    assert [p["name"] for p in hosts[0]["people"]] == ["吴工", "孙厂长", "周主任"]
 
 
 def test_car_plan_shows_each_car_its_driver_passengers_and_legs(client, trip, people):
