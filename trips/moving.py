@@ -57,6 +57,11 @@ class DateChange:
         return bool(self.moves or self.left_out)
 
     @property
+    def by(self) -> str:
+        """How far the first day moves, in words: "3 days later"."""
+        return _by_days_phrase(self.days) if self.days else ""
+
+    @property
     def moved_out(self) -> tuple[Move, ...]:
         """Items still outside the new dates once moved (the trip got shorter too)."""
         return tuple(move for move in self.moves if move.outside)
