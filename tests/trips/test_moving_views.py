@@ -317,3 +317,13 @@ def test_the_trip_history_says_what_moved(as_secretary, office_trip, day):
     as_secretary.post(move_url(office_trip, day["forum"]), {"how": "shift", "minutes": "30"})
     page = as_secretary.get(office_trip.get_absolute_url()).content.decode()
     assert "moved the itinerary: “Forum” and 1 later item, 30 min later" in " ".join(page.split())
+
+
+def test_the_history_says_what_moved_in_chinese_with_full_width_punctuation(
+    as_secretary, office_trip, day
+):
+    as_secretary.post(move_url(office_trip, day["visit"]), {"how": "fit"})
+    page = as_secretary.get(office_trip.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    history = page.content.decode().split('class="history"')[1].split("</details>")[0]
+    assert "调整了行程安排时间：“Visit”之后的2项活动，提前30分钟" in visible_text(history)
+    assert half_width_beside_chinese(visible_text(history)) == []
