@@ -110,23 +110,40 @@ def _midnight(trip: Trip, day: date) -> datetime:
     return datetime.combine(day, time(0), trip.tzinfo)
 
 
-def _room(trip: Trip, item: ItineraryItem) -> tuple[timedelta, timedelta]:
-    """How far the item may move earlier and later without leaving its day: its start stays
-    on its day; its end reaches midnight at most, or, overnight, stays on the morning it
-    reaches."""
+def _room(trip: Trip, item: ItineraryItem) -> tuple[tuple[timedelta, str], tuple[timedelta, str]]:
+    """How far the item may move earlier and later, each with what it would do beyond:
+    its start keeps to its day; its end reaches midnight at most or, overnight (a night
+    train, lodging), the trip's last day."""
     start, end = trip.local(item.start), trip.local(item.end)
-    day_opens, day_closes = (
-        _midnight(trip, start.date()),
-        _midnight(trip, start.date() + timedelta(days=1)),
-    )
-    earlier, later = start - day_opens, day_closes - start - MINUTE
+    day_opens = _midnight(trip, start.date())
+    day_closes = day_opens + timedelta(days=1)
+    earlier = (start - day_opens, "day_before")
     if end <= day_closes:
-        later = min(later, day_closes - end)
-    else:
-        morning = _midnight(trip, end.date())
-        earlier = min(earlier, end - morning)
-        later = min(later, morning + timedelta(days=1) - end - MINUTE)
-    return earlier, later
+        return earlier, (day_closes - end, "past_midnight")
+    trip_ends = _midnight(trip, trip.end_date + timedelta(days=1))
+    return earlier, min((day_closes - MINUTE - start, "next_day"), (trip_ends - end, "after_trip"))
+
+
+def _refusal(item: ItineraryItem, room: timedelta, beyond: str) -> ValidationError:
+    """Why the items cannot move as far as asked, naming the one that stops them."""
+    values = {"item": item.title, "limit": _minutes(room)}
+    if room < MINUTE:
+        if beyond == "day_before":
+            return ValidationError(_("“%(item)s” cannot move any earlier on its day.") % values)
+        return ValidationError(_("“%(item)s” cannot move any later on its day.") % values)
+    messages = {
+        "day_before": _(
+            "“%(item)s” would start the day before: move by at most %(limit)s min earlier."
+        ),
+        "past_midnight": _(
+            "“%(item)s” would run past midnight: move by at most %(limit)s min later."
+        ),
+        "next_day": _("“%(item)s” would start the next day: move by at most %(limit)s min later."),
+        "after_trip": _(
+            "“%(item)s” would end after the trip's last day: move by at most %(limit)s min later."
+        ),
+    }
+    return ValidationError(messages[beyond] % values)
 
 
 def _minutes(delta: timedelta) -> int:
@@ -135,27 +152,11 @@ def _minutes(delta: timedelta) -> int:
 
 def _by_minutes(trip: Trip, items: Sequence[ItineraryItem], shift: timedelta) -> list[Move]:
     """The items moved by the same length of time; refused when one would leave its day."""
-    rooms = [(item, *_room(trip, item)) for item in items]
-    if shift > timedelta(0):
-        tightest, _earlier, room = min(rooms, key=lambda r: r[2])
-        if shift > room:
-            values = {"item": tightest.title, "limit": _minutes(room)}
-            if room < MINUTE:
-                raise ValidationError(_("“%(item)s” cannot move any later on its day.") % values)
-            raise ValidationError(
-                _("“%(item)s” would run past midnight: move by at most %(limit)s min later.")
-                % values
-            )
-    else:
-        tightest, room, _later = min(rooms, key=lambda r: r[1])
-        if -shift > room:
-            values = {"item": tightest.title, "limit": _minutes(room)}
-            if room < MINUTE:
-                raise ValidationError(_("“%(item)s” cannot move any earlier on its day.") % values)
-            raise ValidationError(
-                _("“%(item)s” would start the day before: move by at most %(limit)s min earlier.")
-                % values
-            )
+    later = shift > timedelta(0)
+    rooms = [(_room(trip, item)[1 if later else 0], item) for item in items]
+    (room, beyond), tightest = min(rooms, key=lambda entry: entry[0])
+    if abs(shift) > room:
+        raise _refusal(tightest, room, beyond)
     return [
         Move(
             item,

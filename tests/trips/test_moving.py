@@ -249,6 +249,17 @@ def test_shifting_past_midnight_is_refused_and_nothing_moves(trip, secretary):
     assert not trip.events.exists()
 
 
+def test_a_night_in_the_hotel_may_shift_only_while_it_starts_that_evening(trip, secretary):
+    hotel = item(trip, "Hotel", 0, 20, minutes=12 * 60, kind="lodging")
+    with pytest.raises(ValidationError) as refused:
+        moving.shift_later(trip, hotel, 300, secretary)
+    assert refused.value.messages == [
+        "“Hotel” would start the next day: move by at most 239 min later."
+    ]
+    moving.shift_later(trip, hotel, 60, secretary)
+    assert starts(trip) == {"Hotel": "07 21:00"}
+
+
 def test_shifting_to_the_day_before_is_refused(trip, secretary):
     early = item(trip, "Early train", 0, 0, 20)
     with pytest.raises(ValidationError, match="at most 20 min earlier"):
