@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (times are written with an en dash between them, as pages show them)
 """Browser: the leader's trip is put back a week and the itinerary moves with it; a forum
 runs late and the rest of the afternoon is shifted by 30 minutes in place."""
 
