@@ -180,7 +180,9 @@ def _locked(trip: Trip, by) -> list[ItineraryItem]:
     """The trip's items in time order, locked for the move, for a secretary of the trip."""
     if not trip.can_edit(by):
         raise PermissionDenied
-    return sorted(trip.items.select_for_update().select_related("host_unit"), key=_order)
+    return sorted(
+        trip.items.select_for_update(of=("self",)).select_related("host_unit"), key=_order
+    )
 
 
 def _current(

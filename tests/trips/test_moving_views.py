@@ -327,3 +327,22 @@ def test_the_history_says_what_moved_in_chinese_with_full_width_punctuation(
     history = page.content.decode().split('class="history"')[1].split("</details>")[0]
     assert "调整了行程安排时间：“Visit”之后的2项活动，提前30分钟" in visible_text(history)
     assert half_width_beside_chinese(visible_text(history)) == []
+
+
+def test_shifting_costs_the_same_queries_for_three_items_or_thirty(
+    as_secretary, secretary, leader, staff, django_assert_num_queries
+):
+    def first_of_day(count: int) -> tuple[Trip, ItineraryItem]:
+        trip = TripFactory(
+            created_by=secretary, team={secretary: "secretary", leader: "leader", staff: "staff"}
+        )
+        items = [item(trip, f"Visit {n}", 0, 6, n * 30, minutes=20) for n in range(count)]
+        return trip, items[0]
+
+    small, large = first_of_day(3), first_of_day(30)
+    data = {"how": "shift", "minutes": "10"}
+    with CaptureQueriesContext(connection) as expected:
+        as_secretary.post(move_url(*small), data, **HTMX)
+    with django_assert_num_queries(len(expected)):
+        as_secretary.post(move_url(*large), data, **HTMX)
+    assert starts(large[0])["Visit 29"] == "07 20:40"
