@@ -229,6 +229,10 @@ class Trip(models.Model):
         """True when the moment falls on one of the trip's days, on the trip's clock."""
         return self.start_date <= self.local(moment).date() <= self.end_date
 
+    def spans(self, start: datetime, end: datetime) -> bool:
+        """True when an item from start to end lies within the trip's days."""
+        return self.covers(start) and self.covers(end)
+
     def role_of(self, user) -> str | None:
         """The user's role on this trip's team, or None."""
         for member in self.members.all():

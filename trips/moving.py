@@ -9,7 +9,7 @@ minutes are added to the moment itself. A shift never takes an item to another d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -36,11 +36,7 @@ class Move:
     old_end: datetime
     start: datetime
     end: datetime
-    outside: bool = False  # it lands outside the trip's dates
-
-    @property
-    def ends_another_day(self) -> bool:
-        return self.end.date() != self.start.date()
+    outside: bool  # it lands outside the trip's dates
 
 
 @dataclass(frozen=True)
@@ -67,39 +63,34 @@ class DateChange:
         return tuple(move for move in self.moves if move.outside)
 
 
-def _outside(trip: Trip, start: datetime, end: datetime) -> bool:
-    return not (trip.covers(start) and trip.covers(end))
+def _move(trip: Trip, item: ItineraryItem, start: datetime, end: datetime) -> Move:
+    """The item from its times now to new ones, all on the trip's clock."""
+    start, end = start.astimezone(trip.tzinfo), end.astimezone(trip.tzinfo)
+    old_start, old_end = trip.local(item.start), trip.local(item.end)
+    return Move(item, old_start, old_end, start, end, outside=not trip.spans(start, end))
 
 
 def _by_days(trip: Trip, item: ItineraryItem, days: int) -> Move:
     """The item moved by whole days on the trip's clock: the same local time of day."""
-    start, end = trip.local(item.start), trip.local(item.end)
     shift = timedelta(days=days)
-    # Aware arithmetic adds to the wall clock; astimezone then finds the day's own offset.
-    new_start, new_end = (
-        (start + shift).astimezone(trip.tzinfo),
-        (end + shift).astimezone(trip.tzinfo),
-    )
-    return Move(item, start, end, new_start, new_end, _outside(trip, new_start, new_end))
+    # Aware arithmetic adds to the wall clock; astimezone (in _move) finds the day's offset.
+    return _move(trip, item, trip.local(item.start) + shift, trip.local(item.end) + shift)
 
 
-def _stay(trip: Trip, item: ItineraryItem) -> Move:
-    start, end = trip.local(item.start), trip.local(item.end)
-    return Move(item, start, end, start, end, _outside(trip, start, end))
-
-
-def date_change(
-    trip: Trip, first_day: date, items: Iterable[ItineraryItem] | None = None
-) -> DateChange:
+def date_change(trip: Trip, first_day: date) -> DateChange:
     """What the trip's dates as given on `trip` (not saved yet) do to its itinerary, whose
     first day was `first_day`: one query, whatever the number of items."""
-    items = list(trip.items.all() if items is None else items)
+    items = list(trip.items.all())
     days = (trip.start_date - first_day).days
     return DateChange(
         key=f"{trip.start_date.isoformat()}/{trip.end_date.isoformat()}/{trip.time_zone}",
         days=days,
         moves=tuple(_by_days(trip, item, days) for item in items) if days else (),
-        left_out=tuple(stay for stay in (_stay(trip, item) for item in items) if stay.outside),
+        left_out=tuple(
+            stay
+            for stay in (_move(trip, item, item.start, item.end) for item in items)
+            if stay.outside
+        ),
     )
 
 
@@ -157,16 +148,7 @@ def _by_minutes(trip: Trip, items: Sequence[ItineraryItem], shift: timedelta) ->
     (room, beyond), tightest = min(rooms, key=lambda entry: entry[0])
     if abs(shift) > room:
         raise _refusal(tightest, room, beyond)
-    return [
-        Move(
-            item,
-            trip.local(item.start),
-            trip.local(item.end),
-            trip.local(item.start + shift),
-            trip.local(item.end + shift),
-        )
-        for item in items
-    ]
+    return [_move(trip, item, item.start + shift, item.end + shift) for item in items]
 
 
 # Applying a move: one change, one entry in the history

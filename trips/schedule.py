@@ -259,7 +259,7 @@ def _outside_dates(trip: Trip, items: Sequence[ItineraryItem]) -> list[Finding]:
             _day(trip, item.start),
         )
         for item in items
-        if not (trip.covers(item.start) and trip.covers(item.end))
+        if not trip.spans(item.start, item.end)
     ]
 
 
