@@ -160,7 +160,8 @@ def test_what_moves_costs_the_same_queries_for_two_items_or_thirty(
     with CaptureQueriesContext(connection) as expected:
         as_secretary.post(edit_url(small), dates(small, "2026-12-10", "2026-12-12"))
     with django_assert_num_queries(len(expected)):
-        as_secretary.post(edit_url(large), dates(large, "2026-12-10", "2026-12-12"))
+        response = as_secretary.post(edit_url(large), dates(large, "2026-12-10", "2026-12-12"))
+    assert len(response.context["form"].date_change.moves) == 30
 
 
 def test_what_moves_reads_in_chinese_with_full_width_punctuation(as_secretary, planned):
