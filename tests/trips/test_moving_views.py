@@ -275,6 +275,8 @@ def test_a_second_click_moves_nothing_more(as_secretary, office_trip, day):
     as_secretary.post(move_url(office_trip, day["forum"]), data, **HTMX)
     again = as_secretary.post(move_url(office_trip, day["forum"]), data, **HTMX)
     assert "changed meanwhile" in again.context["form"].errors["minutes"][0]
+    # The panel now shows the item as it is: pressing again from there moves it.
+    assert f'name="seen" value="{day["forum"].sequence + 1}"' in again.content.decode()
     assert starts(office_trip)["Forum"] == "07 11:00"
     assert office_trip.events.count() == 1
 

@@ -442,6 +442,9 @@ class ItemMoveForm(forms.Form):
             return moving.fit_after(*args, by, seen=data["seen"])
         except ValidationError as refusal:
             self.add_error(self.FIELD_OF[how], refusal)
+            # The form shows the item as it is now: the next press is measured against that.
+            self.data = self.data.copy()
+            self.data["seen"] = self.item.sequence
             return None
 
 
