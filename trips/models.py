@@ -229,6 +229,10 @@ class Trip(models.Model):
         """True when the moment falls on one of the trip's days, on the trip's clock."""
         return self.start_date <= self.local(moment).date() <= self.end_date
 
+    def spans(self, start: datetime, end: datetime) -> bool:
+        """True when an item from start to end lies within the trip's days."""
+        return self.covers(start) and self.covers(end)
+
     def role_of(self, user) -> str | None:
         """The user's role on this trip's team, or None."""
         for member in self.members.all():
@@ -655,6 +659,7 @@ class TripEvent(models.Model):
         CLOSED = "closed", _("closed the trip")
         CANCELLED = "cancelled", _("cancelled the trip")
         REOPENED = "reopened", _("reopened the trip")
+        MOVED = "moved", _("moved the itinerary")
 
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="events")
     version = models.ForeignKey(
@@ -665,6 +670,8 @@ class TripEvent(models.Model):
     )
     action = models.CharField(max_length=30, choices=Action.choices)
     comment = models.TextField(blank=True)
+    # What a move of the itinerary did (trips.moving), worded in each reader's language.
+    details = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -674,6 +681,14 @@ class TripEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor or 'Tripdesk'} {self.get_action_display()}"
+
+    def what_moved(self) -> str:
+        """A move of the itinerary in the reader's words ("14 items, 3 days later")."""
+        if self.action != self.Action.MOVED:
+            return ""
+        from trips.moving import describe  # words the models' own data: imported when needed
+
+        return describe(self.details)
 
 
 def new_feed_key() -> str:

@@ -229,6 +229,13 @@ def _is_appointment(item: ItineraryItem) -> bool:
     return bool(item.host_unit_id) and item.kind not in NOT_APPOINTMENTS
 
 
+def slack_before(trip: Trip, item: ItineraryItem) -> timedelta:
+    """The free time the item needs after the one before it: the trip's buffer before an
+    appointment with a host, none before anything else (the no_slack rule; trips.moving
+    fits items by it)."""
+    return timedelta(minutes=trip.min_buffer_minutes) if _is_appointment(item) else timedelta(0)
+
+
 # The rules, one function each
 
 
@@ -252,7 +259,7 @@ def _outside_dates(trip: Trip, items: Sequence[ItineraryItem]) -> list[Finding]:
             _day(trip, item.start),
         )
         for item in items
-        if not (trip.covers(item.start) and trip.covers(item.end))
+        if not trip.spans(item.start, item.end)
     ]
 
 
@@ -379,10 +386,10 @@ def _travel_finding(
 
 def _no_slack(trip: Trip, items: Sequence[ItineraryItem]) -> list[Finding]:
     """Appointments with a host that leave less than the trip's buffer after the item before."""
-    buffer = timedelta(minutes=trip.min_buffer_minutes)
     findings = []
     for index, item in enumerate(items):
-        if not _is_appointment(item):
+        buffer = slack_before(trip, item)
+        if not buffer:
             continue
         day = _day(trip, item.start)
         earlier = [other for other in items[:index] if _day(trip, other.start) == day]

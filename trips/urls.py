@@ -22,6 +22,7 @@ urlpatterns = [
         trips.item_duplicate,
         name="item_duplicate",
     ),
+    path("trips/<int:pk>/items/<int:item_pk>/move/", trips.item_move, name="item_move"),
     path("trips/<int:pk>/timeline/", trips.trip_timeline, name="trip_timeline"),
     path("host-units/<int:unit_pk>/visits/", trips.unit_visits, name="unit_visits"),
     # approval: submit a version, the leader's decision, the status workflow

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import date, tzinfo
 
 from django import forms
 from django.contrib.auth.models import User
@@ -16,11 +16,20 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts import people, roles, words
+from accounts.dates import long_date
 from accounts.forms import ChooseMixin
 from directory.models import Contact
-from trips import signals, zones
-from trips.itinerary import contacts_elsewhere, next_free_time
-from trips.models import BRIEF_FIELDS, ITEM_FIELDS, ItineraryItem, Trip, TripMember, TripQuerySet
+from trips import moving, signals, zones
+from trips.itinerary import contacts_elsewhere, next_free_time, trip_dates
+from trips.models import (
+    BRIEF_FIELDS,
+    ITEM_FIELDS,
+    ItineraryItem,
+    Trip,
+    TripEvent,
+    TripMember,
+    TripQuerySet,
+)
 
 TIME_ZONES = zones.choices()
 TITLE = pgettext_lazy("itinerary item", "Title")
@@ -87,7 +96,23 @@ class TripDateTimeField(forms.DateTimeField):
 
 
 class TripForm(ChooseMixin, forms.ModelForm):
-    """The brief: what the trip is, when, and what the leader wants from it."""
+    """The brief: what the trip is, when, and what the leader wants from it.
+
+    When new dates (or a new clock) change the itinerary, the form shows what moves and
+    what falls outside the trip (trips.moving.date_change), ticked to move the itinerary
+    with the dates, and saves only on the next press: dates_checked holds the dates the
+    secretary saw it for.
+    """
+
+    move_itinerary = forms.BooleanField(
+        label=_("Move the itinerary with the dates"),
+        required=False,
+        help_text=_(
+            "Each item keeps its time of day on the trip's clock. Untick to leave the items "
+            "on their dates."
+        ),
+    )
+    dates_checked = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Trip
@@ -114,6 +139,8 @@ class TripForm(ChooseMixin, forms.ModelForm):
             self.fields[name].required = False
         # A <select> takes no maxlength (the HTML checker's error); the choices bound it.
         self.fields["time_zone"].widget.attrs.pop("maxlength", None)
+        self.date_change: moving.DateChange | None = None
+        self.itinerary_seen = True
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -123,14 +150,45 @@ class TripForm(ChooseMixin, forms.ModelForm):
         opens, closes = cleaned.get("meal_window_start"), cleaned.get("meal_window_end")
         if opens and closes and closes <= opens:
             self.add_error("meal_window_end", _("The window must close after it opens."))
+        self._check_itinerary(cleaned)
         return cleaned
 
-    def save_with_team(self, team: BaseInlineFormSet, *, creator: User | None = None) -> Trip:
-        """Save the brief and its team together; a creator joins the team as a secretary."""
+    def _check_itinerary(self, cleaned: dict) -> None:
+        """What the new dates do to the saved itinerary; on first sight, wait for a look."""
+        trip = self.instance  # not changed yet: the form writes to it after clean()
+        when = tuple(cleaned.get(name) for name in ("start_date", "end_date", "time_zone"))
+        if trip.pk is None or not all(when) or when[1] < when[0]:
+            return
+        if when == (trip.start_date, trip.end_date, trip.time_zone):
+            return
+        planned = Trip(pk=trip.pk, start_date=when[0], end_date=when[1], time_zone=when[2])
+        change = moving.date_change(planned, trip.start_date)
+        if not change:
+            return
+        self.date_change = change
+        if cleaned.get("dates_checked") != change.key:
+            # Shown ticked to move, for these dates; nothing is saved until the next press.
+            self.itinerary_seen = False
+            self.data = self.data.copy()
+            self.data["dates_checked"], self.data["move_itinerary"] = change.key, "on"
+
+    @property
+    def moves_itinerary(self) -> bool:
+        """The first day changed and the secretary chose to move the itinerary with it."""
+        change = self.date_change
+        return bool(change and change.days and self.cleaned_data.get("move_itinerary"))
+
+    def save_with_team(
+        self, team: BaseInlineFormSet, *, creator: User | None = None, by: User | None = None
+    ) -> Trip:
+        """Save the brief and its team together, and move the itinerary with the dates when
+        asked (by the secretary `by`); a creator joins the team as a secretary."""
         with transaction.atomic():
             trip = self.save()
             team.instance = trip
             team.save()
+            if self.moves_itinerary:
+                moving.move_itinerary(trip, self.date_change.days, by)
             if creator is not None:
                 # Whoever creates a trip must be able to go on editing it.
                 TripMember.objects.update_or_create(
@@ -325,6 +383,69 @@ class ItineraryItemForm(ChooseMixin, forms.ModelForm):
                 message = _("Not at %(unit)s: %(names)s. Choose contacts of this host unit.")
             self.add_error("contacts", message % {"names": names, "unit": unit})
         return cleaned
+
+
+class ItemMoveForm(forms.Form):
+    """Move an item in time (trips.moving), as the button pressed says: shift it and the
+    later items of its day by some minutes, move it to another day, or fit the next items
+    of its day to it. A refusal shows beside the field it concerns."""
+
+    SHIFT, DAY, FIT = "shift", "day", "fit"
+    # Where each move's refusal shows; fitting has no field, so beside its button.
+    FIELD_OF = {SHIFT: "minutes", DAY: "day", FIT: None}
+
+    how = forms.ChoiceField(
+        choices=[(SHIFT, SHIFT), (DAY, DAY), (FIT, FIT)],
+        error_messages={
+            "required": _("Choose how to move the item."),
+            "invalid_choice": _("Choose how to move the item."),
+        },
+    )
+    minutes = forms.IntegerField(
+        label=_("Minutes (negative: earlier)"),
+        required=False,
+        min_value=-24 * 60,
+        max_value=24 * 60,
+        help_text=_("This item and every later item of its day move by as much."),
+    )
+    day = forms.TypedChoiceField(label=_("Day"), required=False, coerce=date.fromisoformat)
+    # The item's calendar sequence when the page showed it: a second click moves nothing.
+    seen = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, trip: Trip, item: ItineraryItem, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.trip, self.item = trip, item
+        today = trip.local(item.start).date()
+        self.fields["day"].choices = [("", _("Choose…"))] + [
+            (day.isoformat(), long_date(day)) for day in trip_dates(trip) if day != today
+        ]
+        self.initial["seen"] = item.sequence
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        how = cleaned.get("how")
+        if how == self.SHIFT and cleaned.get("minutes") is None and "minutes" not in self.errors:
+            self.add_error("minutes", _("Say by how many minutes."))
+        if how == self.DAY and not cleaned.get("day") and "day" not in self.errors:
+            self.add_error("day", _("Choose a day."))
+        return cleaned
+
+    def save(self, by: User) -> TripEvent | None:
+        """Make the move: its one entry in the trip's history, or None when refused."""
+        data, how = self.cleaned_data, self.cleaned_data["how"]
+        args = (self.trip, self.item)
+        try:
+            if how == self.SHIFT:
+                return moving.shift_later(*args, data["minutes"], by, seen=data["seen"])
+            if how == self.DAY:
+                return moving.move_to_day(*args, data["day"], by, seen=data["seen"])
+            return moving.fit_after(*args, by, seen=data["seen"])
+        except ValidationError as refusal:
+            self.add_error(self.FIELD_OF[how], refusal)
+            # The form shows the item as it is now: the next press is measured against that.
+            self.data = self.data.copy()
+            self.data["seen"] = self.item.sequence
+            return None
 
 
 class TripFilterForm(forms.Form):

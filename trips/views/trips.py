@@ -14,7 +14,13 @@ from accounts.roles import is_secretary, office_required, secretary_required
 from directory.models import HostUnit
 from trips import approval, itinerary, notices, schedule, timeline
 from trips.access import trip_for, visible_trips
-from trips.forms.trips import ItineraryItemForm, TeamFormSet, TripFilterForm, TripForm
+from trips.forms.trips import (
+    ItemMoveForm,
+    ItineraryItemForm,
+    TeamFormSet,
+    TripFilterForm,
+    TripForm,
+)
 from trips.models import ItineraryItem, Trip
 from trips.views.approval import workflow_context
 
@@ -99,13 +105,18 @@ def trip_create(request: HttpRequest) -> HttpResponse:
 @office_required
 @require_http_methods(["GET", "POST"])
 def trip_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """The brief and the team, for the trip's secretaries."""
+    """The brief and the team, for the trip's secretaries; new dates that change the
+    itinerary show what moves first, and move it with them in the same step."""
     trip = trip_for(request.user, pk, edit=True)
     form = TripForm(request.POST or None, instance=trip)
     team = TeamFormSet(request.POST or None, instance=trip, prefix="team")
-    if request.method == "POST" and all([form.is_valid(), team.is_valid()]):
-        form.save_with_team(team)
-        messages.success(request, _("Trip saved."))
+    valid = request.method == "POST" and all([form.is_valid(), team.is_valid()])
+    if valid and form.itinerary_seen:
+        form.save_with_team(team, by=request.user)
+        if form.moves_itinerary:
+            messages.success(request, _("Trip saved; its itinerary moved with the dates."))
+        else:
+            messages.success(request, _("Trip saved."))
         return redirect(trip)
     return render(request, "trips/trip_form.html", {"form": form, "team": team, "trip": trip})
 
@@ -181,6 +192,22 @@ def item_duplicate(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     trip = trip_for(request.user, pk, edit=True)
     get_object_or_404(trip.items, pk=item_pk).duplicate()
     return _itinerary_changed(request, trip, _("Item duplicated."))
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Shift an item and the later ones of its day, move it to another day, or fit the next
+    items to it: one change each; in place with htmx, a page of its own otherwise."""
+    trip = trip_for(request.user, pk, edit=True)
+    item = get_object_or_404(trip.items, pk=item_pk)
+    form = ItemMoveForm(request.POST if request.method == "POST" else None, trip=trip, item=item)
+    if request.method == "POST" and form.is_valid() and (moved := form.save(request.user)):
+        message = _("Moved: %(what)s.") % {"what": moved.what_moved()}
+        return _itinerary_changed(request, trip, message)
+    template = "trips/item_move.html#moving" if request.htmx else "trips/item_move.html"
+    context = {"trip": trip, "item": item, "slot": itinerary.slot(trip, item), "form": form}
+    return render(request, template, context)
 
 
 @office_required
