@@ -20,7 +20,8 @@ from followups import items as followup_items
 from outbox.models import Message
 from tests.factories import ItineraryItemFactory, TripFactory, at
 from tests.followups.item_setup import department, item
-from trips import approval, itinerary, snapshot
+from tests.trips.notice_setup import approve, build_visit, drafts_by_unit
+from trips import approval, itinerary, notices, snapshot
 from trips.models import Trip, TripVersion
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +138,17 @@ def test_a_person_joining_the_party_is_named_with_a_full_width_bracket_in_chines
     second = submit(visit, secretary)
     page = page_of(client, leader, second.get_absolute_url(), **ZH)
     assert "新增：Tao Chen（随行人员）" in page
+
+
+def test_a_units_party_names_an_attendee_no_longer_in_the_party_with_the_title(
+    office_trip, named, secretary, leader, staff
+):
+    visit = build_visit(office_trip, leader, staff)
+    office_trip.members.filter(user=staff).delete()  # still ticked on the pumping station
+    approve(office_trip, secretary, leader)
+    drafts = drafts_by_unit(visit.trip)
+    township = notices.read_part(drafts["Riverside township"].content)
+    assert township.party == ["Wang Wei (Vice Governor)", "Zhao Shan (Clerk)"]
 
 
 # Dates in the office's format

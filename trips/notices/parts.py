@@ -368,10 +368,10 @@ def _unit_party(
         if m.user is not None and m.user in attending
     ]
     known = {m.user for m in party}
-    for item in items:  # attendees the version's party does not list, by the name kept
-        for pk, name in zip(item.attendee_ids, item.attendees, strict=False):
-            if pk not in known and name not in labels:
-                labels.append(name)
+    for item in items:  # attendees the version's party does not list, as the item names them
+        for pk, label in zip(item.attendee_ids, item.attending(language), strict=False):
+            if pk not in known and label not in labels:
+                labels.append(label)
     return labels
 
 
