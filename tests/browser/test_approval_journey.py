@@ -64,7 +64,12 @@ def test_leader_sends_the_plan_back_then_approves_and_later_edits_show_as_change
     log_in(page, url, "secretary")
     page.goto(trip_url)
     expect(page.locator("#schedule-health")).to_contain_text("two places at once")
+    # Unconfirmed, the submission stops at a page that lists the finding, the note kept.
     page.get_by_label("Note to the leader").fill("The forum may start too early.")
+    page.get_by_role("button", name="Submit for approval").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Submit with findings open?")
+    expect(page.locator("#schedule-health")).to_contain_text("two places at once")
+    expect(page.get_by_label("Note to the leader")).to_have_value("The forum may start too early.")
     page.get_by_label("Submit with one finding open: the leader sees it first.").check()
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Version 1")
