@@ -82,3 +82,12 @@ def long_datetime(
     if is_chinese(language):
         return f"{zh_date(value.date(), year)}{value:%H:%M}"
     return f"{en_date(value.date(), year)}, {value:%H:%M}"
+
+
+def long_span(start: datetime, end: datetime, language: str | None = None) -> str:
+    """From a moment to another as given (already on the clock to show): the start's day
+    and time, then the end's time, with its day too when it is another day."""
+    shown_end = f"{end:%H:%M}"
+    if end.date() != start.date():
+        shown_end = long_datetime(end, language, convert=False)
+    return f"{long_datetime(start, language, convert=False)}\N{EN DASH}{shown_end}"

@@ -49,6 +49,11 @@ def is_leader(user: User) -> bool:
     return LEADER in office_roles(user)
 
 
+def is_leader_only(user: User) -> bool:
+    """A leader who is no secretary: his or her own short pages, none of the planning."""
+    return is_leader(user) and not is_secretary(user)
+
+
 def office_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Login required, then 403 for accounts that hold no office role."""
 

@@ -16,7 +16,6 @@ from django.utils import timezone
 from followups.models import FollowUp
 
 ROWS = 10  # rows a panel shows; its count and link tell the rest
-RECENT = dt.timedelta(days=14)  # how long a "cannot be done" item stays on the leader's panel
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def overdue_for_secretary(user, today: dt.date) -> Panel:
 
 def for_leader(user, now: dt.datetime) -> Panel:
     """Open items asking for this leader's help, then those found not doable in two weeks."""
-    return _panel(FollowUp.objects.for_leader(user, since=now - RECENT))
+    return _panel(FollowUp.objects.for_leader(user, now))
 
 
 def for_departments(user) -> Panel:

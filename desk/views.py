@@ -17,6 +17,7 @@ from accounts.roles import (
     OFFICE_ROLES,
     ROLE_LABELS,
     is_leader,
+    is_leader_only,
     is_office_user,
     is_secretary,
     office_required,
@@ -43,7 +44,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate(now)
     trips = visible_trips(user).with_team()
     secretary = is_secretary(user)
-    leader_only = is_leader(user) and not secretary
+    leader_only = is_leader_only(user)
     if leader_only:
         upcoming = trips.on_team(user).upcoming(today)
     else:

@@ -12,6 +12,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -233,8 +234,10 @@ def board(
     overdue: bool = False,
     trip=None,
     leader=None,
+    needing=None,
 ) -> tuple[QuerySet[FollowUp], QuerySet[FollowUp]]:
-    """The board's items filtered; and the same without the status filter, for the counts."""
+    """The board's items filtered; and the same without the status filter, for the counts.
+    needing: a leader, whose items are those that need him or her (FollowUp.for_leader)."""
     if department is not None:
         shared = FollowUp.co_owners.through.objects.filter(department=department)
         items = items.filter(Q(department=department) | Q(pk__in=shared.values("followup_id")))
@@ -244,6 +247,9 @@ def board(
         items = items.filter(
             trip__in=Trip.objects.on_team(leader, TripMember.Role.LEADER).values("pk")
         )
+    if needing is not None:
+        needs = FollowUp.objects.for_leader(needing, timezone.now()).order_by()
+        items = items.filter(pk__in=needs.values("pk"))
     if overdue:
         items = items.overdue(today)
     counted = items

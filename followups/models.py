@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +16,9 @@ from django.utils.translation import pgettext_lazy
 from directory.models import Contact, Department, HostUnit
 from trips.access import visible_trips
 from trips.models import ItineraryItem, Trip, TripMember
+
+# How long an item found "cannot be done" stays among what needs its leader.
+RECENTLY_CANNOT = timedelta(days=14)
 
 
 class Note(models.Model):
@@ -126,12 +129,14 @@ class FollowUpQuerySet(models.QuerySet):
         """On the trips where the user is a secretary on the team."""
         return self.filter(trip__in=Trip.objects.on_team(user, TripMember.Role.SECRETARY))
 
-    def for_leader(self, user, since: datetime) -> FollowUpQuerySet:
+    def for_leader(self, user, now: datetime) -> FollowUpQuerySet:
         """What needs this leader, on the trips the user leads: open items asking for the
-        leader's help, and items that became "cannot be done" since `since` (by their
-        history); the ones asking for help first."""
+        leader's help, and items that became "cannot be done" in the RECENTLY_CANNOT before
+        `now` (by their history); the ones asking for help first."""
         became_cannot = FollowUpUpdate.objects.filter(
-            followup=OuterRef("pk"), at__gte=since, changes__status__1=FollowUp.Status.CANNOT
+            followup=OuterRef("pk"),
+            at__gte=now - RECENTLY_CANNOT,
+            changes__status__1=FollowUp.Status.CANNOT,
         )
         asks_help = Q(needs_leader=True, status__in=FollowUp.OPEN_STATUSES)
         return (

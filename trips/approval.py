@@ -153,9 +153,9 @@ def may_decide(version: TripVersion, user) -> bool:
     return is_leader_of(version.trip, user) and version.submitted_by_id != user.pk
 
 
-@transaction.atomic
-def submit(trip: Trip, by, note: str = "") -> TripVersion:
-    """Freeze the plan as a new version and ask the trip's leaders to decide."""
+def deciders_of_submission(trip: Trip, by) -> list:
+    """The leaders who would decide on the plan submitted now; PermissionDenied, or a
+    ValidationError saying why the plan cannot be submitted."""
     if not trip.can_edit(by):
         raise PermissionDenied
     deciders = [user for user in _leaders(trip) if user.pk != by.pk]
@@ -166,6 +166,13 @@ def submit(trip: Trip, by, note: str = "") -> TripVersion:
         raise ValidationError(
             _("Nothing changed since version %(number)s.") % {"number": current.number}
         )
+    return deciders
+
+
+@transaction.atomic
+def submit(trip: Trip, by, note: str = "") -> TripVersion:
+    """Freeze the plan as a new version and ask the trip's leaders to decide."""
+    deciders = deciders_of_submission(trip, by)
     change_status(trip, S.SUBMITTED)
     trip.versions.filter(decision=TripVersion.Decision.PENDING).update(
         decision=TripVersion.Decision.SUPERSEDED

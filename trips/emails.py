@@ -7,7 +7,7 @@ functions only write the e-mails, each in the caller's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
 from django.urls import reverse
@@ -19,6 +19,7 @@ from accounts.words import labelled_lazy
 from directory.models import Contact
 from outbox.mail import make_message
 from outbox.models import Message
+from trips import snapshot
 from trips.models import Departure, Notice, NoticeReply, TripMember, TripVersion
 
 # The reminders a host unit gets about a notice: the template, and the label in the cause.
@@ -51,8 +52,16 @@ def _cause(trip_title: str, what, unit_name: str):
 
 
 def ask_to_decide(version: TripVersion, by, leaders: Iterable) -> list[Message]:
-    """Ask each leader to approve the submitted version or ask for changes."""
-    return _about_version("version_submitted", version, by, leaders)
+    """Ask each leader to approve the submitted version or ask for changes, naming the
+    schedule's findings still open, in the leader's language."""
+    frozen = snapshot.Snapshot.of(version)
+    return _about_version(
+        "version_submitted",
+        version,
+        by,
+        leaders,
+        lambda language: {"findings": frozen.findings_in(language)},
+    )
 
 
 def notify_decision(version: TripVersion, by, secretaries: Iterable) -> list[Message]:
@@ -60,13 +69,20 @@ def notify_decision(version: TripVersion, by, secretaries: Iterable) -> list[Mes
     return _about_version("version_decided", version, by, secretaries)
 
 
-def _about_version(template: str, version: TripVersion, by, users: Iterable) -> list[Message]:
+def _about_version(
+    template: str,
+    version: TripVersion,
+    by,
+    users: Iterable,
+    extra: Callable[[str], dict[str, Any]] = lambda language: {},
+) -> list[Message]:
+    """One e-mail about the version to each user; extra: more context in the user's language."""
     trip = version.trip
     return [
         make_message(
             template,
             user.email,
-            {"version": version, "trip": trip, "by": by, "user": user},
+            {"version": version, "trip": trip, "by": by, "user": user, **extra(language_of(user))},
             language=language_of(user),
             path=version.get_absolute_url(),
             cause=f"{trip} v{version.number}",

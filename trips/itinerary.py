@@ -6,6 +6,7 @@ two versions, in words and times a leader reads on a phone.
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts import people
+from accounts import dates, people, words
 from directory.models import Contact, HostUnit
 from trips import schedule, snapshot
 from trips.models import ItineraryItem, Trip, TripMember, TripVersion, attendees_prefetch
@@ -89,9 +90,69 @@ class Day:
         return len({(f.rule, tuple(f.items)) for s in self.slots for f in s.findings})
 
 
-def open_days(days: list[Day], today: date) -> set[date]:
-    """The days a folded itinerary shows open: the first one, and today's."""
-    return {days[0].date, today} if days else {today}
+def open_days(
+    days: list[Day], today: date, note: str = "", changed: Iterable[int] = ()
+) -> set[date]:
+    """The days a folded itinerary shows open: the first one, today's, the days the note
+    names ("请重点审阅第二天") and those with items changed since the previous version."""
+    if not days:
+        return {today}
+    changed = set(changed)
+    touched = {day.date for day in days if any(s.item.id in changed for s in day.slots)}
+    return {days[0].date, today, *named_days(note, [day.date for day in days]), *touched}
+
+
+# How a note names a day: 第二天, 第2天, day 2, the second day, the last day; 1月12日,
+# 12 January, January 12; 星期二, 周二, Tuesday.
+ZH_NUMBERS = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+EN_MONTHS = "|".join(dates.EN_MONTHS)
+NTH_DAY = re.compile(r"第\s*([零一二两三四五六七八九十\d]+)\s*天|\bday\s*(\d+)\b", re.IGNORECASE)
+ORDINAL_DAY = re.compile(rf"\b({'|'.join(EN_ORDINALS)})\s+day\b", re.IGNORECASE)
+LAST_DAY = re.compile(r"最后一天|\blast\s+day\b", re.IGNORECASE)
+ZH_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+EN_DATE = re.compile(
+    rf"\b(\d{{1,2}})\s+({EN_MONTHS})\b|\b({EN_MONTHS})\s+(\d{{1,2}})\b", re.IGNORECASE
+)
+ZH_WEEKDAY_NUMBERS = {c: n for n, c in enumerate(dates.ZH_WEEKDAYS)} | {"天": 6}
+ZH_WEEKDAY = re.compile(rf"(?:星期|礼拜|周)([{dates.ZH_WEEKDAYS}天])")
+EN_WEEKDAY = re.compile(rf"\b({'|'.join(dates.EN_WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def _zh_number(text: str) -> int:
+    """A number written 2, 二, 十二 or 二十一; 0 for anything else."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return ZH_NUMBERS.get(text, 0) if len(text) == 1 else 0
+    tens, _ten, ones = text.partition("十")
+    return ZH_NUMBERS.get(tens, 1 if not tens else 0) * 10 + ZH_NUMBERS.get(ones, 0)
+
+
+def _month(name: str) -> int:
+    return [m.lower() for m in dates.EN_MONTHS].index(name.lower()) + 1
+
+
+def named_days(note: str, trip_days: list[date]) -> set[date]:
+    """The days of the trip a note names, by their place in the trip, date or weekday."""
+    if not note or not trip_days:
+        return set()
+    first = trip_days[0]
+    places = [_zh_number(zh or en) for zh, en in NTH_DAY.findall(note)]
+    places += [EN_ORDINALS.index(word.lower()) + 1 for word in ORDINAL_DAY.findall(note)]
+    named = {first + timedelta(days=n - 1) for n in places if n > 0}
+    if LAST_DAY.search(note):
+        named.add(trip_days[-1])
+    months_days = [(int(m), int(d)) for m, d in ZH_DATE.findall(note)]
+    months_days += [(_month(m1 or m2), int(d1 or d2)) for d1, m1, m2, d2 in EN_DATE.findall(note)]
+    weekdays = {ZH_WEEKDAY_NUMBERS[c] for c in ZH_WEEKDAY.findall(note)}
+    weekdays |= {
+        [w.lower() for w in dates.EN_WEEKDAYS].index(w.lower()) for w in EN_WEEKDAY.findall(note)
+    }
+    for day in trip_days:
+        if (day.month, day.day) in months_days or day.weekday() in weekdays:
+            named.add(day)
+    return named & set(trip_days)
 
 
 def items_of(trip: Trip) -> QuerySet[ItineraryItem]:
@@ -222,6 +283,7 @@ class PlannedSlot:
     findings: tuple[Note, ...] = ()  # the findings that start at this item
     comments: tuple = ()  # the leader's ItemComments on this item
     box: Any = None  # the leader's comment field for this item, while deciding
+    attendees: tuple[str, ...] = ()  # name and title, in protocol order
 
     @property
     def ends_another_day(self) -> bool:
@@ -297,6 +359,7 @@ def read_version(
             tuple(by_item.get(item.id, ())),
             tuple(comments.get(item.id, ())),
             (boxes or {}).get(item.id),
+            item.attending(language),
         )
         starts[item.id] = entry.start.date()
         by_day.setdefault(entry.start.date(), []).append(entry)
@@ -366,8 +429,12 @@ class ReadableDiff:
     def __bool__(self) -> bool:
         return bool(self.brief or self.team_added or self.team_removed or self.items)
 
+    @property
+    def touched(self) -> set[int]:
+        """The items of the newer plan that were added, moved or changed."""
+        return {change.id for change in self.items if change.kind != "removed"}
 
-TO = "\N{EN DASH}"  # between a start and an end
+
 CHANGE_LABELS = {
     "added": _("Added"),
     "removed": _("Removed"),
@@ -377,20 +444,28 @@ CHANGE_LABELS = {
 
 
 def _span(item: snapshot.Item, tz: zoneinfo.ZoneInfo) -> str:
-    """An item's time, as "2026-12-07 09:00" to "10:00" (with the end's date if it differs)."""
-    start, end = item.start.astimezone(tz), item.end.astimezone(tz)
-    end_format = "%H:%M" if end.date() == start.date() else "%Y-%m-%d %H:%M"
-    return f"{start:%Y-%m-%d %H:%M}{TO}{end:{end_format}}"
+    """An item's time in the office's format, the end with its day when it is another day."""
+    return dates.long_span(item.start.astimezone(tz), item.end.astimezone(tz))
 
 
 def _shown(model: type[Model], name: str, value: Any) -> str:
-    """A snapshot value in words: choice labels, lists joined, blanks empty."""
+    """A snapshot value in words: choice labels, lists joined, days in the office's format,
+    blanks empty."""
     if value in (None, "", [], ()):
         return ""
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
+        return words.series(value)
+    if isinstance(value, date):
+        return dates.long_date(value)
     choices = dict(model._meta.get_field(name).flatchoices)
     return str(choices.get(value, value))
+
+
+def _value(item: snapshot.Item, name: str) -> str:
+    """A field of a version's item in words; its attendees by name and title."""
+    if name == "attendees":
+        return words.series(item.attending())
+    return _shown(ItineraryItem, name, item.value(name))
 
 
 def _field_label(model: type[Model], name: str) -> str:
@@ -406,8 +481,8 @@ def _item_diff(change: snapshot.ItemChange, tz: zoneinfo.ZoneInfo) -> ItemDiff:
     rows += [
         FieldChange(
             _field_label(ItineraryItem, name),
-            _shown(ItineraryItem, name, change.old.value(name)),
-            _shown(ItineraryItem, name, change.new.value(name)),
+            _value(change.old, name),
+            _value(change.new, name),
             str(_("renamed")) if name == snapshot.UNIT and change.unit_renamed else "",
         )
         for name in change.fields
@@ -436,7 +511,7 @@ def read_diff(
     language = get_language() or settings.LANGUAGE_CODE
 
     def person(member: snapshot.PartyMember) -> str:
-        return f"{_person(member, language)} ({_label(TripMember.Role, member.role)})"
+        return f"{_person(member, language)}{words.aside(_label(TripMember.Role, member.role))}"
 
     return ReadableDiff(
         brief=[

@@ -7,6 +7,9 @@ the "changed since approval" check and the updates to host units all use that on
 
 Schema 1 (before the schema number) named each item's host unit; schema 2 keeps the unit's
 id and its name as it was, so that a unit renamed between two versions shows as a rename.
+Schema 3 keeps each item's attendees in protocol order, with their names and titles in every
+language as lists print them; older snapshots read with the labels of their party, in its
+(protocol) order.
 """
 
 from __future__ import annotations
@@ -19,11 +22,19 @@ from typing import Any
 from django.conf import settings
 from django.utils import translation
 
+from accounts import people
 from directory.models import HostUnit
 from trips import schedule
-from trips.models import BRIEF_FIELDS, ITEM_FIELDS, ItineraryItem, Trip, TripVersion
+from trips.models import (
+    BRIEF_FIELDS,
+    ITEM_FIELDS,
+    ItineraryItem,
+    Trip,
+    TripVersion,
+    attendees_prefetch,
+)
 
-SCHEMA = 2
+SCHEMA = 3
 # What the item's host unit is compared by: its id when both versions know it, else its name.
 UNIT = "host_unit"
 TIMES = ("start", "end")
@@ -102,7 +113,8 @@ class PartyMember:
 @dataclass(frozen=True)
 class Item:
     """One item as it was. host_unit is the unit's name then; host_unit_id its id (None in
-    schema 1). Contacts and attendees by name, attendees also by account."""
+    schema 1). Contacts by name; attendees in protocol order by account name (what older
+    versions compare by), by account and, per language, by name and title (their labels)."""
 
     id: int
     start: datetime
@@ -116,6 +128,7 @@ class Item:
     contacts: tuple[str, ...] = ()
     attendees: tuple[str, ...] = ()
     attendee_ids: tuple[int, ...] = ()
+    attendee_labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     host_preparation: str = ""
     notes: str = ""
     travel_mode: str = ""
@@ -129,6 +142,7 @@ class Item:
         data = {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
         for name in ("contacts", "attendees", "attendee_ids"):
             data[name] = list(data[name])
+        data["attendee_labels"] = {code: list(v) for code, v in self.attendee_labels.items()}
         return data
 
     @classmethod
@@ -143,11 +157,18 @@ class Item:
             values[name] = datetime.fromisoformat(data[name])
         for name in ("contacts", "attendees", "attendee_ids"):
             values[name] = tuple(values.get(name, ()))
+        labels = values.get("attendee_labels") or {}
+        values["attendee_labels"] = {code: tuple(v) for code, v in labels.items()}
         return cls(**values)
 
     def value(self, name: str) -> Any:
         """A field of ITEM_FIELDS as the diff compares and shows it."""
         return getattr(self, name)
+
+    def attending(self, language: str | None = None) -> tuple[str, ...]:
+        """Who attends, in protocol order, with titles in the language (the active one by
+        default); the names kept, where no labels are (a notice's item)."""
+        return _in(self.attendee_labels, language) or self.attendees
 
 
 @dataclass(frozen=True)
@@ -209,11 +230,11 @@ class Snapshot:
     def from_json(cls, data: Mapping[str, Any]) -> Snapshot:
         """A stored snapshot of any schema (schema 1 has no number and calls the party team)."""
         schema = data.get("schema", 1)
-        party = data.get("party", data.get("team", []))
+        party = tuple(PartyMember.from_json(m) for m in data.get("party", data.get("team", [])))
         return cls(
             brief=Brief.from_json(data.get("brief", {})),
-            party=tuple(PartyMember.from_json(m) for m in party),
-            items=tuple(Item.from_json(i) for i in data.get("items", [])),
+            party=party,
+            items=tuple(_labelled(Item.from_json(i), party) for i in data.get("items", [])),
             findings={
                 code: tuple(Finding.from_json(f) for f in found)
                 for code, found in (data.get("findings") or {}).items()
@@ -238,7 +259,40 @@ def items_of(version: TripVersion) -> tuple[Item, ...]:
     return Snapshot.of(version).items
 
 
-def _in(values: Mapping[str, str], language: str | None) -> str:
+def _labelled(item: Item, party: tuple[PartyMember, ...]) -> Item:
+    """An item of a snapshot taken before attendees were labelled (schema 1 and 2), with its
+    attendees in the order of the party (protocol order) and labelled as the party lists them
+    (matched by account, or by name in schema 1); anyone the party lacks last, by name."""
+    if item.attendee_labels or not item.attendees:
+        return item
+    ids = item.attendee_ids or (None,) * len(item.attendees)
+    found = []
+    for pk, name in zip(ids, item.attendees, strict=False):
+        rank = next(
+            (n for n, m in enumerate(party) if (m.user == pk if pk else name in m.names.values())),
+            len(party),
+        )
+        found.append((rank, pk, name))
+    found.sort(key=lambda entry: entry[0])  # stable: those the party lacks keep their order
+
+    def label(rank: int, name: str, code: str) -> str:
+        if rank == len(party):
+            return name
+        member = party[rank]
+        return people.with_title(member.name(code), member.title(code), code)
+
+    return replace(
+        item,
+        attendees=tuple(name for _rank, _pk, name in found),
+        attendee_ids=tuple(pk for _rank, pk, _name in found if pk),
+        attendee_labels={
+            code: tuple(label(rank, name, code) for rank, _pk, name in found)
+            for code in _languages()
+        },
+    )
+
+
+def _in(values: Mapping[str, Any], language: str | None) -> Any:
     """A value in the language asked for (the active one by default), else any we have."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     if values.get(language):
@@ -255,7 +309,9 @@ def _plain(value: Any) -> Any:
 
 def load_items(trip: Trip) -> list[ItineraryItem]:
     """The itinerary with everything a snapshot shows, in a fixed number of queries."""
-    return list(trip.items.select_related("host_unit").prefetch_related("contacts", "attendees"))
+    return list(
+        trip.items.select_related("host_unit").prefetch_related("contacts", attendees_prefetch())
+    )
 
 
 def _person(user) -> str:
@@ -264,7 +320,7 @@ def _person(user) -> str:
 
 def _item(item: ItineraryItem) -> Item:
     simple = [n for n in ITEM_FIELDS if n not in (UNIT, "contacts", "attendees")]
-    attendees = sorted(item.attendees.all(), key=lambda u: (_person(u), u.pk))
+    attendees = people.protocol_sorted(item.attendees.all())
     return Item(
         id=item.pk,
         host_unit_id=item.host_unit_id,
@@ -272,6 +328,9 @@ def _item(item: ItineraryItem) -> Item:
         contacts=tuple(sorted(c.name for c in item.contacts.all())),
         attendees=tuple(_person(u) for u in attendees),
         attendee_ids=tuple(u.pk for u in attendees),
+        attendee_labels={
+            code: tuple(people.person_label(u, code) for u in attendees) for code in _languages()
+        },
         **{name: getattr(item, name) for name in simple},
     )
 
@@ -398,6 +457,12 @@ def _differs(name: str, old: Item, new: Item) -> bool:
         if old.host_unit_id is not None and new.host_unit_id is not None:
             return old.host_unit_id != new.host_unit_id or old.host_unit != new.host_unit
         return old.host_unit != new.host_unit  # schema 1 on either side: names alone
+    if name == "attendees":
+        # Who, not in what order or under which title: by account where both sides know
+        # them (a new title or rank alone is no change), else by name.
+        if old.attendee_ids and new.attendee_ids:
+            return sorted(old.attendee_ids) != sorted(new.attendee_ids)
+        return sorted(old.attendees) != sorted(new.attendees)
     return old.value(name) != new.value(name)
 
 

@@ -1,4 +1,5 @@
-"""{{ user|in_office }}: whether the navigation offers the office's pages to this user."""
+"""{{ user|in_office }}: whether the navigation offers the office's pages to this user;
+{{ user|leader_only }}: whether it is the leader's own short one."""
 
 from __future__ import annotations
 
@@ -13,3 +14,9 @@ register = template.Library()
 def in_office(user) -> bool:
     """True for a secretary, a leader or staff (the roles are cached for the request)."""
     return roles.is_office_user(user)
+
+
+@register.filter
+def leader_only(user) -> bool:
+    """A leader who is no secretary (accounts.roles.is_leader_only)."""
+    return roles.is_leader_only(user)

@@ -120,9 +120,13 @@ class BoardFilterForm(ChooseMixin, forms.Form):
     leader = forms.ModelChoiceField(
         queryset=get_user_model().objects.none(), label=_("Leader"), required=False
     )
+    needs_me = forms.BooleanField(label=_("Only what needs me"), required=False)
 
-    def __init__(self, *args, trips: TripQuerySet, **kwargs) -> None:
+    def __init__(self, *args, trips: TripQuerySet, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
+        if not roles.is_leader(user):  # what needs a leader's help: a leader's own filter
+            del self.fields["needs_me"]
         self.fields["trip"].queryset = trips.order_by("-start_date", "pk")
         self.fields["leader"].queryset = (
             get_user_model()
@@ -136,4 +140,7 @@ class BoardFilterForm(ChooseMixin, forms.Form):
         """The valid filters, as keyword arguments of followups.items.board()."""
         if not self.is_valid():
             return {}
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+        found = {k: v for k, v in self.cleaned_data.items() if v not in (None, "", False)}
+        if found.pop("needs_me", False):
+            found["needing"] = self.user
+        return found

@@ -110,7 +110,7 @@ def board(request: HttpRequest) -> HttpResponse:
     """Every follow-up item of the trips the user may read, filtered, counted, overdue marked."""
     today = timezone.localdate()
     trips = visible_trips(request.user)
-    form = BoardFilterForm(request.GET or None, trips=trips)
+    form = BoardFilterForm(request.GET or None, trips=trips, user=request.user)
     found, counted = items.board(FollowUp.objects.filter(trip__in=trips), today, **form.filters())
     page = Paginator(items.for_list(found), BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()

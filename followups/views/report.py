@@ -170,7 +170,7 @@ def board_tracker(request: HttpRequest) -> HttpResponse:
     """The board's items, with the board's filters (the same query string), in Excel."""
     today = timezone.localdate()
     trips = visible_trips(request.user)
-    form = BoardFilterForm(request.GET or None, trips=trips)
+    form = BoardFilterForm(request.GET or None, trips=trips, user=request.user)
     found, _counted = items.board(FollowUp.objects.filter(trip__in=trips), today, **form.filters())
     name = _("Follow-up items %(day)s") % {"day": today.isoformat()}
     return _download(exports.tracker_xlsx(found), exports.XLSX_CONTENT_TYPE, f"{name}.xlsx")

@@ -64,7 +64,13 @@ def test_leader_sends_the_plan_back_then_approves_and_later_edits_show_as_change
     log_in(page, url, "secretary")
     page.goto(trip_url)
     expect(page.locator("#schedule-health")).to_contain_text("two places at once")
+    # Unconfirmed, the submission stops at a page that lists the finding, the note kept.
     page.get_by_label("Note to the leader").fill("The forum may start too early.")
+    page.get_by_role("button", name="Submit for approval").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Submit with findings open?")
+    expect(page.locator("#schedule-health")).to_contain_text("two places at once")
+    expect(page.get_by_label("Note to the leader")).to_have_value("The forum may start too early.")
+    page.get_by_label("Submit with one finding open: the leader sees it first.").check()
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Version 1")
 
@@ -104,8 +110,8 @@ def test_leader_sends_the_plan_back_then_approves_and_later_edits_show_as_change
     expect(phone.locator(".read-back")).to_contain_text("Brief unchanged since version 1")
     changes = phone.locator("section.changes")
     expect(changes).to_contain_text("Moved")
-    expect(changes).to_contain_text(f"2026-12-07 09:30{TO}10:30")
-    expect(changes).to_contain_text(f"2026-12-07 10:15{TO}11:15")
+    expect(changes).to_contain_text(f"Monday 7 December 2026, 09:30{TO}10:30")
+    expect(changes).to_contain_text(f"Monday 7 December 2026, 10:15{TO}11:15")
     phone.screenshot(path=str(artifacts / "approval-leader-version-2-phone.png"), full_page=True)
     phone.get_by_role("button", name="Approve").click()
     expect(phone.locator("section.decision")).to_contain_text("Approved")
@@ -118,7 +124,7 @@ def test_leader_sends_the_plan_back_then_approves_and_later_edits_show_as_change
     banner = page.locator(".changed-banner")
     expect(banner).to_contain_text("Changed since approval")
     expect(banner).to_contain_text("Plant visit")
-    expect(banner).to_contain_text(f"2026-12-07 09:00{TO}09:50")
+    expect(banner).to_contain_text(f"Monday 7 December 2026, 09:00{TO}09:50")
     expect(page.get_by_role("button", name="Submit again")).to_be_visible()
     shot = artifacts / "approval-secretary-changed-since-approval.png"
     page.screenshot(path=str(shot), full_page=True)

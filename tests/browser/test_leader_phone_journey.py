@@ -74,3 +74,51 @@ def test_leader_comments_on_a_folded_day_with_one_tap_and_approves(
     expect(page.locator(f"#item-{talk.pk} .item-comment")).to_contain_text(
         "Meet the residents first."
     )
+
+
+@pytest.fixture
+def version_with_note(secretary, leader):
+    """Version 1 of a three-day trip, two items at once on its second day; the note asks the
+    leader to look at that day."""
+    trip = TripFactory(
+        title="Hill villages",
+        start_date=DAY,
+        end_date=DAY + dt.timedelta(days=2),
+        created_by=secretary,
+        team={secretary: "secretary", leader: "leader"},
+    )
+    second, third = DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=2)
+    ItineraryItemFactory(trip=trip, title="Plant visit", start=at(DAY, 9), place="Water plant")
+    ItineraryItemFactory(trip=trip, title="School visit", start=at(second, 9), place="School")
+    ItineraryItemFactory(trip=trip, title="Clinic visit", start=at(second, 9, 30), place="Clinic")
+    ItineraryItemFactory(trip=trip, title="Village talk", start=at(third, 10), place="Hall")
+    trip = Trip.objects.with_team().get(pk=trip.pk)
+    return approval.submit(trip, secretary, "请重点审阅第二天")
+
+
+def test_the_leader_reads_the_day_the_note_names_and_the_findings_first_with_a_short_nav(
+    page: Page, live_server, login_as, version_with_note, artifacts
+):
+    trip = version_with_note.trip
+    login_as("leader")
+    page.get_by_role("button", name="中文").tap()
+
+    # The leader's own navigation: three links, none of the planning.
+    nav = page.get_by_role("navigation", name="主导航")
+    expect(nav.get_by_role("link")).to_have_text(["待我审批", "我的出行", "需要我协调的督办事项"])
+    page.locator("section.approvals").get_by_role("link", name="Hill villages").tap()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("第 1 版")
+
+    # The findings come first, before the note and the brief.
+    findings = page.locator("#schedule-health")
+    expect(findings).to_contain_text("待核查")
+    note = page.locator("section.note")
+    expect(note).to_contain_text("请重点审阅第二天")
+    assert findings.bounding_box()["y"] < note.bounding_box()["y"]
+
+    # The second day, which the note names, is open; the third stays folded.
+    school = trip.items.get(title="School visit")
+    talk = trip.items.get(title="Village talk")
+    expect(page.locator(f"#item-{school.pk}")).to_be_visible()
+    expect(page.locator(f"#item-{talk.pk}")).to_be_hidden()
+    page.screenshot(path=str(artifacts / "leader-phone-note-day-open.png"), full_page=True)

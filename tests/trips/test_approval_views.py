@@ -23,6 +23,7 @@ S = Trip.Status
 D = TripVersion.Decision
 HTMX = {"HTTP_HX_REQUEST": "true"}
 TO = "\N{EN DASH}"  # between a start and an end
+MONDAY = "Monday 7 December 2026"  # the trip's first day, in the office's format
 PER_REQUEST = 3  # the session, the user, the user's office roles
 
 
@@ -59,7 +60,9 @@ def item_id(version: TripVersion, title: str) -> int:
 
 def test_submit_creates_a_version_and_redirects_to_it(client, trip, secretary):
     client.force_login(secretary)
-    response = client.post(submit_url(trip), {"note": "Please look at day two."})
+    # The plan has findings (no lodging yet): the secretary confirms submitting with them.
+    data = {"note": "Please look at day two.", "confirm": "on"}
+    response = client.post(submit_url(trip), data)
     version = trip.versions.get()
     assert (version.number, version.note) == (1, "Please look at day two.")
     assert response.status_code == 302
@@ -228,7 +231,7 @@ def test_version_two_lists_an_added_a_removed_and_a_moved_item(client, trip, sec
     assert "Added</span>\n      <strong>Night market" in diff
     assert "Removed</span>\n      <strong>Water plant" in diff
     assert "Moved</span>\n      <strong>Forum" in diff
-    assert f"<del>2026-12-07 14:00{TO}15:00</del> → <ins>2026-12-07 15:00{TO}16:00</ins>" in diff
+    assert f"<del>{MONDAY}, 14:00{TO}15:00</del> → <ins>{MONDAY}, 15:00{TO}16:00</ins>" in diff
 
 
 def test_version_page_queries_do_not_grow_with_items(
@@ -277,7 +280,7 @@ def test_edit_after_approval_shows_changed_since_approval_with_the_diff(
     client.post(reverse("trips:item_edit", args=[trip.pk, forum.pk]), data)
     page = client.get(trip.get_absolute_url()).content.decode()
     assert "Changed since approval" in page
-    assert f"<ins>2026-12-07 16:00{TO}17:00</ins>" in page
+    assert f"<ins>{MONDAY}, 16:00{TO}17:00</ins>" in page
     assert "Submit again" in page
 
 

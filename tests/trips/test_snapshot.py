@@ -66,7 +66,7 @@ def schema_1(trip: Trip, secretary, leader, staff) -> dict:
 def test_a_snapshot_reads_back_as_it_was_written(trip, secretary):
     taken = snapshot.take(fresh(trip))
     stored = json.loads(json.dumps(taken.to_json()))  # as the JSON field keeps it
-    assert stored["schema"] == snapshot.SCHEMA == 2
+    assert stored["schema"] == snapshot.SCHEMA == 3
     assert snapshot.Snapshot.from_json(stored) == taken
     plant = next(i for i in taken.items if i.title == "Water plant")
     assert (plant.host_unit_id, plant.host_unit) == (plant_unit(trip).pk, "Riverside water works")
@@ -110,7 +110,7 @@ def test_a_schema_1_version_renders_and_diffs_against_a_schema_2_one(
     new = TripVersion.objects.create(
         trip=trip, number=2, snapshot=snapshot.take(fresh(trip)).to_json(), submitted_by=secretary
     )
-    assert (new.number, new.snapshot["schema"]) == (2, 2)
+    assert (new.number, new.snapshot["schema"]) == (2, snapshot.SCHEMA)
     client.force_login(leader)
 
     page = client.get(old.get_absolute_url()).content.decode()

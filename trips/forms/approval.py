@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from trips import approval, snapshot
+from trips import approval, schedule, snapshot
 from trips.models import Trip, TripVersion
 
 S = Trip.Status
@@ -23,7 +24,8 @@ STEPS = {
 
 
 class SubmitForm(forms.Form):
-    """Send the plan to the leader, with an optional note."""
+    """Send the plan to the leader, with an optional note; with schedule findings open, only
+    once the secretary confirms that the leader should decide with them open."""
 
     note = forms.CharField(
         label=_("Note to the leader"),
@@ -31,6 +33,28 @@ class SubmitForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Optional: what to look at, what changed."),
     )
+    confirm = forms.BooleanField(
+        required=False,
+        error_messages={
+            "required": _(
+                "Tick this to submit with the findings open, or correct the itinerary first."
+            )
+        },
+    )
+
+    def __init__(self, *args, findings: Sequence[schedule.Finding] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.findings = list(findings)
+        if not self.findings:
+            del self.fields["confirm"]
+            return
+        confirm = self.fields["confirm"]
+        confirm.required = True
+        confirm.label = ngettext(
+            "Submit with one finding open: the leader sees it first.",
+            "Submit with %(count)s findings open: the leader sees them first.",
+            len(self.findings),
+        ) % {"count": len(self.findings)}
 
 
 class AdvanceForm(forms.Form):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import Any
@@ -186,10 +186,7 @@ class PartChange:
 
 def _when(item: PartItem) -> str:
     """An item's day and times on the trip's clock, as pages write them."""
-    end = f"{item.end:%H:%M}"
-    if item.ends_another_day:
-        end = dates.long_datetime(item.end, convert=False)
-    return f"{dates.long_datetime(item.start, convert=False)}\N{EN DASH}{end}"
+    return dates.long_span(item.start, item.end)
 
 
 def _field_change(name: str, was: PartItem, now: PartItem) -> FieldChange:
@@ -316,26 +313,6 @@ def mail_context(
 # A unit's part of a version, as stored on a notice
 
 
-def _attendees(
-    item: snapshot.Item, party: Sequence[snapshot.PartyMember], language: str
-) -> tuple[list[str], list[int]]:
-    """Who of the party attends the item, in protocol order, with titles in the unit's
-    language; and their accounts. Attendees the version's party does not list come last,
-    by the name the version kept (schema 1 kept names alone: those, by name)."""
-    if not item.attendee_ids:
-        return sorted(item.attendees), []
-    kept = dict(zip(item.attendee_ids, item.attendees, strict=False))
-    members = {}
-    for member in party:
-        if member.user in kept:
-            members.setdefault(member.user, member)
-    labels = [
-        people.with_title(m.name(language), m.title(language), language) for m in members.values()
-    ]
-    others = [pk for pk in item.attendee_ids if pk not in members]
-    return labels + [kept[pk] for pk in others], [*members, *others]
-
-
 def _part(
     unit: HostUnit,
     items: list[snapshot.Item],
@@ -356,7 +333,9 @@ def _part(
         data = {"id": item.id, **{name: whole[name] for name in PART_FIELDS}}
         data["start"] = item.start.astimezone(tz).isoformat()
         data["end"] = item.end.astimezone(tz).isoformat()
-        data["attendees"], data["attendee_ids"] = _attendees(item, party, language)
+        # Who of the party attends, in protocol order, with titles in the unit's language.
+        data["attendees"] = list(item.attending(language))
+        data["attendee_ids"] = list(item.attendee_ids)
         part_items.append(data)
     part_items.sort(key=lambda i: (i["start"], i["end"], i["id"]))
     leader = next((m for m in party if m.role == TripMember.Role.LEADER), None)
@@ -389,28 +368,17 @@ def _unit_party(
         if m.user is not None and m.user in attending
     ]
     known = {m.user for m in party}
-    for item in items:  # attendees the version's party does not list, by the name kept
-        for pk, name in zip(item.attendee_ids, item.attendees, strict=False):
-            if pk not in known and name not in labels:
-                labels.append(name)
+    for item in items:  # attendees the version's party does not list, as the item names them
+        for pk, label in zip(item.attendee_ids, item.attending(language), strict=False):
+            if pk not in known and label not in labels:
+                labels.append(label)
     return labels
-
-
-def _attendance(data: dict[str, Any]) -> tuple[str, ...]:
-    """Who attends a stored item, as the diff compares it: the accounts, so that a new title
-    or a new protocol order alone is no change to tell (names, where no accounts are kept)."""
-    if data.get("attendee_ids"):
-        return tuple(sorted(f"#{pk}" for pk in data["attendee_ids"]))
-    return tuple(sorted(data.get("attendees") or ()))
 
 
 def _as_plan(content: dict[str, Any]) -> snapshot.Snapshot:
     """A notice's items as a snapshot of the unit's part, for the one diff."""
     return snapshot.Snapshot(
-        items=tuple(
-            replace(snapshot.Item.from_json(data), attendees=_attendance(data))
-            for data in content.get("items", [])
-        )
+        items=tuple(snapshot.Item.from_json(data) for data in content.get("items", []))
     )
 
 

@@ -13,18 +13,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import office_required
-from trips import approval, itinerary, notices, snapshot, workflow
+from trips import approval, itinerary, notices, schedule, snapshot, workflow
 from trips.access import trip_for
 from trips.forms.approval import AdvanceForm, CancelForm, DecisionForm, SubmitForm
 from trips.models import ItemComment, ItineraryItem, Trip, TripVersion
 
 
-def workflow_context(request: HttpRequest, trip: Trip, items: list[ItineraryItem]) -> dict:
-    """The trip page's workflow panel: the page model, and the forms it allows this user."""
+def workflow_context(
+    request: HttpRequest,
+    trip: Trip,
+    items: list[ItineraryItem],
+    findings: list[schedule.Finding],
+) -> dict:
+    """The trip page's workflow panel: the page model, and the forms it allows this user
+    (submitting asks to confirm the findings open, when there are some)."""
     panel = workflow.panel(trip, request.user, items)
     return {
         **panel.as_context(),
-        "submit_form": SubmitForm() if panel.may_submit else None,
+        "submit_form": SubmitForm(findings=findings) if panel.may_submit else None,
         "advance_form": AdvanceForm(trip=trip) if panel.may_advance else None,
         "may_cancel": panel.may_cancel,
     }
@@ -57,8 +63,14 @@ def _version_page(
         "trip": trip,
         "version": version,
         "plan": plan,
-        # Days fold on a phone: the first day and today's stay open.
-        "open_days": itinerary.open_days(plan.days, trip.local(timezone.now()).date()),
+        # Days fold on a phone: the first day, today's, those the note names and those
+        # with changes stay open.
+        "open_days": itinerary.open_days(
+            plan.days,
+            trip.local(timezone.now()).date(),
+            version.note,
+            changes.touched if changes else (),
+        ),
         "previous": previous,
         "changes": changes,
         "read_back": approval.standing_read_back(version),
@@ -143,12 +155,18 @@ def item_comment_done(request: HttpRequest, pk: int, comment_pk: int) -> HttpRes
 @office_required
 @require_POST
 def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    """The secretary freezes the plan as a new version and sends it to the leader."""
+    """The secretary freezes the plan as a new version and sends it to the leader; with
+    findings open, only once confirmed (else a page lists them, the note kept)."""
     trip = trip_for(request.user, pk, edit=True)
-    form = SubmitForm(request.POST)
-    form.is_valid()  # a note is optional and free text: the form cannot be invalid
+    items = list(itinerary.items_of(trip))
+    findings = schedule.find_conflicts(trip, items=items)
+    form = SubmitForm(request.POST, findings=findings)
     try:
-        version = approval.submit(trip, request.user, form.cleaned_data.get("note", ""))
+        if not form.is_valid():
+            approval.deciders_of_submission(trip, request.user)  # a refusal first, if any
+            context = {"trip": trip, "form": form, "health": itinerary.health(items, findings)}
+            return render(request, "trips/version_submit.html", context)
+        version = approval.submit(trip, request.user, form.cleaned_data["note"])
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -47,7 +47,7 @@ def _detail_context(request: HttpRequest, trip: Trip, *, workflow: bool = True) 
     }
     # Units no notice can reach, acknowledgements so far: for the trip's secretaries.
     context["notice_summary"] = notices.trip_summary(trip, request.user) if workflow else None
-    return {**context, **workflow_context(request, trip, items)} if workflow else context
+    return {**context, **workflow_context(request, trip, items, findings)} if workflow else context
 
 
 def _itinerary_changed(request: HttpRequest, trip: Trip, message: str) -> HttpResponse:
