@@ -85,31 +85,45 @@ def _en_leader(part: Part) -> str:
     return " ".join(word for word in (leader.get("title", ""), leader["name"]) if word)
 
 
-def subject(part: Part, language: str) -> str:
-    """The notice's title, which is also its e-mail's subject."""
+# Each notice's title (also its e-mail's subject), in Chinese and in English.
+TITLES = {
+    "notice": (
+        "关于{leader}一行到{unit}{visit}的通知",
+        "Notice of the {noun} of {leader} and party to {unit}",
+    ),
+    "update": (
+        "关于{leader}一行到{unit}{visit}安排变更的通知",
+        "Changes to the {noun} of {leader} and party to {unit}",
+    ),
+    "cancellation": (
+        "关于取消{leader}一行到{unit}{visit}的通知",
+        "Cancellation of the {noun} of {leader} and party to {unit}",
+    ),
+}
+
+
+def _title(kind: str, part: Part, language: str) -> str:
+    zh, en = TITLES[kind]
     if is_chinese(language):
         visit = ZH_VISIT.get(part.visit_kind, "调研")
-        return f"关于{_zh_leader(part)}一行到{part.unit}{visit}的通知"
+        return zh.format(leader=_zh_leader(part), unit=part.unit, visit=visit)
     noun = EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[0]
-    return f"Notice of the {noun} of {_en_leader(part)} and party to {part.unit}"
+    return en.format(noun=noun, leader=_en_leader(part), unit=part.unit)
+
+
+def subject(part: Part, language: str) -> str:
+    """The notice's title, which is also its e-mail's subject."""
+    return _title("notice", part, language)
 
 
 def update_subject(part: Part, language: str) -> str:
     """The title of a notice of changes (变更通知), which is also its e-mail's subject."""
-    if is_chinese(language):
-        visit = ZH_VISIT.get(part.visit_kind, "调研")
-        return f"关于{_zh_leader(part)}一行到{part.unit}{visit}安排变更的通知"
-    noun = EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[0]
-    return f"Changes to the {noun} of {_en_leader(part)} and party to {part.unit}"
+    return _title("update", part, language)
 
 
 def cancellation_subject(part: Part, language: str) -> str:
     """The title of a cancellation (取消通知), which is also its e-mail's subject."""
-    if is_chinese(language):
-        visit = ZH_VISIT.get(part.visit_kind, "调研")
-        return f"关于取消{_zh_leader(part)}一行到{part.unit}{visit}的通知"
-    noun = EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[0]
-    return f"Cancellation of the {noun} of {_en_leader(part)} and party to {part.unit}"
+    return _title("cancellation", part, language)
 
 
 def cancellation_text(part: Part, language: str, today: date | None = None) -> str:
