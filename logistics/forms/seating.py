@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts import words
-from accounts.forms import ChooseMixin
+from accounts.forms import ChooseMixin, one_line_formfield
 from logistics.models import SeatingPlan
 
 # "Name, title" with an ASCII or a full-width comma, or a tab (pasted from a spreadsheet).
@@ -28,6 +28,7 @@ class SeatingPlanForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = SeatingPlan
+        formfield_callback = one_line_formfield
         fields = ["convention", "head_table_seats", "seats_per_row", "people", "notes"]
         widgets = {
             "convention": forms.RadioSelect,
