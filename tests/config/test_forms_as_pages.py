@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+import time_machine
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -15,8 +16,9 @@ from logistics import checklists
 from logistics.models import ChecklistItem, ChecklistTemplate
 from outbox.models import Message
 from tests.briefings.factories import AttachmentFactory, FigureFactory
-from tests.factories import ItineraryItemFactory
+from tests.factories import ItineraryItemFactory, at
 from tests.outbox.factories import MessageFactory
+from tests.trips.notice_setup import A_WEEK_BEFORE, approve, build_visit, send
 from trips.models import Trip
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -265,3 +267,35 @@ def test_the_same_form_fetched_in_place_swaps_itself(client, secretary, office, 
     client.force_login(secretary)
     html = client.get(url(office), **HTMX).content.decode()
     assert 'hx-target="this"' in html
+
+
+# "Leaving now": the button on the item card, for the party on the road
+
+
+@pytest.fixture
+def on_the_road(office_trip, secretary, leader, staff):
+    with time_machine.travel(A_WEEK_BEFORE, tick=False):
+        visit = build_visit(office_trip, leader, staff)
+        approve(office_trip, secretary, leader)
+        send(office_trip, secretary)
+    return visit
+
+
+def test_leaving_now_sent_as_a_page_leads_to_the_item_with_a_message(
+    client, secretary, on_the_road
+):
+    client.force_login(secretary)
+    url = reverse("trips:item_leaving", args=[on_the_road.trip.pk, on_the_road.pumping.pk])
+    with time_machine.travel(at(on_the_road.trip.start_date, 10, 35), tick=False):
+        response = client.post(url)
+    assert response.url == f"{on_the_road.trip.get_absolute_url()}#item-{on_the_road.pumping.pk}"
+    assert "Hilltop water plant expects you at 11:15." in _messages(response)
+
+
+def test_leaving_now_sent_in_place_answers_with_its_button(client, secretary, on_the_road):
+    client.force_login(secretary)
+    url = reverse("trips:item_leaving", args=[on_the_road.trip.pk, on_the_road.pumping.pk])
+    with time_machine.travel(at(on_the_road.trip.start_date, 10, 35), tick=False):
+        html = client.post(url, **HTMX).content.decode()
+    assert f'id="leaving-{on_the_road.pumping.pk}"' in html
+    assert "<html" not in html
