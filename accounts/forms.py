@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts import emails, throttle
@@ -28,6 +31,32 @@ class ChooseMixin:
                 choices = list(field.choices)
                 if choices and choices[0] == ("", DASHES):
                     field.choices = [("", _("Choose…")), *choices[1:]]
+
+
+def one_line(text: str) -> str:
+    """Text for one line: line breaks, tabs and other control characters become one space
+    each run, and the ends are trimmed ("a\\r\\nb\\tc" is "a b c")."""
+    spaced = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+    return " ".join(spaced.split())
+
+
+class OneLineField(forms.CharField):
+    """A one-line text (a title, a name, a unit): what is pasted into it stays on one line,
+    so it prints as one line in e-mails, documents and lists."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return one_line(value) if isinstance(value, str) else value
+
+
+def one_line_formfield(field: models.Field, **kwargs) -> forms.Field | None:
+    """A model form's field for a model field: a plain model CharField becomes a
+    OneLineField (unless its widget is a text area). Every ModelForm's Meta names it:
+    formfield_callback = one_line_formfield."""
+    plain = type(field) is models.CharField and not field.choices
+    if plain and not isinstance(kwargs.get("widget"), forms.Textarea):
+        kwargs.setdefault("form_class", OneLineField)
+    return field.formfield(**kwargs)
 
 
 class OutboxPasswordResetForm(PasswordResetForm):

@@ -53,3 +53,24 @@ class Profile(models.Model):
         """The title (职务) in the reader's language."""
         english = (language or get_language() or "").startswith("en")
         return (self.title_en if english else "") or self.title
+
+
+class Submission(models.Model):
+    """One sending of a creating form, by the one-time key the form carried (accounts.submissions):
+    claimed in the transaction that makes the row, so the same form sent twice makes one."""
+
+    key = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Where the first sending led (its redirect, or the page it was sent from): a second
+    # sending goes there too.
+    url = models.CharField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self) -> str:
+        return self.key

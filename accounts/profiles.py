@@ -7,7 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import ChooseMixin
+from accounts.forms import ChooseMixin, one_line_formfield
 from accounts.models import Profile
 from accounts.people import profile_of
 
@@ -20,6 +20,7 @@ class ProfileForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = Profile
+        formfield_callback = one_line_formfield
         fields = ["name", "name_en", "title", "title_en", "phone", "language"]
 
     def __init__(self, *args, **kwargs) -> None:

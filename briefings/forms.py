@@ -8,13 +8,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts import uploads
-from accounts.forms import ChooseMixin
+from accounts.forms import ChooseMixin, OneLineField, one_line_formfield
 from briefings.models import Attachment, Briefing, Figure, Material, Person, Sourced
 
 
 class SectionForm(ChooseMixin, forms.ModelForm):
     class Meta:
         model = Briefing
+        formfield_callback = one_line_formfield
         fields = ["topic", "title", "body", "source", "first_hand"]
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
 
@@ -22,6 +23,7 @@ class SectionForm(ChooseMixin, forms.ModelForm):
 class FigureForm(ChooseMixin, forms.ModelForm):
     class Meta:
         model = Figure
+        formfield_callback = one_line_formfield
         fields = ["label", "value", "unit", "as_of", "source", "first_hand"]
         widgets = {
             "value": forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
@@ -32,6 +34,7 @@ class FigureForm(ChooseMixin, forms.ModelForm):
 class PersonForm(ChooseMixin, forms.ModelForm):
     class Meta:
         model = Person
+        formfield_callback = one_line_formfield
         fields = ["name", "title", "responsibilities", "order", "source", "first_hand"]
         widgets = {"responsibilities": forms.Textarea(attrs={"rows": 3})}
         # A person's name and post (姓名, 职务), not an object's name and title.
@@ -43,6 +46,7 @@ class AttachmentForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = Attachment
+        formfield_callback = one_line_formfield
         fields = ["title", "file"]
         # No "currently" link: stored files have no public address, only the download view.
         widgets = {"file": forms.FileInput(attrs={"accept": ",".join(uploads.FORMATS)})}
@@ -98,7 +102,7 @@ EDIT_LABELS = {
 class VerifyForm(forms.Form):
     """The one-click "Mark verified": it carries the fingerprint of the content seen."""
 
-    seen = forms.CharField(required=False)
+    seen = OneLineField(required=False)
     undo = forms.BooleanField(required=False)
     how = forms.ChoiceField(
         label=_("How"), required=False, choices=[("", "—"), *Sourced.VerifiedHow.choices]

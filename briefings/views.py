@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import office_required
+from accounts.submissions import once
 from briefings import access, book
 from briefings.forms import ADD_LABELS, EDIT_LABELS, VerifyForm, form_for, model_for
 from briefings.models import Attachment, Sourced
@@ -94,7 +95,7 @@ def _add(request: HttpRequest, kind: str, owner_fields: dict, *, owner, back: st
     instance = model_for(kind)(created_by=request.user, **owner_fields)
     form = form_for(kind)(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        material = form.save()
+        material = once(request, form.save)
         messages.success(request, _("“%(name)s” added.") % {"name": material})
         return redirect(material)
     context = {"form": form, "kind": kind, "title": ADD_LABELS[kind], "owner": owner, "back": back}
@@ -168,6 +169,10 @@ def verify(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         return render(request, fact.card_template, context)
     if problem:
         messages.error(request, problem)
+    elif fact.is_verified:
+        messages.success(request, _("“%(name)s” is marked verified.") % {"name": fact})
+    else:
+        messages.success(request, _("“%(name)s” is no longer marked verified.") % {"name": fact})
     return redirect(fact)
 
 

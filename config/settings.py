@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "config.middleware.vary_on_htmx",
+    # A creating form sent twice makes one row (after messages and htmx: it answers with both).
+    "accounts.submissions.SubmittedOnce",
     # Last: turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -345,6 +347,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Daily: printed documents nobody downloaded for PDF_CACHE_DAYS leave the cache.
     "printing-sweep-cache": {"task": "printing.tasks.sweep_cache", "schedule": 86400.0},
+    # Daily: the one-time keys of forms sent a week ago are forgotten.
+    "accounts-sweep-submissions": {
+        "task": "accounts.tasks.sweep_submissions",
+        "schedule": 86400.0,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

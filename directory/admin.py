@@ -8,6 +8,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import one_line_formfield
 from directory.forms import validate_phone
 from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit
 
@@ -39,6 +40,7 @@ class ContactAdminForm(forms.ModelForm):
 
     class Meta:
         model = Contact
+        formfield_callback = one_line_formfield
         fields = list(CONTACT_FIELDS)
 
     def clean_phone(self) -> str:

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts import words
-from accounts.forms import ChooseMixin
+from accounts.forms import ChooseMixin, OneLineField, one_line_formfield
 from directory import contacts_import
 from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit
 
@@ -81,6 +81,7 @@ class ContactForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = Contact
+        formfield_callback = one_line_formfield
         fields = list(CONTACT_FIELDS)
         widgets = {
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
@@ -130,6 +131,7 @@ class HostUnitForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = HostUnit
+        formfield_callback = one_line_formfield
         fields = ["name", "kind", "region", "address", "language", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
@@ -158,6 +160,7 @@ class DepartmentForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = Department
+        formfield_callback = one_line_formfield
         fields = ["name", "language", "contacts", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
@@ -168,7 +171,7 @@ class DepartmentForm(ChooseMixin, forms.ModelForm):
 class HostUnitFilterForm(forms.Form):
     """Search and filter the host unit list."""
 
-    q = forms.CharField(
+    q = OneLineField(
         label=_("Search"),
         required=False,
         widget=forms.TextInput(
@@ -195,7 +198,7 @@ class HostUnitFilterForm(forms.Form):
 class ContactFilterForm(forms.Form):
     """Search and filter the contact list."""
 
-    q = forms.CharField(
+    q = OneLineField(
         label=_("Search"),
         required=False,
         widget=forms.TextInput(

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import roles
+from accounts.submissions import once
 from directory import contacts_import
 from directory.forms import (
     ContactFilterForm,
@@ -70,7 +71,7 @@ def hostunit_create(request: HttpRequest) -> HttpResponse:
     """Add a host unit to the directory."""
     form = HostUnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        unit = form.save()
+        unit = once(request, form.save)
         messages.success(request, _("Host unit “%(name)s” added.") % {"name": unit.name})
         return redirect(unit)
     return render(request, "directory/hostunit_form.html", {"form": form})
@@ -112,7 +113,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
     """Add a contact; ?host_unit=<name> starts it at that unit."""
     form = ContactForm(request.POST or None, initial={"host_unit": request.GET.get("host_unit")})
     if request.method == "POST" and form.is_valid():
-        contact = form.save()
+        contact = once(request, form.save)
         messages.success(request, _("Contact “%(name)s” added.") % {"name": contact.name})
         return redirect(contact.host_unit or "directory:contact_list")
     return render(request, "directory/contact_form.html", {"form": form})
@@ -167,7 +168,7 @@ def department_create(request: HttpRequest) -> HttpResponse:
     """Add a department."""
     form = DepartmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        department = form.save()
+        department = once(request, form.save)
         messages.success(request, _("Department “%(name)s” added.") % {"name": department.name})
         return redirect("directory:department_list")
     return render(request, "directory/department_form.html", {"form": form})

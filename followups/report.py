@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from accounts import words
 from accounts.dates import long_date
+from accounts.forms import one_line
 from followups.models import FollowUp, Note, Report, ReportRevision
 from trips.models import Trip
 
@@ -361,7 +362,7 @@ def save_draft(report: Report, by, title: str, body: str) -> Report:
         raise ValidationError(
             _("The report is final: start a new revision to change it."), code="final"
         )
-    title = " ".join((title or "").split())
+    title = one_line(title or "")
     if not title:
         raise ValidationError({"title": _("Give the report a title.")})
     report.title, report.body, report.updated_by = title, body or "", by

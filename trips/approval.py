@@ -153,6 +153,13 @@ def may_decide(version: TripVersion, user) -> bool:
     return is_leader_of(version.trip, user) and version.submitted_by_id != user.pk
 
 
+def why_not_submit(items: list | QuerySet) -> str:
+    """What keeps the plan from going to the leader, whoever asks (empty: nothing)."""
+    if not items:
+        return _("Add the itinerary's items first: an empty plan is not submitted for approval.")
+    return ""
+
+
 def deciders_of_submission(trip: Trip, by) -> list:
     """The leaders who would decide on the plan submitted now; PermissionDenied, or a
     ValidationError saying why the plan cannot be submitted."""
@@ -161,6 +168,9 @@ def deciders_of_submission(trip: Trip, by) -> list:
     deciders = [user for user in _leaders(trip) if user.pk != by.pk]
     if not deciders:
         raise ValidationError(_("Put a leader on the team before submitting."))
+    refused = why_not_submit(trip.items.all()[:1])
+    if refused:
+        raise ValidationError(refused)
     current = latest_version(trip)
     if current is not None and not changes_since(current, trip):
         raise ValidationError(

@@ -213,6 +213,40 @@ def next_free_time(trip: Trip) -> tuple[datetime, datetime]:
     return start, start + DEFAULT_LENGTH
 
 
+# A meal or a journey is the whole party's; a visit, a forum, a talk … the leader's.
+PARTY_KINDS = frozenset({ItineraryItem.Kind.MEAL, ItineraryItem.Kind.TRAVEL})
+
+
+def usual_attendees(trip: Trip) -> dict[str, list[int]]:
+    """Who of the team a new item of each kind is for: those on the trip's item of its sort
+    (a meal or a journey; anything else) saved last, or else the leaders, and for a meal or
+    a journey the whole party with an account."""
+    members = list(trip.members.exclude(user=None).values_list("user_id", "role"))
+    leaders = [user for user, role in members if role == TripMember.Role.LEADER]
+    party = [user for user, _role in members]
+    chosen = {}
+    for together in (True, False):
+        items = (
+            trip.items.filter(kind__in=PARTY_KINDS)
+            if together
+            else trip.items.exclude(kind__in=PARTY_KINDS)
+        )
+        last = items.order_by("-updated_at", "-pk").first()
+        kept = list(last.attendees.values_list("pk", flat=True)) if last else []
+        # An item for nobody is no pattern to follow: the rule decides again.
+        chosen[together] = kept or (party if together else leaders)
+    return {kind: chosen[kind in PARTY_KINDS] for kind in ItineraryItem.Kind.values}
+
+
+def default_contacts(host_unit_id: int) -> list[int]:
+    """The contacts an item at this host unit starts with: those the directory has receive
+    its notices, or all of the unit's when it marks none."""
+    at_unit = Contact.objects.filter(host_unit_id=host_unit_id)
+    contacts = list(at_unit.values_list("pk", "receives_notices"))
+    marked = [pk for pk, receives in contacts if receives]
+    return marked or [pk for pk, _receives in contacts]
+
+
 def contacts_elsewhere(host_unit: HostUnit | None, contacts: Iterable[Contact]) -> list[Contact]:
     """Chosen contacts who work at another host unit than the item's.
 

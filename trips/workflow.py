@@ -19,6 +19,8 @@ class Panel:
     approved: TripVersion | None
     awaiting_you: TripVersion | None
     may_submit: bool
+    # Why the plan cannot go to the leader yet, for those who could submit it (else empty).
+    not_submittable: str
     may_advance: bool
     may_cancel: bool
 
@@ -41,6 +43,7 @@ def panel(trip: Trip, user, items: list[ItineraryItem]) -> Panel:
     may_submit = trip.Status.SUBMITTED in approval.TRANSITIONS[trip.status] and (
         changes is None or bool(changes)
     )
+    not_submittable = approval.why_not_submit(items) if can_edit and may_submit else ""
     latest = versions[0] if versions else None
     return Panel(
         versions=versions,
@@ -50,7 +53,8 @@ def panel(trip: Trip, user, items: list[ItineraryItem]) -> Panel:
         awaiting_you=latest
         if latest and latest.is_pending and approval.may_decide(latest, user)
         else None,
-        may_submit=can_edit and may_submit,
+        may_submit=can_edit and may_submit and not not_submittable,
+        not_submittable=not_submittable,
         may_advance=can_edit,
         may_cancel=can_edit and trip.Status.CANCELLED in approval.TRANSITIONS[trip.status],
     )

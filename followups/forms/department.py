@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import OneLineField
 from followups.forms.evidence import CheckedEvidence, evidence_field
 from followups.forms.items import StatusForm
 from followups.models import FollowUp, FollowUpUpdate
@@ -17,7 +17,7 @@ class LinkUpdateForm(CheckedEvidence, StatusForm):
     """Your name (kept in the history), the status with the answer or the reason, the
     leader's help, a comment and one evidence file."""
 
-    by_name = forms.CharField(
+    by_name = OneLineField(
         label=_("Your name"),
         max_length=FollowUpUpdate._meta.get_field("by_name").max_length,
         help_text=_("Kept in the item's history, so the office knows whom to ask."),

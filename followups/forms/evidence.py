@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from accounts import uploads
-from accounts.forms import ChooseMixin
+from accounts.forms import ChooseMixin, OneLineField
 from followups.models import Evidence
 
 EVIDENCE_HELP = _("PDF, Word, Excel or an image (PNG, JPEG, GIF, WebP), up to 20 MB.")
@@ -47,7 +47,7 @@ class EvidenceForm(CheckedEvidence, ChooseMixin, forms.Form):
     """One evidence file added on the item's page, and what it shows."""
 
     evidence = evidence_field(required=True)
-    description = forms.CharField(
+    description = OneLineField(
         label=_("What it shows"),
         required=False,
         max_length=Evidence._meta.get_field("description").max_length,

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from accounts import people, roles
-from accounts.forms import ChooseMixin
+from accounts.forms import ChooseMixin, one_line_formfield
 from directory.models import Contact, Department
 from followups.models import FollowUp
 from trips.forms.trips import DATE_INPUT, SHORT_TEXT
@@ -31,6 +31,7 @@ class FollowUpForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = FollowUp
+        formfield_callback = one_line_formfield
         fields = [
             "title",
             "to_do",

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.dates import long_date
+from accounts.forms import one_line_formfield
 from followups.models import Note
 from trips.models import ItineraryItem, Trip
 
@@ -35,6 +36,7 @@ class NoteForm(forms.ModelForm):
 
     class Meta:
         model = Note
+        formfield_callback = one_line_formfield
         fields = ["kind", "item", "text", "speaker", "verified"]
         widgets = {
             "kind": forms.RadioSelect,

@@ -6,13 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.forms import OneLineField
 from followups.models import Report
 
 
 class ReportForm(forms.Form):
     """The draft's title and body; the follow-up table is added from the items, not typed."""
 
-    title = forms.CharField(
+    title = OneLineField(
         label=pgettext_lazy("report", "Title"),
         max_length=Report._meta.get_field("title").max_length,
     )

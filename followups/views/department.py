@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import throttle
+from accounts.submissions import once
 from followups import access, departments, evidence, items, links
 from followups.forms.department import LinkUpdateForm
 from followups.models import DepartmentLink, Evidence, FollowUp
@@ -44,7 +45,7 @@ def send_department_link(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.may_manage(request.user, item):
         raise PermissionDenied
     try:
-        sent = departments.send_link(item, request.user)
+        sent = once(request, lambda: departments.send_link(item, request.user))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.submissions import once
 from followups import access, evidence
 from followups.forms.evidence import EvidenceForm
 from followups.models import Evidence
@@ -25,12 +26,15 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.item_for(request.user, pk, edit=True)
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
-        evidence.attach(
-            item,
-            form.cleaned_data["evidence"],
-            form.checked,
-            by=request.user,
-            description=form.cleaned_data["description"],
+        once(
+            request,
+            lambda: evidence.attach(
+                item,
+                form.cleaned_data["evidence"],
+                form.checked,
+                by=request.user,
+                description=form.cleaned_data["description"],
+            ),
         )
         messages.success(request, _("The evidence is added."))
         return redirect(f"{item.get_absolute_url()}#evidence")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import office_required
+from accounts.submissions import once
 from followups import access, evidence, items
 from followups.forms.evidence import EvidenceForm
 from followups.forms.items import BoardFilterForm, FollowUpForm, StatusForm
@@ -36,7 +37,10 @@ def item_create(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
     form = FollowUpForm(request.POST or None, instance=item, initial=items.initial_from_note(note))
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
-        items.create(item, request.user, co_owners=form.cleaned_data["co_owners"])
+        once(
+            request,
+            lambda: items.create(item, request.user, co_owners=form.cleaned_data["co_owners"]),
+        )
         messages.success(request, _("The follow-up item is made."))
         return redirect(item)
     template = "followups/item_form.html#form" if request.htmx else "followups/item_form.html"

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts import dates, words
-from accounts.forms import ChooseMixin
+from accounts.forms import ChooseMixin, OneLineField, one_line_formfield
 from directory.forms import validate_phone
 from directory.models import Language
 from logistics import checklists
@@ -33,6 +33,7 @@ class ChecklistItemForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = ChecklistItem
+        formfield_callback = one_line_formfield
         fields = ["title", "category", "owner", "days_before", "due_date", "note"]
         widgets = {
             "due_date": DATE_INPUT,
@@ -93,7 +94,7 @@ class ApplyTemplateForm(forms.Form):
 class SaveAsTemplateForm(forms.Form):
     """Name the new template made from a trip's checklist."""
 
-    name = forms.CharField(
+    name = OneLineField(
         label=capfirst(_("name")),  # a template's name (名称), not a person's (姓名)
         max_length=200,
         help_text=_(
@@ -117,6 +118,7 @@ class SaveAsTemplateForm(forms.Form):
 class ChecklistTemplateForm(ChooseMixin, forms.ModelForm):
     class Meta:
         model = ChecklistTemplate
+        formfield_callback = one_line_formfield
         fields = ["name", "kind", "language", "is_default"]
 
     def clean(self) -> dict:
@@ -157,6 +159,7 @@ class PersonalNeedForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = PersonalNeed
+        formfield_callback = one_line_formfield
         fields = ["person", "dietary", "medical", "notes"]
         widgets = {"dietary": SHORT_TEXT, "medical": SHORT_TEXT, "notes": SHORT_TEXT}
 
@@ -181,6 +184,7 @@ class GiftForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = Gift
+        formfield_callback = one_line_formfield
         fields = [
             "date",
             "direction",
@@ -242,6 +246,7 @@ class VehicleForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = Vehicle
+        formfield_callback = one_line_formfield
         fields = ["name", "plate", "driver", "driver_phone", "passengers", "travel_items", "notes"]
         widgets = {"driver_phone": forms.TextInput(attrs={"type": "tel"}), "notes": SHORT_TEXT}
 

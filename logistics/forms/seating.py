@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import ChooseMixin
+from accounts.forms import ChooseMixin, one_line_formfield
 from logistics import seating
 from logistics.models import SeatingAttendee, SeatingPlan
 
@@ -63,6 +63,7 @@ class SeatingPlanForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = SeatingPlan
+        formfield_callback = one_line_formfield
         fields = [
             "layout",
             "convention",

@@ -16,6 +16,7 @@ from django_htmx.http import reswap, retarget, trigger_client_event
 
 from accounts import people
 from accounts.roles import office_required, secretary_required
+from accounts.submissions import once
 from logistics import access, checklists
 from logistics.forms.checklists import (
     ApplyTemplateForm,
@@ -96,7 +97,7 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     trip = trip_for(request.user, pk, edit=True)
     form = ChecklistItemForm(request.POST or None, trip=trip)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        once(request, form.save)
         return _checklist_changed(request, trip, _("Item added."))
     return _item_form(request, trip, form)
 
@@ -148,6 +149,9 @@ def item_tick(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         checklists.tick(item, request.user, form.cleaned_data["done"])
     mine = request.POST.get("mine") == "1"
     if not request.htmx:
+        item.refresh_from_db(fields=["done"])
+        done = _("“%(title)s” is done.") if item.done else _("“%(title)s” is not done yet.")
+        messages.success(request, done % {"title": item.title})
         return redirect("desk:my_checklist") if mine else redirect("logistics:checklist", pk)
     item = checklists.reload(item, request.user, trip)
     context = {"item": item, "trip": trip, "today": timezone.localdate(), "mine": mine}
@@ -165,7 +169,9 @@ def apply_template(request: HttpRequest, pk: int) -> HttpResponse:
     trip = trip_for(request.user, pk, edit=True)
     form = ApplyTemplateForm(request.POST, trip=trip, all_languages=True)
     if form.is_valid():
-        checklists.apply_template(trip, template=form.cleaned_data["template"])
+        once(
+            request, lambda: checklists.apply_template(trip, template=form.cleaned_data["template"])
+        )
     return _checklist_changed(request, trip, _("Template items added."))
 
 
@@ -176,7 +182,10 @@ def save_as_template(request: HttpRequest, pk: int) -> HttpResponse:
     trip = trip_for(request.user, pk, edit=True)
     form = SaveAsTemplateForm(request.POST or None, trip=trip)
     if request.method == "POST" and form.is_valid():
-        template = checklists.save_as_template(trip, user=request.user, **form.cleaned_data)
+        template = once(
+            request,
+            lambda: checklists.save_as_template(trip, user=request.user, **form.cleaned_data),
+        )
         messages.success(request, _("Template “%(name)s” saved.") % {"name": template.name})
         return redirect(template)
     return render(request, "logistics/checklist_save_template.html", {"trip": trip, "form": form})

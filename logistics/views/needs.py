@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import office_required
+from accounts.submissions import once
 from logistics import access, checklists
 from logistics.forms.checklists import (
     GiftForm,
@@ -53,7 +54,7 @@ def item_cars(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def _needs_form(request: HttpRequest, trip: Trip, form, title: str, what: str) -> HttpResponse:
     """Save and go back to the needs page, or show the form with its errors."""
     if request.method == "POST" and form.is_valid():
-        form.save()
+        once(request, form.save)  # a new entry once, however often the form is sent
         messages.success(request, _("Saved."))
         return redirect("logistics:needs", trip.pk)
     context = {"trip": trip, "form": form, "title": title, "what": what}

@@ -17,7 +17,8 @@ MODELS = [Trip, TripMember, HostUnit, Contact, Department, ItineraryItem]
 @pytest.fixture
 def data(office_trip, confidential_trip):
     """A bit of everything, so that list columns and inlines have something to show."""
-    contact = ContactFactory()
+    # A unit's name no other row's fields contain (a sequence number could be in a phone).
+    contact = ContactFactory(host_unit__name="Qingshan county government")
     item = ItineraryItemFactory(trip=office_trip, host_unit=contact.host_unit)
     item.contacts.add(contact)
     ItineraryItemFactory(trip=confidential_trip)

@@ -76,6 +76,12 @@ def test_a_trip_without_a_leader_cannot_be_submitted(secretary):
         approval.submit(fresh(trip), secretary)
 
 
+def test_an_empty_itinerary_is_not_submitted(office_trip, secretary):
+    with pytest.raises(ValidationError, match="Add the itinerary's items first"):
+        approval.submit(fresh(office_trip), secretary)
+    assert not office_trip.versions.exists()
+
+
 def test_leader_approves(trip, secretary, leader):
     version = submitted(trip, secretary)
     approval.decide(version, leader, D.APPROVED, "Good.")

@@ -83,6 +83,51 @@ def test_submit_refused_by_the_workflow_shows_why_on_the_trip_page(client, secre
     assert "Put a leader on the team before submitting." in response.content.decode()
 
 
+def test_submitting_an_empty_itinerary_is_refused_with_the_reason(client, office_trip, secretary):
+    client.force_login(secretary)
+    response = client.post(submit_url(office_trip), follow=True)
+    assert response.redirect_chain[-1][0] == office_trip.get_absolute_url()
+    assert "Add the itinerary&#x27;s items first" in response.content.decode()
+    assert not office_trip.versions.exists()
+
+
+def test_an_empty_itinerary_is_offered_no_submit_button_but_the_reason(
+    client, office_trip, secretary
+):
+    client.force_login(secretary)
+    page = client.get(office_trip.get_absolute_url()).content.decode()
+    assert submit_url(office_trip) not in page
+    assert "Add the itinerary&#x27;s items first" in page
+
+
+def test_the_reason_is_not_shown_to_those_who_may_not_submit(client, office_trip, staff):
+    client.force_login(staff)
+    page = client.get(office_trip.get_absolute_url()).content.decode()
+    assert "Add the itinerary&#x27;s items first" not in page
+
+
+def test_the_itinerary_comes_first_then_the_approval_and_the_panels(client, trip, secretary):
+    client.force_login(secretary)
+    page = client.get(trip.get_absolute_url()).content.decode()
+    order = [
+        page.index('id="itinerary"'),
+        page.index('id="workflow"'),
+        page.index('id="brief"'),
+        page.index(reverse("printing:print_menu", args=[trip.pk])),
+        page.index('id="preparation-title"'),
+        page.index(reverse("followups:trip_panel", args=[trip.pk])),
+        page.index('id="notes-title"'),
+    ]
+    assert order == sorted(order)
+
+
+def test_the_trips_status_shows_beside_its_title(client, trip, secretary):
+    client.force_login(secretary)
+    page = client.get(trip.get_absolute_url()).content.decode()
+    header = page[page.index("<h1>") : page.index('id="itinerary"')]
+    assert 'class="badge status-draft"' in header
+
+
 def test_trip_page_offers_the_secretary_to_submit(client, trip, secretary):
     client.force_login(secretary)
     page = client.get(trip.get_absolute_url()).content.decode()
@@ -177,6 +222,7 @@ def test_staff_post_to_decide_gets_403(client, trip, secretary, staff):
 def test_outsider_gets_404_for_a_confidential_trips_version(
     client, confidential_trip, secretary, outsider
 ):
+    ItineraryItemFactory(trip=confidential_trip)
     version = submit(confidential_trip, secretary)
     client.force_login(outsider)
     assert client.get(version.get_absolute_url()).status_code == 404

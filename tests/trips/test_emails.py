@@ -53,7 +53,7 @@ def test_the_link_to_the_plan_is_absolute(trip, secretary, leader):
 
 
 def test_a_long_trip_title_is_cut_to_fit_the_cause(secretary, leader):
-    trip = TripFactory(title="T" * 200, team={secretary: "secretary", leader: "leader"})
+    trip = TripFactory(title="T" * 200, team={secretary: "secretary", leader: "leader"}, items=1)
     approval.submit(fresh(trip), secretary)
     cause = Message.objects.get(recipient_user=leader).cause
     assert len(cause) == Message._meta.get_field("cause").max_length

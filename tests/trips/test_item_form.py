@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
-from tests.factories import ContactFactory, HostUnitFactory
-from trips.models import ItineraryItem
+from tests.factories import ContactFactory, HostUnitFactory, ItineraryItemFactory
+from trips import itinerary
+from trips.models import ItineraryItem, TripMember
 
 
 def item_data(**changes) -> dict:
@@ -120,3 +123,95 @@ def test_rows_added_in_place_are_saved(client, secretary, office_trip):
     response = client.post(url, data)
     assert response.status_code == 302, response.context and response.context["team"].errors
     assert set(office_trip.members.values_list("name", flat=True)) >= {"Driver Zhao", "Escort Qian"}
+
+
+# Who a new item is for, and whom it names at the host unit, before anything is ticked
+
+
+def ticked(page: str, name: str) -> set[int]:
+    """The values of the checked boxes of a field on a rendered page."""
+    found = re.findall(rf'<input type="checkbox" name="{name}" value="(\d+)"[^>]*checked', page)
+    return {int(pk) for pk in found}
+
+
+def test_a_new_item_starts_with_the_leader_ticked(as_secretary, office_trip, leader):
+    page = as_secretary.get(add_url(office_trip)).content.decode()
+    assert ticked(page, "attendees") == {leader.pk}
+
+
+def test_a_meal_or_a_journey_is_for_the_whole_party_with_an_account(
+    office_trip, secretary, leader, staff
+):
+    TripMember.objects.create(trip=office_trip, name="Driver Zhao", role="driver")
+    usual = itinerary.usual_attendees(office_trip)
+    everyone = {secretary.pk, leader.pk, staff.pk}
+    assert set(usual["meal"]) == set(usual["travel"]) == everyone
+    assert usual["forum"] == [leader.pk]
+
+
+def test_the_page_gives_its_script_the_attendees_of_each_kind(as_secretary, office_trip, leader):
+    page = as_secretary.get(add_url(office_trip)).content.decode()
+    assert "data-attendee-defaults=" in page
+    assert f"&quot;site_visit&quot;: [{leader.pk}]" in page
+
+
+def test_a_new_item_starts_with_those_on_the_last_saved_item_of_its_sort(
+    as_secretary, office_trip, leader, staff
+):
+    visit = ItineraryItemFactory(trip=office_trip)
+    visit.attendees.set([leader, staff])
+    lunch = ItineraryItemFactory(trip=office_trip, kind="meal")
+    lunch.attendees.set([leader])
+    usual = itinerary.usual_attendees(office_trip)
+    assert set(usual["site_visit"]) == {leader.pk, staff.pk}
+    assert usual["meal"] == [leader.pk]
+    page = as_secretary.get(add_url(office_trip)).content.decode()
+    assert ticked(page, "attendees") == {leader.pk, staff.pk}
+
+
+def test_an_item_edited_keeps_its_own_attendees(as_secretary, office_trip, staff):
+    visit = ItineraryItemFactory(trip=office_trip)
+    visit.attendees.set([staff])
+    url = reverse("trips:item_edit", args=[office_trip.pk, visit.pk])
+    page = as_secretary.get(url).content.decode()
+    assert ticked(page, "attendees") == {staff.pk}
+    assert "data-attendee-defaults=" not in page
+
+
+def choose_unit(client, trip, **data) -> str:
+    headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TRIGGER_NAME": "host_unit"}
+    return client.get(contacts_url(trip), data, **headers).content.decode()
+
+
+def test_choosing_a_host_unit_ticks_the_contacts_who_receive_its_notices(as_secretary, office_trip):
+    plant = HostUnitFactory(name="Water plant")
+    wu = ContactFactory(name="Engineer Wu", host_unit=plant, receives_notices=True)
+    ContactFactory(name="Driver Sun", host_unit=plant, receives_notices=False)
+    assert ticked(choose_unit(as_secretary, office_trip, host_unit=plant.pk), "contacts") == {wu.pk}
+
+
+def test_a_unit_that_marks_nobody_for_its_notices_has_all_its_contacts_ticked(
+    as_secretary, office_trip
+):
+    plant = HostUnitFactory(name="Water plant")
+    wu = ContactFactory(host_unit=plant, receives_notices=False)
+    sun = ContactFactory(host_unit=plant, receives_notices=False)
+    page = choose_unit(as_secretary, office_trip, host_unit=plant.pk)
+    assert ticked(page, "contacts") == {wu.pk, sun.pk}
+
+
+def test_another_unit_chosen_drops_the_ticks_of_the_first(as_secretary, office_trip):
+    plant, school = HostUnitFactory(name="Water plant"), HostUnitFactory(name="School")
+    wu = ContactFactory(host_unit=plant, receives_notices=True)
+    ma = ContactFactory(host_unit=school, receives_notices=True)
+    page = choose_unit(as_secretary, office_trip, host_unit=school.pk, contacts=[wu.pk])
+    assert ticked(page, "contacts") == {ma.pk}
+
+
+def test_a_search_leaves_the_ticks_as_the_secretary_set_them(as_secretary, office_trip):
+    plant = HostUnitFactory(name="Water plant")
+    ContactFactory(host_unit=plant, receives_notices=True)
+    headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TRIGGER_NAME": "contact_search"}
+    data = {"host_unit": plant.pk, "contact_search": "wu"}
+    page = as_secretary.get(contacts_url(office_trip), data, **headers).content.decode()
+    assert ticked(page, "contacts") == set()

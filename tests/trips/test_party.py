@@ -182,3 +182,39 @@ def test_calendar_tells_who_attends_in_protocol_order_with_titles(
     ics = client.get(reverse("trips:trip_ics", args=[office_trip.pk])).content.decode()
     unfolded = ics.replace("\r\n ", "")
     assert "Attending: Lee Wang (Vice Governor)\\, Sam Zhao" in unfolded
+
+
+# Rows: enough to start with, one more on demand, with or without script
+
+
+def test_a_new_trip_offers_three_rows_for_its_party(client, secretary):
+    client.force_login(secretary)
+    team = client.get(reverse("trips:trip_create")).context["team"]
+    assert len(team.forms) == 3
+
+
+def test_an_existing_party_is_offered_one_empty_row(client, secretary, office_trip):
+    client.force_login(secretary)
+    team = client.get(reverse("trips:trip_edit", args=[office_trip.pk])).context["team"]
+    assert len(team.forms) == office_trip.members.count() + 1
+
+
+def test_add_a_person_without_script_shows_the_form_again_with_a_row_more(
+    client, secretary, office_trip
+):
+    client.force_login(secretary)
+    data = trip_data(*existing_team(office_trip), initial=3, title="")
+    data.update({"team-3-name": "王师傅", "team-3-role": "driver", "add_row": "team"})
+    response = client.post(reverse("trips:trip_edit", args=[office_trip.pk]), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert len(response.context["team"].forms) == int(data["team-TOTAL_FORMS"]) + 1
+    assert 'value="王师傅"' in page
+    assert "This field is required" not in page  # nothing was checked: nobody asked to save
+    assert not office_trip.members.filter(name="王师傅").exists()
+
+
+def test_the_add_a_person_button_sends_the_form_when_there_is_no_script(client, secretary):
+    client.force_login(secretary)
+    page = client.get(reverse("trips:trip_create")).content.decode()
+    assert '<button type="submit" name="add_row" value="team"' in page

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import OneLineField
 from directory.forms import validate_phone
 from trips.models import Notice
 from trips.notices.parts import parse_dietary
@@ -17,14 +18,14 @@ from trips.notices.parts import parse_dietary
 class NoticeAckForm(forms.Form):
     """The unit confirms the notice, names its on-site contact and says how far it is."""
 
-    name = forms.CharField(label=_("Your name"), max_length=100)
-    onsite_contact_name = forms.CharField(
+    name = OneLineField(label=_("Your name"), max_length=100)
+    onsite_contact_name = OneLineField(
         label=_("On-site contact"),
         max_length=100,
         required=False,
         help_text=_("Who receives the party on the day."),
     )
-    onsite_contact_phone = forms.CharField(
+    onsite_contact_phone = OneLineField(
         label=_("On-site contact's phone"),
         max_length=40,
         required=False,
@@ -120,7 +121,7 @@ class UnitRequirementsForm(forms.Form):
             "Never names or medical details."
         ),
     )
-    reference = forms.CharField(label=_("Reference number (文号)"), max_length=100, required=False)
+    reference = OneLineField(label=_("Reference number (文号)"), max_length=100, required=False)
 
     def clean_dietary(self) -> list[tuple[str, int]]:
         try:
@@ -144,8 +145,8 @@ class NoticeTextForm(forms.Form):
 class PhoneNoticeForm(forms.Form):
     """A notice given by phone (电话通知): who called whom, when, what was agreed."""
 
-    caller = forms.CharField(label=_("Called by"), max_length=100)
-    callee = forms.CharField(label=_("Spoke with"), max_length=100)
+    caller = OneLineField(label=_("Called by"), max_length=100)
+    callee = OneLineField(label=_("Spoke with"), max_length=100)
     called_at = forms.DateTimeField(
         label=_("When"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, tzinfo
 
 from django import forms
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms.utils import ErrorDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,10 +19,16 @@ from django.utils.translation import pgettext_lazy
 
 from accounts import people, roles, words
 from accounts.dates import long_date
-from accounts.forms import ChooseMixin
+from accounts.forms import ChooseMixin, OneLineField, one_line_formfield
 from directory.models import Contact
 from trips import moving, signals, zones
-from trips.itinerary import contacts_elsewhere, next_free_time, trip_dates
+from trips.itinerary import (
+    contacts_elsewhere,
+    default_contacts,
+    next_free_time,
+    trip_dates,
+    usual_attendees,
+)
 from trips.models import (
     BRIEF_FIELDS,
     ITEM_FIELDS,
@@ -116,6 +124,7 @@ class TripForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = Trip
+        formfield_callback = one_line_formfield
         fields = [*BRIEF_FIELDS, *THRESHOLDS]
         widgets = {
             "meal_window_start": TIME_INPUT,
@@ -217,6 +226,7 @@ class TeamMemberForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = TripMember
+        formfield_callback = one_line_formfield
         fields = ["user", "name", "title", "organisation", "phone", "role", "rank"]
         widgets = {
             "role": forms.Select(attrs=_labelled(_("Role on this trip"))),
@@ -272,8 +282,40 @@ class BaseTeamFormSet(BaseInlineFormSet):
 
 
 TeamFormSet = inlineformset_factory(
-    Trip, TripMember, form=TeamMemberForm, formset=BaseTeamFormSet, extra=2, can_delete=True
+    Trip, TripMember, form=TeamMemberForm, formset=BaseTeamFormSet, extra=1, can_delete=True
 )
+# A new trip's party: the leader and a few more, before "Add a person" is needed.
+NEW_TEAM_ROWS = 3
+
+
+def team_formset(data, trip: Trip) -> BaseInlineFormSet:
+    """The party's rows: bound to what was sent, with one more when "Add a person" sent the
+    form (no script). Such a form is shown as typed, unchecked: nobody asked to save yet."""
+    growing = data is not None and data.get("add_row") == "team"
+    if growing:
+        data = data.copy()
+        data["team-TOTAL_FORMS"] = str(_count(data.get("team-TOTAL_FORMS")) + 1)
+    team = TeamFormSet(data, instance=trip, prefix="team")
+    if trip.pk is None:
+        team.extra = NEW_TEAM_ROWS
+    team.growing = growing
+    if growing:
+        for shown in (team, *team.forms):
+            shown_as_typed(shown)
+    return team
+
+
+def _count(value) -> int:
+    return int(value) if str(value).isdigit() else 0
+
+
+def shown_as_typed(form: forms.BaseForm | BaseInlineFormSet) -> None:
+    """A bound form (or formset) shown as it was typed, without errors: Django checks a form
+    when its errors are first read, and not once they are set (here: to none)."""
+    if isinstance(form, BaseInlineFormSet):
+        form._errors, form._non_form_errors = [], form.error_class()
+    else:
+        form._errors = ErrorDict()
 
 
 # Fields that mean something for travel only; other kinds keep them empty.
@@ -296,6 +338,7 @@ class ItineraryItemForm(ChooseMixin, forms.ModelForm):
 
     class Meta:
         model = ItineraryItem
+        formfield_callback = one_line_formfield
         fields = list(ITEM_FIELDS)
         field_classes = {
             "start": TripDateTimeField,
@@ -311,10 +354,19 @@ class ItineraryItemForm(ChooseMixin, forms.ModelForm):
             "notes": SHORT_TEXT,
         }
 
-    def __init__(self, *args, trip: Trip, **kwargs) -> None:
+    def __init__(self, *args, trip: Trip, unit_chosen: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.trip = self.instance.trip = trip
         self.fields["start"].tz = self.fields["end"].tz = trip.tzinfo
+        if unit_chosen:
+            self._tick_unit_contacts()
+        # A new item starts with those it is usually for (by kind: the page's script ticks
+        # them again when the kind changes, until a box is ticked by hand).
+        self.attendee_defaults: dict[str, list[int]] | None = None
+        if self.instance.pk is None and not self.is_bound:
+            self.attendee_defaults = usual_attendees(trip)
+            kind = self.initial.get("kind") or self.fields["kind"].initial
+            self.initial.setdefault("attendees", self.attendee_defaults[kind])
         self.fields["attendees"].queryset = people.in_protocol_order(
             User.objects.filter(trip_memberships__trip=trip)
         )
@@ -344,6 +396,23 @@ class ItineraryItemForm(ChooseMixin, forms.ModelForm):
         if many:
             return [getattr(v, "pk", v) for v in value or []]
         return getattr(value, "pk", value)
+
+    def _tick_unit_contacts(self) -> None:
+        """A host unit just chosen: its usual contacts ticked, with those chosen there."""
+        unit = self._raw("host_unit")
+        if not (unit and str(unit).isdigit()):
+            return
+        chosen = [pk for pk in self._raw("contacts", many=True) or [] if str(pk).isdigit()]
+        at_unit = Contact.objects.filter(host_unit_id=unit)
+        kept = at_unit.filter(pk__in=chosen).values_list("pk", flat=True)
+        ticked = {*kept, *default_contacts(int(unit))}
+        self.data = self.data.copy()
+        self.data.setlist(self.add_prefix("contacts"), [str(pk) for pk in sorted(ticked)])
+
+    @property
+    def attendee_defaults_json(self) -> str:
+        """The attendees a new item starts with, by kind, for the page's script."""
+        return json.dumps(self.attendee_defaults) if self.attendee_defaults else ""
 
     def _contact_choices(self) -> list[tuple[int, str]]:
         """The host unit's contacts, those chosen, and the search's finds, each once."""
@@ -451,7 +520,7 @@ class ItemMoveForm(forms.Form):
 class TripFilterForm(forms.Form):
     """The trip list's search and filters; all optional."""
 
-    q = forms.CharField(
+    q = OneLineField(
         label=_("Search"),
         required=False,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Title, purpose …")}),

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts import people, throttle
 from accounts.roles import office_required
+from accounts.submissions import once
 from directory.models import HostUnit
 from trips import notices
 from trips.access import trip_for
@@ -160,7 +161,7 @@ def notice_phone(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     if not form.is_valid():
         return _board_page(request, trip, None, unit.pk, ("phone_form", form), status=400)
     try:
-        notices.record_phone(trip, unit, request.user, **form.cleaned_data)
+        once(request, lambda: notices.record_phone(trip, unit, request.user, **form.cleaned_data))
     except ValidationError as refused:
         messages.error(request, refused.messages[0])
     else:
@@ -177,7 +178,7 @@ def notice_answer(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     if not form.is_valid():
         return _board_page(request, trip, None, unit.pk, ("answer_form", form), status=400)
     try:
-        notices.answer(trip, unit, form.cleaned_data["text"], request.user)
+        once(request, lambda: notices.answer(trip, unit, form.cleaned_data["text"], request.user))
     except ValidationError as refused:
         messages.error(request, refused.messages[0])
     else:
@@ -317,7 +318,7 @@ def notice_reply(request: HttpRequest, notice: Notice, token: str) -> HttpRespon
     status = 200
     if form.is_valid():
         if _reply_allowed(request, notice):
-            notices.reply(notice, form.cleaned_data["text"])
+            once(request, lambda: notices.reply(notice, form.cleaned_data["text"]))
             messages.success(request, _("Your message was sent to the office."))
             return redirect("trips:notice_ack", token)
         # Beside the field, which keeps what the unit typed.

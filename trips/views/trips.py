@@ -11,15 +11,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import reswap, retarget
 
 from accounts.roles import is_secretary, office_required, secretary_required
+from accounts.submissions import once
 from directory.models import HostUnit
 from trips import approval, itinerary, notices, schedule, timeline
 from trips.access import trip_for, visible_trips
 from trips.forms.trips import (
     ItemMoveForm,
     ItineraryItemForm,
-    TeamFormSet,
     TripFilterForm,
     TripForm,
+    shown_as_typed,
+    team_formset,
 )
 from trips.models import ItineraryItem, Trip
 from trips.views.approval import workflow_context
@@ -71,6 +73,14 @@ def _item_form(
     return render(request, template, {"trip": trip, "form": form, "item": item})
 
 
+def _team(request: HttpRequest, form: TripForm):
+    """The party's rows for the brief's form; with a row more, both shown as typed."""
+    team = team_formset(request.POST or None, form.instance)
+    if team.growing:
+        shown_as_typed(form)
+    return team
+
+
 @office_required
 @require_GET
 def trip_list(request: HttpRequest) -> HttpResponse:
@@ -94,9 +104,9 @@ def trip_list(request: HttpRequest) -> HttpResponse:
 def trip_create(request: HttpRequest) -> HttpResponse:
     """A new trip's brief and team; the secretary who creates it joins the team."""
     form = TripForm(request.POST or None, instance=Trip(created_by=request.user))
-    team = TeamFormSet(request.POST or None, instance=form.instance, prefix="team")
-    if request.method == "POST" and all([form.is_valid(), team.is_valid()]):
-        trip = form.save_with_team(team, creator=request.user)
+    team = _team(request, form)
+    if request.method == "POST" and not team.growing and all([form.is_valid(), team.is_valid()]):
+        trip = once(request, lambda: form.save_with_team(team, creator=request.user))
         messages.success(request, _("Trip created."))
         return redirect(trip)
     return render(request, "trips/trip_form.html", {"form": form, "team": team})
@@ -109,9 +119,9 @@ def trip_edit(request: HttpRequest, pk: int) -> HttpResponse:
     itinerary show what moves first, and move it with them in the same step."""
     trip = trip_for(request.user, pk, edit=True)
     form = TripForm(request.POST or None, instance=trip)
-    team = TeamFormSet(request.POST or None, instance=trip, prefix="team")
-    valid = request.method == "POST" and all([form.is_valid(), team.is_valid()])
-    if valid and form.itinerary_seen:
+    team = _team(request, form)
+    valid = request.method == "POST" and not team.growing
+    if valid and all([form.is_valid(), team.is_valid()]) and form.itinerary_seen:
         form.save_with_team(team, by=request.user)
         if form.moves_itinerary:
             messages.success(request, _("Trip saved; its itinerary moved with the dates."))
@@ -148,7 +158,7 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     trip = trip_for(request.user, pk, edit=True)
     form = ItineraryItemForm(request.POST or None, trip=trip)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        once(request, form.save)
         return _itinerary_changed(request, trip, _("Item added."))
     return _item_form(request, trip, form)
 
@@ -171,7 +181,9 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def item_contacts(request: HttpRequest, pk: int) -> HttpResponse:
     """The item form's contact picker for the host unit, the chosen and a search (htmx)."""
     trip = trip_for(request.user, pk, edit=True)
-    form = ItineraryItemForm(request.GET, trip=trip)
+    # Another host unit chosen (not a search typed): that unit's usual contacts are ticked.
+    unit_chosen = request.htmx.trigger_name == "host_unit"
+    form = ItineraryItemForm(request.GET, trip=trip, unit_chosen=unit_chosen)
     return render(request, "trips/item_form.html#contacts", {"trip": trip, "form": form})
 
 
@@ -190,7 +202,7 @@ def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def item_duplicate(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Copy an item, with its contacts and attendees, as a start for a similar one."""
     trip = trip_for(request.user, pk, edit=True)
-    get_object_or_404(trip.items, pk=item_pk).duplicate()
+    once(request, get_object_or_404(trip.items, pk=item_pk).duplicate)
     return _itinerary_changed(request, trip, _("Item duplicated."))
 
 
