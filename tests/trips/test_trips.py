@@ -260,3 +260,9 @@ def test_trip_page_shows_the_team_with_their_roles(client, office_trip, staff):
     page = client.get(office_trip.get_absolute_url()).content.decode()
     assert 'Lee Wang <span class="badge">Leader</span>' in page
     assert 'Sam Zhao <span class="badge">Accompanying staff</span>' in page
+
+
+def test_the_party_rows_ask_for_a_persons_title_in_the_offices_word(client, secretary):
+    client.force_login(secretary)
+    page = client.get("/trips/new/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert 'placeholder="职务"' in page and 'placeholder="标题"' not in page

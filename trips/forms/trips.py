@@ -40,7 +40,7 @@ from trips.models import (
 )
 
 TIME_ZONES = zones.choices()
-TITLE = pgettext_lazy("itinerary item", "Title")
+POST = pgettext_lazy("person", "Title")  # a person's title: 职务
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 # The feasibility thresholds of trips.schedule; blank keeps the trip's current value.
@@ -231,7 +231,7 @@ class TeamMemberForm(ChooseMixin, forms.ModelForm):
         widgets = {
             "role": forms.Select(attrs=_labelled(_("Role on this trip"))),
             "name": forms.TextInput(attrs=_labelled(_("Name"), placeholder=_("Name"))),
-            "title": forms.TextInput(attrs=_labelled(TITLE, placeholder=TITLE)),
+            "title": forms.TextInput(attrs=_labelled(POST, placeholder=POST)),
             "organisation": forms.TextInput(
                 attrs=_labelled(_("Organisation"), placeholder=_("Organisation"))
             ),
