@@ -138,6 +138,7 @@ def test_two_leaders_racing_on_postgres_one_wins(secretary, leader):
     services.need(connection.vendor == "postgresql", "needs PostgreSQL (DATABASE_URL)")
     second = UserFactory(username="second-leader", roles=["leader"])
     trip = TripFactory(team={secretary: "secretary", leader: "leader", second: "leader"})
+    ItineraryItemFactory(trip=trip)
     version = approval.submit(fresh(trip), secretary)
     barrier, outcomes = threading.Barrier(2), []
 
