@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PORT   ?= 8000
+# The suite runs on two processes (pytest-xdist); PYTEST_PROCESSES= runs it on one.
+PYTEST_PROCESSES ?= -n 2
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 CELERY := $(VENV)/bin/celery
@@ -61,7 +63,7 @@ test: lint
 	@# The Nu HTML checker for the browser tests, when java and npm are here (they skip without).
 	@if command -v java >/dev/null && command -v npm >/dev/null; then \
 	  npm ci --ignore-scripts --no-audit --no-fund --silent --prefix tests/browser; fi
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_PROCESSES) $(PYTEST_ARGS)
 
 # Needs GNU gettext (apt-get install gettext) to extract and compile.
 messages: install
