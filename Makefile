@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PORT   ?= 8000
+# Links in e-mails point where make run serves (another PORT moves them too).
+SITE_URL ?= http://127.0.0.1:$(PORT)
 # The suite runs on two processes (pytest-xdist); PYTEST_PROCESSES= runs it on one.
 PYTEST_PROCESSES ?= -n 2
 PY     := $(VENV)/bin/python
@@ -42,10 +44,10 @@ demo: migrate
 run: export DEBUG ?= true
 run: migrate
 	@$(PY) manage.py seed_demo --if-empty
-	@echo "Tripdesk: http://127.0.0.1:$(PORT)/  (Ctrl-C stops the web server, the worker and beat)"
-	@$(CELERY) -A config worker -B --loglevel=INFO --concurrency=2 & worker=$$!; \
+	@echo "Tripdesk: $(SITE_URL)/  (Ctrl-C stops the web server, the worker and beat)"
+	@SITE_URL=$(SITE_URL) $(CELERY) -A config worker -B --loglevel=INFO --concurrency=2 & worker=$$!; \
 	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install
 	$(CELERY) -A config worker -B --loglevel=INFO

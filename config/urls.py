@@ -5,8 +5,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts.forms import OutboxPasswordResetForm
+from desk.views import favicon
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico where a page names no icon: a PDF, a file download.
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path(

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -106,3 +107,9 @@ def my_checklist(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     items = list(checklists.items_owned_by(request.user, today))
     return render(request, "desk/checklist_mine.html", {"items": items, "today": today})
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, asked for by browsers where a page names no icon (a PDF, a download)."""
+    return redirect(static("img/favicon.svg"), permanent=True)

@@ -82,9 +82,10 @@ def allow_link_post(link, address: str) -> bool:
 
 
 @transaction.atomic
-def send_link(item: FollowUp, by) -> list[Message]:
-    """Give the item's owner department a new link (the old one stops working) and e-mail it
-    to the department's contacts with an address; ValidationError when none has one."""
+def send_link(item: FollowUp, by, *, replace: bool = False) -> list[Message]:
+    """E-mail the item's owner department its one link (renewed, so copies it has keep
+    working; with `replace`, a new one, and the old stops) to each contact with an address;
+    ValidationError when none has one."""
     department = item.department
     contacts = [c for c in department.contacts.order_by("name", "pk") if c.email]
     if not contacts:
@@ -92,7 +93,7 @@ def send_link(item: FollowUp, by) -> list[Message]:
             _("Nobody at %(department)s has an e-mail address: add one in the directory.")
             % {"department": department.name}
         )
-    link = links.issue(department, by=by)
+    link = (links.issue if replace else links.renew)(department, by=by)
     # Only this trip's: the mail log shows the e-mail to the people who may read this trip.
     open_items = owned_by([department]).open().filter(trip=item.trip_id).order_by("due_date", "pk")
     return emails.department_link(department, link, contacts, by, trip=item.trip, items=open_items)

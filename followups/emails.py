@@ -100,7 +100,8 @@ def department_link(
             language=department.language,
             path=path,
             cause=labelled_lazy(CAUSES["link"], department.name),
-            cause_key=f"followup_department_link:{link.pk}:{link.nonce[:8]}:{contact.pk}",
+            # Each sending is its own e-mail: a renewal keeps the nonce, not the expiry.
+            cause_key=f"followup_department_link:{link.nonce[:8]}:{link.expires_at:%s}:{contact.pk}",
             created_by=by,
             trip_id=trip.pk,
         )

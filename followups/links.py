@@ -1,6 +1,7 @@
 """A department's signed link to its follow-up items (accounts.links): no account needed,
-scoped to the department by its nonce, working FOLLOWUP_LINK_DAYS, and replaced by a newer
-link (a new nonce). The pages it opens are in views/department.py."""
+scoped to the department by its nonce, working FOLLOWUP_LINK_DAYS. One link per department
+opens all its items: sending it again renews it; only replacing it (a leaked link) makes a new
+nonce, and the old one stops. The pages it opens are in views/department.py."""
 
 from __future__ import annotations
 
@@ -46,12 +47,27 @@ def issue(department: Department, by=None, now: datetime | None = None) -> Depar
     return link
 
 
+def _working(department: Department, now: datetime) -> DepartmentLink | None:
+    """The department's link while it works; None when it has none or it expired."""
+    link = DepartmentLink.objects.filter(department=department).first()
+    return link if link is not None and link.expires_at > now else None
+
+
 def current(department: Department, now: datetime | None = None) -> DepartmentLink:
     """The department's working link: the one it has, or a new one when none or expired."""
     now = now or timezone.now()
-    link = DepartmentLink.objects.filter(department=department).first()
-    if link is None or link.expires_at <= now:
-        link = issue(department, now=now)
+    return _working(department, now) or issue(department, now=now)
+
+
+def renew(department: Department, by=None, now: datetime | None = None) -> DepartmentLink:
+    """The department's one link, working FOLLOWUP_LINK_DAYS from now: the same address, so
+    the copies it already has keep opening all its items; a new one only when none works."""
+    now = now or timezone.now()
+    link = _working(department, now)
+    if link is None:
+        return issue(department, by=by, now=now)
+    link.expires_at = now + timedelta(days=settings.FOLLOWUP_LINK_DAYS)
+    link.save(update_fields=["expires_at"])
     return link
 
 

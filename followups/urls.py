@@ -32,6 +32,12 @@ urlpatterns = [
         department.send_department_link,
         name="send_department_link",
     ),
+    path(
+        "follow-ups/<int:pk>/replace-link/",
+        department.send_department_link,
+        {"replace": True},
+        name="replace_department_link",
+    ),
     path("follow-ups/my-department/", department.my_department_items, name="my_department_items"),
     # the department's signed link (no account); config/logging.py redacts the token
     path("follow-ups/d/<str:token>/", department.department_items, name="department_items"),

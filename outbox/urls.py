@@ -9,5 +9,6 @@ app_name = "outbox"
 urlpatterns = [
     path("", views.message_list, name="message_list"),
     path("<int:pk>/", views.message_detail, name="message_detail"),
+    path("<int:pk>/html/", views.message_html, name="message_html"),
     path("<int:pk>/resend/", views.message_resend, name="message_resend"),
 ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from csp.decorators import csp
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
 from . import mail
@@ -44,6 +46,32 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     message = get_object_or_404(visible, pk=pk)
     return render(request, "outbox/message_detail.html", {"message": message})
+
+
+# An e-mail's HTML in the detail page's sandboxed frame: its own <style> and inline styles
+# apply there, and nothing else does (no script, no request out, framed by our pages only).
+MAIL_HTML_POLICY = {
+    "default-src": ["'none'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["data:"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+    "frame-ancestors": ["'self'"],
+}
+
+
+@login_required
+@require_GET
+@xframe_options_sameorigin
+@csp(MAIL_HTML_POLICY)
+def message_html(request: HttpRequest, pk: int) -> HttpResponse:
+    """An e-mail's HTML body alone, as the detail page's frame shows it (its own policy)."""
+    message = get_object_or_404(Message.objects.visible_to(request.user), pk=pk)
+    if not message.shown_html:
+        raise Http404
+    response = HttpResponse(message.shown_html, content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from accounts.panels import panel_template
 from accounts.roles import office_required
 from printing import catalogue, documents
 from trips.access import trip_for
@@ -23,7 +24,7 @@ def download_log(request: HttpRequest, pk: int) -> HttpResponse:
     if not catalogue.sees_download_log(trip, request.user):
         return HttpResponse(status=204)
     context = {"trip": trip, "downloads": catalogue.download_log(trip)}
-    return render(request, "printing/_download_log.html", context)
+    return render(request, panel_template(request, "printing/_download_log.html"), context)
 
 
 @office_required
@@ -39,7 +40,7 @@ def print_menu(request: HttpRequest, pk: int) -> HttpResponse:
         "documents": [d for d in readable if not only or d.name in only],
         "languages": [(code, documents.edition(code)) for code, _name in settings.LANGUAGES],
     }
-    return render(request, "printing/_print_menu.html", context)
+    return render(request, panel_template(request, "printing/_print_menu.html"), context)
 
 
 @office_required

@@ -39,24 +39,40 @@ def my_department_items(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def send_department_link(request: HttpRequest, pk: int) -> HttpResponse:
-    """A trip's secretary sends the item's department a new link (the old one stops)."""
+def send_department_link(request: HttpRequest, pk: int, replace: bool = False) -> HttpResponse:
+    """A trip's secretary sends the item's department its one link; `replace` makes a new
+    one (for a link gone astray), and the one it had stops working."""
     item = access.item_for(request.user, pk)
     if not access.may_manage(request.user, item):
         raise PermissionDenied
     try:
-        sent = once(request, lambda: departments.send_link(item, request.user))
+        sent = once(request, lambda: departments.send_link(item, request.user, replace=replace))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        text = ngettext(
-            "The link is sent to %(department)s (one address). Any earlier link stops working.",
-            "The link is sent to %(department)s (%(count)s addresses). Any earlier link stops "
-            "working.",
-            len(sent),
-        )
-        messages.success(request, text % {"department": item.department.name, "count": len(sent)})
+        messages.success(request, _sent(item.department.name, len(sent), replace))
     return redirect(item)
+
+
+def _sent(department: str, count: int, replace: bool) -> str:
+    """What the secretary is told once the link is sent: which link the department now has."""
+    if replace:
+        text = ngettext(
+            "A new link is sent to %(department)s (one address). The link it had opens "
+            "nothing any more.",
+            "A new link is sent to %(department)s (%(count)s addresses). The link it had "
+            "opens nothing any more.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "The link is sent to %(department)s (one address). It opens all the department's "
+            "items; copies sent earlier keep working.",
+            "The link is sent to %(department)s (%(count)s addresses). It opens all the "
+            "department's items; copies sent earlier keep working.",
+            count,
+        )
+    return text % {"department": department, "count": count}
 
 
 # Through the signed link: no account

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.panels import panel_template
 from accounts.roles import office_required
 from accounts.submissions import once
 from followups import access, evidence, items
@@ -152,7 +153,8 @@ def _panel_context(request: HttpRequest, trip: Trip) -> dict:
 def trip_panel(request: HttpRequest, pk: int) -> HttpResponse:
     """The trip page's follow-up panel (loaded by URL): the items, their counts, closing."""
     trip = trip_for(request.user, pk)
-    return render(request, "followups/_followup_panel.html", _panel_context(request, trip))
+    template = panel_template(request, "followups/_followup_panel.html")
+    return render(request, template, _panel_context(request, trip))
 
 
 @office_required

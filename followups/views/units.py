@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.panels import panel_template
 from accounts.roles import office_required
 from directory.models import HostUnit
 from followups import items
@@ -26,5 +27,4 @@ def unit_panel(request: HttpRequest, pk: int) -> HttpResponse:
         "items": items.for_list(found),
         "today": timezone.localdate(),
     }
-    template = "followups/_unit_panel.html#panel" if request.htmx else "followups/_unit_panel.html"
-    return render(request, template, context)
+    return render(request, panel_template(request, "followups/_unit_panel.html"), context)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.panels import panel_template
 from accounts.roles import office_required
 from accounts.submissions import once
 from logistics import access, checklists
@@ -48,7 +49,9 @@ def item_cars(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     does not know cars). Empty when no car serves it; team only, like the cars page."""
     trip = access.needs_trip_for(request.user, pk)
     cars = list(checklists.cars_serving(trip, item_pk))
-    return render(request, "logistics/_item_cars.html", {"trip": trip, "cars": cars})
+    return render(
+        request, panel_template(request, "logistics/_item_cars.html"), {"trip": trip, "cars": cars}
+    )
 
 
 def _needs_form(request: HttpRequest, trip: Trip, form, title: str, what: str) -> HttpResponse:

@@ -43,3 +43,14 @@ def test_the_mail_log_shows_an_emails_html_in_its_sandboxed_frame(
     page.goto(f"{live_server.url}/mail/{message.pk}/")
     frame = page.frame_locator("iframe[sandbox]")
     expect(frame.locator("b")).to_have_text("9:00")
+
+
+def test_an_emails_own_styles_apply_in_the_frame_without_a_violation(
+    page: Page, live_server, login_as, secretary
+):
+    html = "<style>b { color: rgb(200, 0, 0) }</style><p>At <b>9:00</b></p>"
+    message = MessageFactory(to=secretary.email, html_body=html)
+    login_as("secretary")
+    page.goto(f"{live_server.url}/mail/{message.pk}/")
+    bold = page.frame_locator("iframe[sandbox]").locator("b")
+    expect(bold).to_have_css("color", "rgb(200, 0, 0)")

@@ -211,7 +211,7 @@ def test_the_briefing_book_has_one_name_in_chinese():
 def test_the_print_menu_offers_the_chinese_and_the_english_edition(client, office_trip, secretary):
     client.force_login(secretary)
     menu = reverse("printing:print_menu", args=[office_trip.pk])
-    page = client.get(menu, **ZH).content.decode()
+    page = client.get(menu, **ZH, HTTP_HX_REQUEST="true").content.decode()
     assert re.search("行程单：<a [^>]+>英文版</a> · <a [^>]+>中文版</a>", page)
     assert "(PDF)" not in shown_text(page) and "English" not in shown_text(page)
 

@@ -296,15 +296,75 @@ def test_send_link_emails_contacts_in_department_language(client, office_trip, s
     assert token not in message.shown_text and token not in message.shown_html
 
 
-def test_send_link_replaces_the_old_link(client, office_trip, secretary):
+def replace(client, it):
+    return client.post(reverse("followups:replace_department_link", args=[it.pk]))
+
+
+def test_sending_the_link_again_keeps_the_copies_the_department_has_working(
+    client, office_trip, secretary
+):
+    dept = department()[0]
+    item(office_trip, secretary, dept, title="Fix the pump")
+    other_trip = TripFactory(created_by=secretary, team={secretary: "secretary"})
+    second = item(other_trip, secretary, dept, title="Mend the road")
+    old = token_for(dept)
+    client.force_login(secretary)
+
+    send(client, second)
+
+    told = client.get(second.get_absolute_url()).content.decode()
+    assert "copies sent earlier keep working" in told
+    page = client.get(items_url(old))
+    assert page.status_code == 200
+    assert "Fix the pump" in page.content.decode() and "Mend the road" in page.content.decode()
+    assert links.make_token(links.current(dept)) == old
+
+
+def test_sending_the_link_again_sends_a_new_email_and_renews_the_link(
+    client, office_trip, secretary
+):
+    dept = department()[0]
+    it = item(office_trip, secretary, dept)
+    client.force_login(secretary)
+    with time_machine.travel(NOW, tick=False):
+        send(client, it)
+    with time_machine.travel(NOW + dt.timedelta(days=settings.FOLLOWUP_LINK_DAYS - 1), tick=False):
+        send(client, it)
+        renewed = links.current(dept).expires_at
+
+    assert Message.objects.filter(cause_key__startswith="followup_department_link").count() == 2
+    assert renewed == NOW + dt.timedelta(days=2 * settings.FOLLOWUP_LINK_DAYS - 1)
+
+
+def test_replacing_the_link_stops_the_old_one_and_says_so(client, office_trip, secretary):
     dept = department()[0]
     it = item(office_trip, secretary, dept)
     old = token_for(dept)
     client.force_login(secretary)
 
-    send(client, it)
+    replace(client, it)
 
+    told = client.get(it.get_absolute_url()).content.decode()
+    assert "The link it had opens nothing any more" in told
     assert client.get(items_url(old)).status_code == 410
+    assert client.get(items_url(token_for(dept))).status_code == 200
+
+
+def test_replacing_asks_first_on_the_items_page(client, office_trip, secretary):
+    it = item(office_trip, secretary, department()[0])
+    client.force_login(secretary)
+    page = client.get(it.get_absolute_url()).content.decode()
+    form = page[page.index(reverse("followups:replace_department_link", args=[it.pk])) :]
+    assert 'data-confirm="The link the department has stops working' in form[:400]
+
+
+def test_only_the_trips_secretaries_replace_the_link(client, office_trip, secretary, staff):
+    dept = department()[0]
+    it = item(office_trip, secretary, dept)
+    old = token_for(dept)
+    client.force_login(staff)
+    assert replace(client, it).status_code == 403
+    assert client.get(items_url(old)).status_code == 200
 
 
 def test_only_the_trips_secretaries_send_the_link(client, office_trip, secretary, staff):

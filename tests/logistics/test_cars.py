@@ -92,7 +92,7 @@ def test_the_cars_panel_is_empty_when_no_car_serves_the_item(client, staff, offi
     ride = travel(office_trip)
     Vehicle.objects.create(trip=office_trip, name="Minibus", driver="Mr Wang", driver_phone="139")
     client.force_login(staff)
-    response = client.get(url("item_cars", office_trip, ride.pk))
+    response = client.get(url("item_cars", office_trip, ride.pk), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert response.content.decode().strip() == ""
 

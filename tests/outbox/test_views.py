@@ -138,14 +138,46 @@ def test_detail_shows_the_delivery_state_and_both_bodies(client, secretary):
         assert text in response.content.decode()
 
 
+def html(message: Message) -> str:
+    return reverse("outbox:message_html", args=[message.pk])
+
+
 def test_html_body_is_shown_only_inside_a_sandboxed_frame(client, secretary):
     message = MessageFactory(html_body='<script>alert("x")</script><p>Hi</p>')
     client.force_login(secretary)
 
     page = client.get(detail(message)).content.decode()
 
-    assert "<script>alert" not in page
-    assert 'sandbox srcdoc="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;p&gt;Hi' in page
+    assert "alert" not in page
+    assert f'sandbox src="{html(message)}"' in page
+
+
+def test_the_frames_html_runs_under_a_policy_of_its_own(client, secretary):
+    message = MessageFactory(html_body="<style>b { color: red }</style><p>At <b>9:00</b></p>")
+    client.force_login(secretary)
+
+    response = client.get(html(message))
+
+    assert response.content.decode() == message.html_body
+    policy = dict(p.strip().split(" ", 1) for p in response["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == "'none'"
+    assert policy["style-src"] == "'unsafe-inline'"
+    assert policy["frame-ancestors"] == "'self'"
+    assert "script-src" not in policy  # default-src 'none': no script at all
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_someone_elses_emails_html_is_404(client, staff, rows):
+    client.force_login(staff)
+    assert client.get(html(rows["others"])).status_code == 404
+    assert client.get(html(rows["to_staff"])).status_code == 200
+
+
+def test_a_private_emails_html_is_never_served(client, secretary):
+    message = MessageFactory(private=True, html_body="<p>Reset: https://x.example/r/abc</p>")
+    client.force_login(secretary)
+    assert client.get(html(message)).status_code == 404
 
 
 def test_resend_queues_a_failed_email_again_and_delivers_after_commit(
