@@ -283,6 +283,11 @@ FOLLOWUP_DIGEST_HOUR = env.int("FOLLOWUP_DIGEST_HOUR", default=8)
 FOLLOWUP_LEADER_WEEKDAY = env.int("FOLLOWUP_LEADER_WEEKDAY", default=0)
 FOLLOWUP_LINK_DAYS = env.int("FOLLOWUP_LINK_DAYS", default=60)
 
+# Notes written without signal (static/js/notes.js) wait on the phone to be sent; a note or
+# a draft left unsent this many hours is dropped from the phone when the page next loads (a
+# lost phone keeps them no longer). An internal trip's are kept for the session only.
+NOTE_QUEUE_HOURS = env.int("NOTE_QUEUE_HOURS", default=72)
+
 # Celery. REDIS_URL unset: kombu's filesystem transport under var/, so a real worker and
 # beat run with no server at all. Set it in production.
 REDIS_URL = env.str("REDIS_URL", default="")
