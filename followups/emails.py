@@ -15,9 +15,9 @@ from accounts.people import display_name, language_of
 from accounts.words import labelled_lazy
 from directory.models import Contact, Department
 from followups import links
-from followups.models import DepartmentLink, Digest, FollowUp, FollowUpUpdate
+from followups.models import DepartmentLink, FollowUp, FollowUpUpdate
 from outbox.mail import absolute_url, make_message
-from outbox.models import Message
+from outbox.models import Claim, Message
 from trips.models import Trip
 
 
@@ -121,7 +121,8 @@ def _with_links(items: list[FollowUp]) -> list[FollowUp]:
 
 
 def owner_digest(
-    digest: Digest,
+    digest: Claim,
+    department: Department,
     soon: list[FollowUp],
     overdue: list[FollowUp],
     link: DepartmentLink,
@@ -137,7 +138,6 @@ def owner_digest(
     Not tied to one trip (trip_id None), a member's copy is personal; a contact's copy is
     kept out of the mail log's bodies when it lists an internal trip's items.
     """
-    department = digest.department
     path = reverse("followups:department_items", args=[links.make_token(link)])
     confidential = any(item.trip.is_confidential for item in (*soon, *overdue))
     context = {"department": department, "today": digest.period, "soon": soon}
@@ -186,7 +186,7 @@ def _board(trip_id: int | None, **filters) -> str:
 
 
 def secretary_digest(
-    digest: Digest, user, items: list[FollowUp], *, trip_id: int | None = None
+    digest: Claim, user, items: list[FollowUp], *, trip_id: int | None = None
 ) -> Message:
     """One secretary's daily digest of the items that became overdue on their trips."""
     return make_message(
@@ -203,7 +203,7 @@ def secretary_digest(
 
 
 def leader_digest(
-    digest: Digest,
+    digest: Claim,
     user,
     today: date,
     overdue: list[FollowUp],
