@@ -188,3 +188,8 @@ def test_notes_wait_on_a_phone_three_days_unless_told_otherwise(tmp_path):
 def test_cache_is_redis_when_redis_is_configured(tmp_path):
     s = read_settings(tmp_path, REDIS_URL="redis://cache.example:6379/2")
     assert s["CACHE"] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_every_beat_job_is_named_after_the_app_whose_task_it_runs(settings):
+    for name, job in settings.CELERY_BEAT_SCHEDULE.items():
+        assert name.split("-")[0] == job["task"].split(".")[0], name
