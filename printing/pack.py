@@ -222,4 +222,3 @@ PACK = Document(
 def is_ready(trip: Trip, language: str, reader) -> bool:
     """Whether the reader's copy is rendered already (a download is then a file read)."""
     return cache.has(copy_key(PACK, trip, language, reader)[0])
-
