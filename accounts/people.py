@@ -54,4 +54,3 @@ def with_title(name: str, title: str, language: str | None = None) -> str:
 def person_label(user, language: str | None = None) -> str:
     """The user's name and title, the way every list of people prints them."""
     return with_title(display_name(user, language), display_title(user, language), language)
-
