@@ -1,5 +1,6 @@
-"""Demo data: the office's people, a directory of host units, three realistic trips, and the
-inspection's notes, follow-up items and draft report."""
+"""The demo office: its people, a directory of host units, three realistic trips, and the
+inspection's notes, follow-up items and draft report, made from desk.demo_data through the
+real domain functions (submitting, approving, recording notes, creating follow-ups)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Profile
-from accounts.roles import LEADER, SECRETARY, STAFF
 from desk import demo_data
 from directory.models import Contact, Department, HostUnit
 from followups import items as followup_items
@@ -24,115 +24,6 @@ from logistics import checklists
 from logistics.models import Vehicle
 from trips import approval
 from trips.models import ItineraryItem, Trip, TripMember, TripVersion, UnitRequirements
-
-PEOPLE = [
-    # username, first name, last name, e-mail, office role
-    ("secretary", "Sue", "Li", "secretary@office.example", SECRETARY),
-    ("leader", "Wei", "Wang", "leader@office.example", LEADER),
-    ("staff", "Sam", "Zhao", "staff@office.example", STAFF),
-    ("staff2", "Tao", "Chen", "staff2@office.example", STAFF),
-]
-
-PROFILES = {
-    # username: name, English name, title, English title, phone, protocol rank, language
-    "leader": ("王伟", "Wang Wei", "副省长", "Vice Governor", "139 0731 0001", 1, "zh-hans"),
-    "secretary": ("李娜", "Li Na", "秘书", "Secretary", "139 0731 0002", 10, "zh-hans"),
-    "staff": (
-        "赵强",
-        "Zhao Qiang",
-        "综合处处长",
-        "Director, General Affairs",
-        "139 0731 0003",
-        20,
-        "zh-hans",
-    ),
-    "staff2": (
-        "陈涛",
-        "Chen Tao",
-        "综合处科员",
-        "Officer, General Affairs",
-        "139 0731 0004",
-        30,
-        "en",
-    ),
-}
-
-HOST_UNITS = [
-    # name, kind, region, address, language, contacts (name, title, phone, e-mail)
-    (
-        "青山县人民政府",
-        HostUnit.Kind.GOVERNMENT,
-        "青山县",
-        "青山县城关镇人民路1号",
-        "zh-hans",
-        [("刘建国", "县长", "0731-8822 1001", "liujg@qingshan.example")],
-    ),
-    (
-        "青山县第一水厂",
-        HostUnit.Kind.ENTERPRISE,
-        "青山县",
-        "青山县滨河路88号",
-        "zh-hans",
-        [("陈丽", "厂长", "0731-8822 2002", "chenli@qswater.example")],
-    ),
-    (
-        "桃源镇人民政府",
-        HostUnit.Kind.TOWNSHIP,
-        "青山县",
-        "青山县桃源镇中心街6号",
-        "zh-hans",
-        [("周明", "镇党委书记", "0731-8833 3003", "zhouming@taoyuan.example")],
-    ),
-    (
-        "青山县人民医院",
-        HostUnit.Kind.HOSPITAL,
-        "青山县",
-        "青山县健康路20号",
-        "zh-hans",
-        [("孙华", "院长", "0731-8844 4004", "sunhua@qshospital.example")],
-    ),
-    (
-        "绿谷农业合作社",
-        HostUnit.Kind.ENTERPRISE,
-        "青山县",
-        "青山县桃源镇绿谷村",
-        "zh-hans",
-        [("黄伟", "理事长", "138 0731 5005", "huangwei@lvgu.example")],
-    ),
-    (
-        "Provincial Development Forum",
-        HostUnit.Kind.ORGANISATION,
-        "Provincial capital",
-        "International Convention Centre, 1 Expo Avenue",
-        "en",
-        [("Helen Park", "Programme director", "+86 731 8855 6006", "h.park@devforum.example")],
-    ),
-]
-
-
-DEPARTMENTS = [
-    # name, language, contacts (name, title, host unit or None, internal department, phone, e-mail)
-    (
-        "省水利厅农村饮水处",
-        "zh-hans",
-        [("张敏", "处长", None, "省水利厅农村饮水处", "0731-8899 2020", "zhangmin@slt.example")],
-    ),
-    (
-        "青山县人民政府办公室",
-        "zh-hans",
-        [("刘洋", "副主任", "青山县人民政府", "", "0731-8822 1010", "liuyang@qingshan.example")],
-    ),
-    (
-        "青山县水利局",
-        "zh-hans",
-        [("李强", "局长", None, "青山县水利局", "0731-8822 3030", "liqiang@qsslj.example")],
-    ),
-    (
-        "Provincial Foreign Affairs Office",
-        "en",
-        [("Grace Lin", "Deputy director", None, "Foreign Affairs Office", "+86 731 8866 7007", "")],
-    ),
-]
 
 
 @dataclass
@@ -171,59 +62,64 @@ def _approve(trip: Trip, users: dict[str, User]) -> None:
 
 def _people(password: str) -> tuple[dict[str, User], list[str]]:
     users, created = {}, []
-    for username, first, last, email, role in PEOPLE:
+    for person in demo_data.PEOPLE:
         user, was_created = User.objects.get_or_create(
-            username=username, defaults={"first_name": first, "last_name": last, "email": email}
+            username=person.username,
+            defaults={
+                "first_name": person.first_name,
+                "last_name": person.last_name,
+                "email": person.email,
+            },
         )
         if was_created:
             user.set_password(password)
             user.save()
-            created.append(username)
-        user.groups.add(Group.objects.get(name=role))
-        name, name_en, title, title_en, phone, rank, language = PROFILES[username]
-        Profile.objects.get_or_create(
-            user=user,
-            defaults={
-                "name": name,
-                "name_en": name_en,
-                "title": title,
-                "title_en": title_en,
-                "phone": phone,
-                "protocol_rank": rank,
-                "language": language,
-            },
-        )
-        users[username] = user
+            created.append(person.username)
+        user.groups.add(Group.objects.get(name=person.role))
+        Profile.objects.get_or_create(user=user, defaults=person.profile())
+        users[person.username] = user
     return users, created
 
 
 def _host_units() -> dict[str, HostUnit]:
     units = {}
-    for name, kind, region, address, language, contacts in HOST_UNITS:
+    for row in demo_data.HOST_UNITS:
         unit, _ = HostUnit.objects.get_or_create(
-            name=name,
-            defaults={"kind": kind, "region": region, "address": address, "language": language},
+            name=row.name,
+            defaults={
+                "kind": row.kind,
+                "region": row.region,
+                "address": row.address,
+                "language": row.language,
+            },
         )
-        for contact_name, title, phone, email in contacts:
+        for contact in row.contacts:
             Contact.objects.get_or_create(
-                name=contact_name,
+                name=contact.name,
                 host_unit=unit,
-                defaults={"title": title, "phone": phone, "email": email, "receives_notices": True},
+                defaults={
+                    "title": contact.title,
+                    "phone": contact.phone,
+                    "email": contact.email,
+                    "receives_notices": True,
+                },
             )
-        units[name] = unit
+        units[row.name] = unit
     return units
 
 
 def _departments(units: dict[str, HostUnit]) -> None:
     """The departments that answer for follow-ups, each with the person to ask."""
-    for name, language, contacts in DEPARTMENTS:
-        department, _ = Department.objects.get_or_create(name=name, defaults={"language": language})
-        for contact_name, title, unit_name, internal, phone, email in contacts:
+    for row in demo_data.DEPARTMENTS:
+        department, _ = Department.objects.get_or_create(
+            name=row.name, defaults={"language": row.language}
+        )
+        for person in row.contacts:
             contact, _ = Contact.objects.get_or_create(
-                name=contact_name,
-                host_unit=units.get(unit_name),
-                department=internal,
-                defaults={"title": title, "phone": phone, "email": email},
+                name=person.name,
+                host_unit=units.get(person.host_unit),
+                department=person.department,
+                defaults={"title": person.title, "phone": person.phone, "email": person.email},
             )
             department.contacts.add(contact)
 
@@ -287,155 +183,6 @@ def _car(trip: Trip, car: demo_data.Car, passengers: list[User]) -> None:
     )
 
 
-# The inspection's first day: what was seen, heard and said, the leader's remark, and
-# what became follow-up items. Each note: its key (keeps it once), author, item title,
-# kind, who said it, text. Then each item: the note's key, title, department, co-owners,
-# due in days from the day seeded, priority, and its later changes (status and fields).
-N = Note.Kind
-S = FollowUp.Status
-
-DEMO_NOTES = [
-    (
-        "demo-note-1",
-        "staff",
-        "听取县政府工作汇报",
-        N.HEARD,
-        "刘建国",
-        "全县农村自来水普及率92%，但山区还有三个村靠山泉水，旱季要靠送水车。",
-    ),
-    (
-        "demo-note-2",
-        "secretary",
-        "听取县政府工作汇报",
-        N.REMARK,
-        "王伟",
-        "农村供水要“建得好、管得好、用得好”，不能重建轻管，运维经费要有稳定来源。",
-    ),
-    (
-        "demo-note-3",
-        "secretary",
-        "听取县政府工作汇报",
-        N.DECISION,
-        "王伟",
-        "由省水利厅牵头、县水利局配合，一个月内拿出山区三个村集中供水的方案。",
-    ),
-    (
-        "demo-note-4",
-        "secretary",
-        "听取县政府工作汇报",
-        N.PROMISE,
-        "王伟",
-        "省里支持青山县申报农村供水管网改造专项债券，请县里抓紧准备项目材料。",
-    ),
-    (
-        "demo-note-5",
-        "staff",
-        "实地查看水厂运行",
-        N.SEEN,
-        "",
-        "滤池反冲洗设备锈蚀严重，部分阀门靠人工操作；中控室的水质在线监测仪一个上午报警三次。",
-    ),
-    (
-        "demo-note-6",
-        "secretary",
-        "实地查看水厂运行",
-        N.PROMISE,
-        "王伟",
-        "更换滤池反冲洗设备的资金，省里帮助协调解决。",
-    ),
-    (
-        "demo-note-7",
-        "staff",
-        "实地查看水厂运行",
-        N.PROBLEM,
-        "",
-        "水质在线监测仪频繁误报，值班人员难以判断真假，存在漏报风险。",
-    ),
-    (
-        "demo-note-8",
-        "staff",
-        "与一线职工座谈",
-        N.SAID,
-        "水厂职工",
-        "夜班只有两个人值守，设备一报警就得全厂跑，大家希望增加人手。",
-    ),
-    (
-        "demo-note-9",
-        "staff",
-        "与一线职工座谈",
-        N.REQUEST,
-        "水厂职工代表",
-        "请求增加夜班值守人员编制。",
-    ),
-]
-
-DEMO_FOLLOWUPS = [
-    (
-        "demo-note-3",
-        "拿出山区三个村集中供水方案",
-        "省水利厅农村饮水处",
-        ["青山县水利局"],
-        30,
-        FollowUp.Priority.HIGH,
-        [{"status": S.IN_PROGRESS, "comment": "已完成三个村的实地勘察，正在比选水源方案。"}],
-    ),
-    (
-        "demo-note-6",
-        "更换第一水厂滤池反冲洗设备",
-        "青山县水利局",
-        [],
-        10,
-        FollowUp.Priority.NORMAL,
-        [
-            {"status": S.IN_PROGRESS, "comment": "已向省水利厅申请维修养护补助。"},
-            {
-                "status": S.DONE,
-                "answer": "省级农村供水维修养护补助资金85万元已下达，滤池反冲洗设备已更换完毕，"
-                "第一水厂已确认运行正常。",
-            },
-        ],
-    ),
-    (
-        "demo-note-7",
-        "排查水质在线监测仪误报问题",
-        "青山县水利局",
-        [],
-        -5,
-        FollowUp.Priority.NORMAL,
-        [{"comment": "厂家尚未派人到现场，已电话催办。"}],
-    ),
-    (
-        "demo-note-9",
-        "增加第一水厂夜班值守人员编制",
-        "青山县人民政府办公室",
-        [],
-        15,
-        FollowUp.Priority.LOW,
-        [
-            {
-                "status": S.CANNOT,
-                "reason": "县级事业编制总量已满，年内无法增加；改为通过购买服务增加夜班值守人员，"
-                "已向水厂职工说明。",
-            }
-        ],
-    ),
-    (
-        "demo-note-4",
-        "支持青山县申报管网改造专项债券",
-        "省水利厅农村饮水处",
-        [],
-        45,
-        FollowUp.Priority.HIGH,
-        [
-            {
-                "needs_leader": True,
-                "comment": "需省领导出面与省财政厅协调专项债额度。",
-            }
-        ],
-    ),
-]
-
-
 def _notes_and_followups(trip: Trip, users: dict[str, User], today: dt.date) -> None:
     """The inspection's first day noted down, and five follow-up items for three departments
     with their history: one done, one overdue, one that cannot be done, two under way.
@@ -445,39 +192,39 @@ def _notes_and_followups(trip: Trip, users: dict[str, User], today: dt.date) -> 
         item.title: item for item in trip.items.select_related("host_unit").order_by("-start")
     }
     notes = {}
-    for key, author, item_title, kind, speaker, text in DEMO_NOTES:
-        notes[key], _ = followup_notes.record(
+    for row in demo_data.NOTES:
+        notes[row.key], _ = followup_notes.record(
             trip,
-            users[author],
-            client_key=key,
-            item=visits[item_title],
-            kind=kind,
-            speaker=speaker,
-            text=text,
-            verified=kind in (N.SEEN, N.HEARD),
+            users[row.author],
+            client_key=row.key,
+            item=visits[row.item],
+            kind=row.kind,
+            speaker=row.speaker,
+            text=row.text,
+            verified=row.kind in (Note.Kind.SEEN, Note.Kind.HEARD),
         )
     secretary = users["secretary"]
     departments = {d.name: d for d in Department.objects.prefetch_related("contacts")}
-    for key, title, owner, co_owners, due_in, priority, changes in DEMO_FOLLOWUPS:
-        note = notes[key]
+    for row in demo_data.FOLLOWUPS:
+        note = notes[row.note]
         if note.followups.exists():
             continue
-        department = departments[owner]
+        department = departments[row.department]
         item = followup_items.create(
             FollowUp(
                 trip=trip,
                 note=note,
                 item=note.item,
                 host_unit=note.item.host_unit,
-                title=title,
+                title=row.title,
                 to_do=note.text,
                 department=department,
                 contact=next(iter(department.contacts.all()), None),
-                due_date=today + dt.timedelta(days=due_in),
-                priority=priority,
+                due_date=today + dt.timedelta(days=row.due_in),
+                priority=row.priority,
             ),
             secretary,
-            co_owners=[departments[name] for name in co_owners],
+            co_owners=[departments[name] for name in row.co_owners],
         )
-        for change in changes:
+        for change in row.changes:
             followup_items.update(item, secretary, **change)

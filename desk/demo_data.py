@@ -1,11 +1,14 @@
-"""The demo's three trips as data, one keyword row an itinerary item; desk.demo builds them
-through the real domain functions."""
+"""The demo office as data: people, host units, departments, three trips (one row an
+itinerary item), the inspection's notes and follow-up items. desk.demo builds them through
+the real domain functions; running it twice changes nothing."""
 
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass, field
 
 from accounts.roles import LEADER, SECRETARY, STAFF
+from directory.models import HostUnit
+from followups.models import FollowUp, Note
 from trips.models import ItineraryItem, Trip, TripMember
 
 K = ItineraryItem.Kind
@@ -66,6 +69,84 @@ class DemoTrip:
     others: tuple[Other, ...] = ()  # in this order
     car: Car | None = None
     requirements: dict[str, str] = field(default_factory=dict)  # host unit: what it prepares
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person:
+    """An office user with the profile the demo gives them."""
+
+    username: str
+    first_name: str
+    last_name: str
+    email: str
+    role: str
+    name: str
+    name_en: str
+    title: str
+    title_en: str
+    phone: str
+    protocol_rank: int
+    language: str
+
+    def profile(self) -> dict[str, object]:
+        fields = ("name", "name_en", "title", "title_en", "phone", "protocol_rank", "language")
+        return {name: getattr(self, name) for name in fields}
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnitContact:
+    name: str
+    title: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Unit:
+    name: str
+    kind: str
+    region: str
+    address: str
+    language: str
+    contacts: tuple[UnitContact, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DepartmentContact:
+    name: str
+    title: str
+    host_unit: str | None  # the unit's name, or None for the office's own staff
+    department: str  # the internal department, for the office's own staff
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoDepartment:
+    name: str
+    language: str
+    contacts: tuple[DepartmentContact, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoNote:
+    key: str  # the client key: keeps it once
+    author: str  # username
+    item: str  # the item's title (the first day's item of that title)
+    kind: str
+    speaker: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoFollowUp:
+    note: str  # the note's key
+    title: str
+    department: str
+    co_owners: tuple[str, ...]
+    due_in: int  # days from the day seeded
+    priority: str
+    changes: tuple[dict[str, object], ...]  # later updates, in order (status and fields)
 
 
 def by_car(origin: str, destination: str, driver: str = "王师傅 139 0731 0000") -> dict[str, str]:
@@ -244,3 +325,347 @@ CONFIDENTIAL = DemoTrip(
 
 # In the order they are made (the inspection is the first trip, as make bench expects).
 TRIPS = (INSPECTION, MEETING, CONFIDENTIAL)
+
+
+# The office and its directory.
+PEOPLE = (
+    Person(
+        username="secretary",
+        first_name="Sue",
+        last_name="Li",
+        email="secretary@office.example",
+        role=SECRETARY,
+        name="李娜",
+        name_en="Li Na",
+        title="秘书",
+        title_en="Secretary",
+        phone="139 0731 0002",
+        protocol_rank=10,
+        language="zh-hans",
+    ),
+    Person(
+        username="leader",
+        first_name="Wei",
+        last_name="Wang",
+        email="leader@office.example",
+        role=LEADER,
+        name="王伟",
+        name_en="Wang Wei",
+        title="副省长",
+        title_en="Vice Governor",
+        phone="139 0731 0001",
+        protocol_rank=1,
+        language="zh-hans",
+    ),
+    Person(
+        username="staff",
+        first_name="Sam",
+        last_name="Zhao",
+        email="staff@office.example",
+        role=STAFF,
+        name="赵强",
+        name_en="Zhao Qiang",
+        title="综合处处长",
+        title_en="Director, General Affairs",
+        phone="139 0731 0003",
+        protocol_rank=20,
+        language="zh-hans",
+    ),
+    Person(
+        username="staff2",
+        first_name="Tao",
+        last_name="Chen",
+        email="staff2@office.example",
+        role=STAFF,
+        name="陈涛",
+        name_en="Chen Tao",
+        title="综合处科员",
+        title_en="Officer, General Affairs",
+        phone="139 0731 0004",
+        protocol_rank=30,
+        language="en",
+    ),
+)
+
+HOST_UNITS = (
+    Unit(
+        name="青山县人民政府",
+        kind=HostUnit.Kind.GOVERNMENT,
+        region="青山县",
+        address="青山县城关镇人民路1号",
+        language="zh-hans",
+        contacts=(
+            UnitContact(
+                name="刘建国", title="县长", phone="0731-8822 1001", email="liujg@qingshan.example"
+            ),
+        ),
+    ),
+    Unit(
+        name="青山县第一水厂",
+        kind=HostUnit.Kind.ENTERPRISE,
+        region="青山县",
+        address="青山县滨河路88号",
+        language="zh-hans",
+        contacts=(
+            UnitContact(
+                name="陈丽", title="厂长", phone="0731-8822 2002", email="chenli@qswater.example"
+            ),
+        ),
+    ),
+    Unit(
+        name="桃源镇人民政府",
+        kind=HostUnit.Kind.TOWNSHIP,
+        region="青山县",
+        address="青山县桃源镇中心街6号",
+        language="zh-hans",
+        contacts=(
+            UnitContact(
+                name="周明",
+                title="镇党委书记",
+                phone="0731-8833 3003",
+                email="zhouming@taoyuan.example",
+            ),
+        ),
+    ),
+    Unit(
+        name="青山县人民医院",
+        kind=HostUnit.Kind.HOSPITAL,
+        region="青山县",
+        address="青山县健康路20号",
+        language="zh-hans",
+        contacts=(
+            UnitContact(
+                name="孙华", title="院长", phone="0731-8844 4004", email="sunhua@qshospital.example"
+            ),
+        ),
+    ),
+    Unit(
+        name="绿谷农业合作社",
+        kind=HostUnit.Kind.ENTERPRISE,
+        region="青山县",
+        address="青山县桃源镇绿谷村",
+        language="zh-hans",
+        contacts=(
+            UnitContact(
+                name="黄伟", title="理事长", phone="138 0731 5005", email="huangwei@lvgu.example"
+            ),
+        ),
+    ),
+    Unit(
+        name="Provincial Development Forum",
+        kind=HostUnit.Kind.ORGANISATION,
+        region="Provincial capital",
+        address="International Convention Centre, 1 Expo Avenue",
+        language="en",
+        contacts=(
+            UnitContact(
+                name="Helen Park",
+                title="Programme director",
+                phone="+86 731 8855 6006",
+                email="h.park@devforum.example",
+            ),
+        ),
+    ),
+)
+
+DEPARTMENTS = (
+    DemoDepartment(
+        name="省水利厅农村饮水处",
+        language="zh-hans",
+        contacts=(
+            DepartmentContact(
+                name="张敏",
+                title="处长",
+                host_unit=None,
+                department="省水利厅农村饮水处",
+                phone="0731-8899 2020",
+                email="zhangmin@slt.example",
+            ),
+        ),
+    ),
+    DemoDepartment(
+        name="青山县人民政府办公室",
+        language="zh-hans",
+        contacts=(
+            DepartmentContact(
+                name="刘洋",
+                title="副主任",
+                host_unit="青山县人民政府",
+                department="",
+                phone="0731-8822 1010",
+                email="liuyang@qingshan.example",
+            ),
+        ),
+    ),
+    DemoDepartment(
+        name="青山县水利局",
+        language="zh-hans",
+        contacts=(
+            DepartmentContact(
+                name="李强",
+                title="局长",
+                host_unit=None,
+                department="青山县水利局",
+                phone="0731-8822 3030",
+                email="liqiang@qsslj.example",
+            ),
+        ),
+    ),
+    DemoDepartment(
+        name="Provincial Foreign Affairs Office",
+        language="en",
+        contacts=(
+            DepartmentContact(
+                name="Grace Lin",
+                title="Deputy director",
+                host_unit=None,
+                department="Foreign Affairs Office",
+                phone="+86 731 8866 7007",
+                email="",
+            ),
+        ),
+    ),
+)
+
+# The inspection's first day: what was seen, heard and said, the leader's remark, and
+# what became follow-up items (one done, one overdue, one that cannot be done, two under way).
+N = Note.Kind
+S = FollowUp.Status
+
+NOTES = (
+    DemoNote(
+        key="demo-note-1",
+        author="staff",
+        item="听取县政府工作汇报",
+        kind=N.HEARD,
+        speaker="刘建国",
+        text="全县农村自来水普及率92%，但山区还有三个村靠山泉水，旱季要靠送水车。",
+    ),
+    DemoNote(
+        key="demo-note-2",
+        author="secretary",
+        item="听取县政府工作汇报",
+        kind=N.REMARK,
+        speaker="王伟",
+        text="农村供水要“建得好、管得好、用得好”，不能重建轻管，运维经费要有稳定来源。",
+    ),
+    DemoNote(
+        key="demo-note-3",
+        author="secretary",
+        item="听取县政府工作汇报",
+        kind=N.DECISION,
+        speaker="王伟",
+        text="由省水利厅牵头、县水利局配合，一个月内拿出山区三个村集中供水的方案。",
+    ),
+    DemoNote(
+        key="demo-note-4",
+        author="secretary",
+        item="听取县政府工作汇报",
+        kind=N.PROMISE,
+        speaker="王伟",
+        text="省里支持青山县申报农村供水管网改造专项债券，请县里抓紧准备项目材料。",
+    ),
+    DemoNote(
+        key="demo-note-5",
+        author="staff",
+        item="实地查看水厂运行",
+        kind=N.SEEN,
+        speaker="",
+        text="滤池反冲洗设备锈蚀严重，部分阀门靠人工操作；中控室的水质在线监测仪一个上午报警三次。",
+    ),
+    DemoNote(
+        key="demo-note-6",
+        author="secretary",
+        item="实地查看水厂运行",
+        kind=N.PROMISE,
+        speaker="王伟",
+        text="更换滤池反冲洗设备的资金，省里帮助协调解决。",
+    ),
+    DemoNote(
+        key="demo-note-7",
+        author="staff",
+        item="实地查看水厂运行",
+        kind=N.PROBLEM,
+        speaker="",
+        text="水质在线监测仪频繁误报，值班人员难以判断真假，存在漏报风险。",
+    ),
+    DemoNote(
+        key="demo-note-8",
+        author="staff",
+        item="与一线职工座谈",
+        kind=N.SAID,
+        speaker="水厂职工",
+        text="夜班只有两个人值守，设备一报警就得全厂跑，大家希望增加人手。",
+    ),
+    DemoNote(
+        key="demo-note-9",
+        author="staff",
+        item="与一线职工座谈",
+        kind=N.REQUEST,
+        speaker="水厂职工代表",
+        text="请求增加夜班值守人员编制。",
+    ),
+)
+
+FOLLOWUPS = (
+    DemoFollowUp(
+        note="demo-note-3",
+        title="拿出山区三个村集中供水方案",
+        department="省水利厅农村饮水处",
+        co_owners=("青山县水利局",),
+        due_in=30,
+        priority=FollowUp.Priority.HIGH,
+        changes=(
+            {"status": S.IN_PROGRESS, "comment": "已完成三个村的实地勘察，正在比选水源方案。"},
+        ),
+    ),
+    DemoFollowUp(
+        note="demo-note-6",
+        title="更换第一水厂滤池反冲洗设备",
+        department="青山县水利局",
+        co_owners=(),
+        due_in=10,
+        priority=FollowUp.Priority.NORMAL,
+        changes=(
+            {"status": S.IN_PROGRESS, "comment": "已向省水利厅申请维修养护补助。"},
+            {
+                "status": S.DONE,
+                "answer": "省级农村供水维修养护补助资金85万元已下达，滤池反冲洗设备已更换完毕，"
+                "第一水厂已确认运行正常。",
+            },
+        ),
+    ),
+    DemoFollowUp(
+        note="demo-note-7",
+        title="排查水质在线监测仪误报问题",
+        department="青山县水利局",
+        co_owners=(),
+        due_in=-5,
+        priority=FollowUp.Priority.NORMAL,
+        changes=({"comment": "厂家尚未派人到现场，已电话催办。"},),
+    ),
+    DemoFollowUp(
+        note="demo-note-9",
+        title="增加第一水厂夜班值守人员编制",
+        department="青山县人民政府办公室",
+        co_owners=(),
+        due_in=15,
+        priority=FollowUp.Priority.LOW,
+        changes=(
+            {
+                "status": S.CANNOT,
+                "reason": "县级事业编制总量已满，年内无法增加；改为通过购买服务增加夜班值守人员，"
+                "已向水厂职工说明。",
+            },
+        ),
+    ),
+    DemoFollowUp(
+        note="demo-note-4",
+        title="支持青山县申报管网改造专项债券",
+        department="省水利厅农村饮水处",
+        co_owners=(),
+        due_in=45,
+        priority=FollowUp.Priority.HIGH,
+        changes=({"needs_leader": True, "comment": "需省领导出面与省财政厅协调专项债额度。"},),
+    ),
+)
