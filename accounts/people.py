@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.conf import settings
 from django.db.models import F, QuerySet
 from django.utils.translation import get_language
@@ -56,13 +54,3 @@ def with_title(name: str, title: str, language: str | None = None) -> str:
 def person_label(user, language: str | None = None) -> str:
     """The user's name and title, the way every list of people prints them."""
     return with_title(display_name(user, language), display_title(user, language), language)
-
-
-def protocol_sorted(users: Iterable) -> list:
-    """Already-loaded users in protocol order (their profiles selected or prefetched)."""
-
-    def key(user) -> tuple:
-        profile = profile_of(user)
-        return (profile.pk is None, profile.protocol_rank, user.pk)
-
-    return sorted(users, key=key)

@@ -14,24 +14,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts import roles as office
+from briefings.models import Briefing, Material
 from directory.models import HostUnit
 from trips import access as trips_access
 from trips.models import ItineraryItem
-
-if TYPE_CHECKING:
-    from briefings.models import Material
 
 
 def may_read_sensitive(user) -> bool:
     """Secretaries and leaders read sensitive matters; staff do not."""
     roles = office.office_roles(user)
     return bool(roles & {office.SECRETARY, office.LEADER})
+
+
+def sections_readable_by(user, sections: QuerySet[Briefing]) -> QuerySet[Briefing]:
+    """The sections the user may read: sensitive matters only for secretaries and leaders."""
+    if may_read_sensitive(user):
+        return sections
+    return sections.exclude(topic=Briefing.Topic.SENSITIVE)
 
 
 def may_edit_unit_material(user) -> bool:
@@ -63,8 +67,8 @@ def material_for(user, model: type[Material], pk: int, *, edit: bool = False) ->
     """One piece of material, checked against its owner: the item's trip, or the unit."""
     owned_by_items = hasattr(model, "item")
     queryset = model.objects.select_related("host_unit", *(["item"] if owned_by_items else []))
-    if hasattr(queryset, "readable_by"):
-        queryset = queryset.readable_by(user)
+    if model is Briefing:
+        queryset = sections_readable_by(user, queryset)
     material = get_object_or_404(queryset, pk=pk)
     if owned_by_items and material.item_id:
         material.item = item_for(user, material.item.trip_id, material.item_id, edit=edit)

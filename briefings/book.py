@@ -13,6 +13,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
+from briefings import access
 from briefings.models import Attachment, Briefing, Figure, Person, Sourced
 from directory.models import HostUnit
 from followups.models import FollowUp
@@ -159,8 +160,8 @@ def _load(
     def owner(obj) -> Material:
         return by_unit[obj.host_unit_id] if obj.host_unit_id else by_item[obj.item_id]
 
-    for section in (
-        Briefing.objects.readable_by(user).filter(owned).select_related("verified_by__profile")
+    for section in access.sections_readable_by(user, Briefing.objects.filter(owned)).select_related(
+        "verified_by__profile"
     ):
         owner(section).sections.append(section)
     for figure in Figure.objects.filter(owned).select_related("verified_by__profile"):

@@ -23,7 +23,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from briefings import access
 from directory.models import HostUnit
 from trips.models import ItineraryItem
 
@@ -226,14 +225,6 @@ class Owned(Material):
         return reverse("briefings:unit", args=[self.host_unit_id])
 
 
-class BriefingQuerySet(models.QuerySet):
-    def readable_by(self, user) -> BriefingQuerySet:
-        """Sections the user may read: sensitive matters only for secretaries and leaders."""
-        if access.may_read_sensitive(user):
-            return self
-        return self.exclude(topic=Briefing.Topic.SENSITIVE)
-
-
 class Briefing(Owned, Sourced):
     """One section of background material on a topic, with its source."""
 
@@ -256,8 +247,6 @@ class Briefing(Owned, Sourced):
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     title = models.CharField(pgettext_lazy("briefing", "title"), max_length=200, blank=True)
     body = models.TextField(_("text"))
-
-    objects = BriefingQuerySet.as_manager()
 
     class Meta(Owned.Meta):
         ordering = ["pk"]

@@ -1,5 +1,8 @@
 """Contacts from a CSV file: read it, check every row with the contact form, then import.
 
+ContactImportForm is the upload: it lives here, beside what it runs, because the rows are
+checked with directory.forms.ContactForm (this module imports the forms, never the reverse).
+
 Nothing is saved until every row is clean. Between the preview and the confirmation the
 file's text travels in a signed hidden field, and is checked again on confirmation
 (the directory may have changed in between).
@@ -14,13 +17,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from django import forms
 from django.core import signing
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-# A module reference, not names: the forms module imports this one too.
-from directory import forms as directory_forms
+from directory.forms import ContactForm
 from directory.models import CONTACT_FIELDS, Contact, HostUnit
 
 if TYPE_CHECKING:
@@ -81,7 +84,7 @@ class Row:
 
     number: int  # as a spreadsheet numbers it: the header is row 1
     values: dict[str, str]
-    form: directory_forms.ContactForm
+    form: ContactForm
     columns: list[str]
     errors: dict[str, list[str]] = field(default_factory=dict)
 
@@ -255,7 +258,7 @@ def _check(
     data.update(values)
     notices = data.get("receives_notices", "").strip().lower()
     data["receives_notices"] = "on" if notices in YES else ""
-    form = directory_forms.ContactForm(data, instance=contact, host_units=units)
+    form = ContactForm(data, instance=contact, host_units=units)
     errors = {} if form.is_valid() else {f: list(msgs) for f, msgs in form.errors.items()}
     if notices not in YES | NO:
         errors.setdefault("receives_notices", []).append(_("Write yes or no."))
@@ -279,3 +282,34 @@ def import_contacts(checked: Preview) -> tuple[int, int]:
     for row in checked.rows:
         row.form.save()
     return counts
+
+
+class ContactImportForm(forms.Form):
+    """Step 1 uploads a CSV file; step 2 posts back the signed content to confirm it."""
+
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        help_text=gettext_lazy("UTF-8 or GB18030, first row naming the columns, at most 1 MB."),
+    )
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        try:
+            if cleaned.get("token"):
+                text = unsign(cleaned["token"], self.user)
+            elif cleaned.get("file"):
+                text = read_upload(cleaned["file"])
+            else:
+                raise FileRejected(_("Choose a CSV file."))
+            cleaned["preview"] = preview(text)
+        except FileRejected as rejected:
+            self.add_error("file", str(rejected))
+        cleaned["confirmed"] = bool(cleaned.get("token"))
+        return cleaned

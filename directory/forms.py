@@ -1,4 +1,4 @@
-"""Directory forms: host units, contacts, departments, the list filters and the CSV upload.
+"""Directory forms: host units, contacts, departments and the list filters.
 
 ContactForm is the one place where a contact's rules live: the contact pages use it and
 the CSV import runs it on every row.
@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import words
 from accounts.forms import ChooseMixin, OneLineField, one_line_formfield
-from directory import contacts_import
 from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit
 
 # Digits, spaces, "+" in front, dashes and parentheses; then an optional extension
@@ -228,34 +227,3 @@ class ContactFilterForm(forms.Form):
         if self.cleaned_data["host_unit"]:
             contacts = contacts.filter(host_unit=self.cleaned_data["host_unit"])
         return contacts
-
-
-class ContactImportForm(forms.Form):
-    """Step 1 uploads a CSV file; step 2 posts back the signed content to confirm it."""
-
-    file = forms.FileField(
-        label=_("CSV file"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
-        help_text=_("UTF-8 or GB18030, first row naming the columns, at most 1 MB."),
-    )
-    token = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, user, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        try:
-            if cleaned.get("token"):
-                text = contacts_import.unsign(cleaned["token"], self.user)
-            elif cleaned.get("file"):
-                text = contacts_import.read_upload(cleaned["file"])
-            else:
-                raise contacts_import.FileRejected(_("Choose a CSV file."))
-            cleaned["preview"] = contacts_import.preview(text)
-        except contacts_import.FileRejected as rejected:
-            self.add_error("file", str(rejected))
-        cleaned["confirmed"] = bool(cleaned.get("token"))
-        return cleaned

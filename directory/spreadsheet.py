@@ -7,7 +7,6 @@ https://owasp.org/www-community/attacks/CSV_Injection
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 # A spreadsheet reads a cell starting with one of these as a formula (tab and line breaks:
@@ -20,8 +19,3 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
-
-
-def safe_row(values: Iterable[Any]) -> list[Any]:
-    """A row of an export, every cell made safe."""
-    return [safe_cell(value) for value in values]

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import roles
 from accounts.submissions import once
 from directory import contacts_import
+from directory.contacts_import import ContactImportForm
 from directory.forms import (
     ContactFilterForm,
     ContactForm,
-    ContactImportForm,
     DepartmentForm,
     HostUnitFilterForm,
     HostUnitForm,

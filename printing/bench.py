@@ -27,19 +27,12 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from printing import chromium
+
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 9
 LANGUAGE = "zh-hans"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [  # as tests/fixtures/browser.py starts it
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+CHROMIUM = chromium.EXECUTABLE
 
 
 def _setup(var_dir: str) -> None:
@@ -112,10 +105,11 @@ def _bare(html: str) -> bytes:
 def _chromium(html_file: Path, out: Path) -> None:
     out.unlink(missing_ok=True)
     subprocess.run(
-        [CHROMIUM, *CHROMIUM_FLAGS, "--no-pdf-header-footer", f"--print-to-pdf={out}",
-         html_file.as_uri()],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+        chromium.command("--no-pdf-header-footer", f"--print-to-pdf={out}", html_file.as_uri()),
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert out.stat().st_size > 0
 
 

@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import pgettext, pgettext_lazy
 
@@ -223,8 +222,3 @@ PACK = Document(
 def is_ready(trip: Trip, language: str, reader) -> bool:
     """Whether the reader's copy is rendered already (a download is then a file read)."""
     return cache.has(copy_key(PACK, trip, language, reader)[0])
-
-
-def sections_in_pack() -> list[str]:
-    with translation.override("en"):
-        return [str(section.title) for section in SECTIONS]

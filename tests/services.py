@@ -9,7 +9,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+from printing import chromium
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", chromium.EXECUTABLE)
 
 
 def services_required() -> bool:

@@ -131,7 +131,7 @@ def _calendar(trips: Iterable[Trip], *, name: str, uid: str, in_feed: bool) -> C
             calendar.add_component(_event(trip, item, in_feed=in_feed))
         if trip.end_date >= today:  # a cancellation matters only until the trip is over
             for tombstone in trip.cancelled_items.all():
-                calendar.add_component(_cancelled_event(trip, tombstone, in_feed=in_feed))
+                calendar.add_component(_event(trip, tombstone, in_feed=in_feed))
     if days:
         calendar.add_missing_timezones(
             first_date=min(days) - ZONE_MARGIN, last_date=max(days) + ZONE_MARGIN
@@ -139,36 +139,23 @@ def _calendar(trips: Iterable[Trip], *, name: str, uid: str, in_feed: bool) -> C
     return calendar
 
 
-def _event(trip: Trip, item: ItineraryItem, *, in_feed: bool) -> Event:
+def _event(trip: Trip, source: ItineraryItem | CancelledItem, *, in_feed: bool) -> Event:
+    """The VEVENT of an item, or of a removed item's tombstone: the same UID, one SEQUENCE
+    higher, cancelled, without the details."""
+    removed = isinstance(source, CancelledItem)
     event = Event.new(
-        uid=f"item-{item.pk}@{_domain()}",
-        sequence=item.sequence,
-        stamp=item.updated_at,
-        summary=f"{trip.title}: {item.title}" if in_feed else item.title,
-        start=trip.local(item.start),
-        end=trip.local(item.end),
-        location=_location(item.place, item.address),
-        description=_description(trip, item),
-        categories=[str(item.get_kind_display())],
+        uid=f"item-{source.item_pk if removed else source.pk}@{_domain()}",
+        sequence=source.sequence,
+        stamp=source.cancelled_at if removed else source.updated_at,
+        summary=f"{trip.title}: {source.title}" if in_feed else source.title,
+        start=trip.local(source.start),
+        end=trip.local(source.end),
+        location=_location(source.place, source.address),
+        description=None if removed else _description(trip, source),
+        categories=() if removed else [str(source.get_kind_display())],
         url=_trip_link(trip),
         # A cancelled trip's events stay in calendars, struck through, until it is over.
-        status=STATUS.CANCELLED if trip.status == Trip.Status.CANCELLED else None,
-    )
-    _mark_confidential(event, trip)
-    return event
-
-
-def _cancelled_event(trip: Trip, tombstone: CancelledItem, *, in_feed: bool) -> Event:
-    event = Event.new(
-        uid=f"item-{tombstone.item_pk}@{_domain()}",
-        sequence=tombstone.sequence,
-        stamp=tombstone.cancelled_at,
-        summary=f"{trip.title}: {tombstone.title}" if in_feed else tombstone.title,
-        start=trip.local(tombstone.start),
-        end=trip.local(tombstone.end),
-        location=_location(tombstone.place, tombstone.address),
-        status=STATUS.CANCELLED,
-        url=_trip_link(trip),
+        status=STATUS.CANCELLED if removed or trip.status == Trip.Status.CANCELLED else None,
     )
     _mark_confidential(event, trip)
     return event

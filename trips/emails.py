@@ -19,7 +19,7 @@ from accounts.words import labelled_lazy
 from directory.models import Contact
 from outbox.mail import make_message
 from outbox.models import Message
-from trips import snapshot
+from trips import snapshot, versions
 from trips.models import Departure, Notice, NoticeReply, TripMember, TripVersion
 
 # The reminders a host unit gets about a notice: the template, and the label in the cause.
@@ -65,8 +65,11 @@ def ask_to_decide(version: TripVersion, by, leaders: Iterable) -> list[Message]:
 
 
 def notify_decision(version: TripVersion, by, secretaries: Iterable) -> list[Message]:
-    """Tell each secretary what the leader decided on the version."""
-    return _about_version("version_decided", version, by, secretaries)
+    """Tell each secretary what the leader decided on the version, and on which items."""
+    commented = versions.commented_items(version)
+    return _about_version(
+        "version_decided", version, by, secretaries, lambda language: {"commented": commented}
+    )
 
 
 def _about_version(

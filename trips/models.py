@@ -18,6 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts import people, roles
 from directory.models import Contact, HostUnit
+from trips.history import describe_move
 
 
 def validate_time_zone(value: str) -> None:
@@ -626,20 +627,6 @@ class TripVersion(models.Model):
     def is_pending(self) -> bool:
         return self.decision == self.Decision.PENDING
 
-    def items_with_comments(self) -> list[tuple]:
-        """The snapshot's items (trips.snapshot.Item) in time order, with the leader's comments."""
-        from trips.snapshot import Snapshot  # reads these models: imported when needed
-
-        comments: dict[int, list[ItemComment]] = {}
-        for comment in self.item_comments.all():
-            comments.setdefault(comment.item_id, []).append(comment)
-        items = Snapshot.from_json(self.snapshot).items
-        return [(item, comments.get(item.id, [])) for item in items]
-
-    def commented_items(self) -> list[tuple]:
-        """Only the items the leader commented on."""
-        return [(item, notes) for item, notes in self.items_with_comments() if notes]
-
 
 class ItemComment(models.Model):
     """The leader's comment on one item of a version."""
@@ -709,9 +696,7 @@ class TripEvent(models.Model):
         """A move of the itinerary in the reader's words ("14 items, 3 days later")."""
         if self.action != self.Action.MOVED:
             return ""
-        from trips.moving import describe  # words the models' own data: imported when needed
-
-        return describe(self.details)
+        return describe_move(self.details)
 
 
 def new_feed_key() -> str:

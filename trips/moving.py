@@ -18,10 +18,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from accounts.dates import long_date
 from trips import schedule
+from trips.history import days_phrase
 from trips.models import ItineraryItem, Trip, TripEvent
 
 MINUTE = timedelta(minutes=1)
@@ -55,7 +54,7 @@ class DateChange:
     @property
     def by(self) -> str:
         """How far the first day moves, in words: "3 days later"."""
-        return _by_days_phrase(self.days) if self.days else ""
+        return days_phrase(self.days) if self.days else ""
 
     @property
     def moved_out(self) -> tuple[Move, ...]:
@@ -283,53 +282,3 @@ def fit_after(trip: Trip, item: ItineraryItem, by, seen: int | None = None) -> T
         "items": len(moves),
     }
     return _apply(trip, moves, by, details)
-
-
-# The history's words for a move
-
-
-def _by_how_much(minutes: int) -> str:
-    if minutes > 0:
-        return _("%(minutes)s min later") % {"minutes": minutes}
-    return _("%(minutes)s min earlier") % {"minutes": -minutes}
-
-
-def _by_days_phrase(days: int) -> str:
-    if days > 0:
-        return ngettext("%(count)s day later", "%(count)s days later", days) % {"count": days}
-    return ngettext("%(count)s day earlier", "%(count)s days earlier", -days) % {"count": -days}
-
-
-def describe(details: Mapping[str, Any]) -> str:
-    """A move as the trip's history tells it, in the active language."""
-    how = details.get("how")
-    if how == "days":
-        count = details.get("items", 0)
-        return ngettext("%(count)s item, %(by)s", "%(count)s items, %(by)s", count) % {
-            "count": count,
-            "by": _by_days_phrase(details.get("days", 0)),
-        }
-    if how == "minutes":
-        later, by = details.get("later", 0), _by_how_much(details.get("minutes", 0))
-        if not later:
-            return _("“%(item)s”, %(by)s") % {"item": details.get("item", ""), "by": by}
-        return ngettext(
-            "“%(item)s” and %(count)s later item, %(by)s",
-            "“%(item)s” and %(count)s later items, %(by)s",
-            later,
-        ) % {"item": details.get("item", ""), "count": later, "by": by}
-    if how == "day":
-        day = date.fromisoformat(details["day"])
-        return _("“%(item)s” to %(day)s") % {"item": details.get("item", ""), "day": long_date(day)}
-    if how == "fit":
-        count = details.get("items", 0)
-        return ngettext(
-            "%(count)s item after “%(item)s”, %(by)s",
-            "%(count)s items after “%(item)s”, %(by)s",
-            count,
-        ) % {
-            "count": count,
-            "item": details.get("item", ""),
-            "by": _by_how_much(details.get("minutes", 0)),
-        }
-    return ""

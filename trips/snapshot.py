@@ -320,7 +320,7 @@ def _person(user) -> str:
 
 def _item(item: ItineraryItem) -> Item:
     simple = [n for n in ITEM_FIELDS if n not in (UNIT, "contacts", "attendees")]
-    attendees = people.protocol_sorted(item.attendees.all())
+    attendees = list(item.attendees.all())  # in protocol order: attendees_prefetch()
     return Item(
         id=item.pk,
         host_unit_id=item.host_unit_id,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from trips import approval, itinerary
+from trips import approval
 from trips.models import ItineraryItem, Trip, TripVersion
+from trips.versions import read_diff
 
 
 @dataclass
@@ -48,7 +49,7 @@ def panel(trip: Trip, user, items: list[ItineraryItem]) -> Panel:
     return Panel(
         versions=versions,
         events=trip.events.select_related("actor__profile", "version").defer("version__snapshot"),
-        changes=itinerary.read_diff(changes, trip.time_zone) if changes else None,
+        changes=read_diff(changes, trip.time_zone) if changes else None,
         approved=next((v for v in versions if v.decision == v.Decision.APPROVED), None),
         awaiting_you=latest
         if latest and latest.is_pending and approval.may_decide(latest, user)

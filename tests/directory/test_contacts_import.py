@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from directory import contacts_import
+from directory.forms import ContactForm
 from directory.models import Contact, HostUnit
 from tests.factories import ContactFactory, HostUnitFactory
 
@@ -202,7 +203,7 @@ def test_token_of_another_user_is_refused(client, secretary, units):
 
 def test_import_is_all_or_nothing(as_secretary, units, monkeypatch):
     preview = upload(as_secretary, ENGLISH)
-    original_save = contacts_import.directory_forms.ContactForm.save
+    original_save = ContactForm.save
     calls = []
 
     def save_then_fail(form, *args, **kwargs):
@@ -211,7 +212,7 @@ def test_import_is_all_or_nothing(as_secretary, units, monkeypatch):
             raise RuntimeError("disk full")
         return original_save(form, *args, **kwargs)
 
-    monkeypatch.setattr(contacts_import.directory_forms.ContactForm, "save", save_then_fail)
+    monkeypatch.setattr(ContactForm, "save", save_then_fail)
     with pytest.raises(RuntimeError):
         confirm(as_secretary, preview)
     assert not Contact.objects.exists()

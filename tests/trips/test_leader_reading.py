@@ -21,7 +21,7 @@ from outbox.models import Message
 from tests.factories import ItineraryItemFactory, TripFactory, at
 from tests.followups.item_setup import department, item
 from tests.trips.notice_setup import approve, build_visit, drafts_by_unit
-from trips import approval, itinerary, notices, snapshot
+from trips import approval, itinerary, notices, snapshot, versions
 from trips.models import Trip, TripVersion
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +116,7 @@ def test_a_new_title_alone_is_no_change_of_attendees(visit, secretary, leader):
     Profile.objects.filter(user=leader).update(title="省长")
     visit.items.update(notes="Helmets.")
     second = submit(visit, secretary)
-    changes = itinerary.version_diff(first, second, visit.time_zone)
+    changes = versions.version_diff(first, second, visit.time_zone)
     assert [row.label for row in changes.items[0].fields] == ["Notes"]
 
 

@@ -11,7 +11,7 @@ import pytest
 from directory.models import HostUnit
 from tests.factories import ContactFactory, HostUnitFactory, ItineraryItemFactory, at
 from tests.trips import notice_setup
-from trips import approval, itinerary, notices, snapshot
+from trips import approval, notices, snapshot, versions
 from trips.models import Notice, Trip, TripVersion
 
 pytestmark = pytest.mark.django_db
@@ -201,7 +201,7 @@ def test_the_version_page_the_approval_check_and_notices_use_the_one_diff(
     second = notice_setup.approve(visit.trip, secretary, leader)
     client.force_login(leader)
     assert client.get(second.get_absolute_url()).status_code == 200
-    assert itinerary.version_diff(first, second, visit.trip.time_zone).items
+    assert versions.version_diff(first, second, visit.trip.time_zone).items
     assert len(calls) >= 2
 
     calls.clear()

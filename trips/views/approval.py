@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import office_required
-from trips import approval, itinerary, notices, schedule, snapshot, workflow
+from trips import approval, itinerary, notices, schedule, snapshot, versions, workflow
 from trips.access import trip_for
 from trips.forms.approval import AdvanceForm, CancelForm, DecisionForm, SubmitForm
 from trips.models import ItemComment, ItineraryItem, Trip, TripVersion
@@ -57,8 +57,8 @@ def _version_page(
     previous = trip.versions.filter(number=version.number - 1).first()
     changes = None
     if previous:
-        changes = itinerary.version_diff(previous, version, trip.time_zone)
-    plan = itinerary.read_version(version, get_language(), form.boxes() if form else None)
+        changes = versions.version_diff(previous, version, trip.time_zone)
+    plan = versions.read_version(version, get_language(), form.boxes() if form else None)
     context = {
         "trip": trip,
         "version": version,
