@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import office_required
-from followups import access, exports, items
+from followups import access, items, tracker, word
 from followups import report as reports
 from followups.forms.items import BoardFilterForm
 from followups.forms.report import ReportForm
@@ -149,7 +149,7 @@ def report_docx(request: HttpRequest, pk: int, number: int | None = None) -> Htt
     if report is None:
         raise Http404
     name = f"{report.title} r{number}.docx" if number else f"{report.title}.docx"
-    return _download(exports.report_docx(report), exports.DOCX_CONTENT_TYPE, name)
+    return _download(word.report_docx(report), word.DOCX_CONTENT_TYPE, name)
 
 
 @never_cache
@@ -159,8 +159,8 @@ def trip_tracker(request: HttpRequest, pk: int) -> HttpResponse:
     """The trip's follow-up items and their history in Excel, for the report's readers."""
     trip = access.report_trip_for(request.user, pk)
     name = _("Follow-up items %(trip)s") % {"trip": trip.title}
-    content = exports.tracker_xlsx(FollowUp.objects.filter(trip=trip))
-    return _download(content, exports.XLSX_CONTENT_TYPE, f"{name}.xlsx")
+    content = tracker.tracker_xlsx(FollowUp.objects.filter(trip=trip))
+    return _download(content, tracker.XLSX_CONTENT_TYPE, f"{name}.xlsx")
 
 
 @never_cache
@@ -173,4 +173,4 @@ def board_tracker(request: HttpRequest) -> HttpResponse:
     form = BoardFilterForm(request.GET or None, trips=trips, user=request.user)
     found, _counted = items.board(FollowUp.objects.filter(trip__in=trips), today, **form.filters())
     name = _("Follow-up items %(day)s") % {"day": today.isoformat()}
-    return _download(exports.tracker_xlsx(found), exports.XLSX_CONTENT_TYPE, f"{name}.xlsx")
+    return _download(tracker.tracker_xlsx(found), tracker.XLSX_CONTENT_TYPE, f"{name}.xlsx")
