@@ -226,7 +226,7 @@ def for_list(items: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
 
 
 def board(
-    items: QuerySet[FollowUp],
+    user,
     today: date,
     *,
     department=None,
@@ -236,8 +236,10 @@ def board(
     leader=None,
     needing=None,
 ) -> tuple[QuerySet[FollowUp], QuerySet[FollowUp]]:
-    """The board's items filtered; and the same without the status filter, for the counts.
+    """The board's items (every item of the trips the user may read) filtered; and the same
+    without the status filter, for the counts. The board and its Excel export both ask here.
     needing: a leader, whose items are those that need him or her (FollowUp.for_leader)."""
+    items = FollowUp.objects.readable_by(user)
     if department is not None:
         shared = FollowUp.co_owners.through.objects.filter(department=department)
         items = items.filter(Q(department=department) | Q(pk__in=shared.values("followup_id")))

@@ -20,7 +20,7 @@ from followups import access, evidence, items
 from followups.forms.evidence import EvidenceForm
 from followups.forms.items import BoardFilterForm, FollowUpForm, StatusForm
 from followups.models import FollowUp, Note
-from trips.access import trip_for, visible_trips
+from trips.access import trip_for
 from trips.models import Trip
 
 BOARD_PAGE_SIZE = 100
@@ -114,9 +114,8 @@ def item_update(request: HttpRequest, pk: int) -> HttpResponse:
 def board(request: HttpRequest) -> HttpResponse:
     """Every follow-up item of the trips the user may read, filtered, counted, overdue marked."""
     today = timezone.localdate()
-    trips = visible_trips(request.user)
-    form = BoardFilterForm(request.GET or None, trips=trips, user=request.user)
-    found, counted = items.board(FollowUp.objects.filter(trip__in=trips), today, **form.filters())
+    form = BoardFilterForm(request.GET or None, user=request.user)
+    found, counted = items.board(request.user, today, **form.filters())
     page = Paginator(items.for_list(found), BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -19,7 +19,6 @@ from followups import report as reports
 from followups.forms.items import BoardFilterForm
 from followups.forms.report import ReportForm
 from followups.models import FollowUp, Report, ReportRevision
-from trips.access import visible_trips
 from trips.models import Trip
 
 
@@ -169,8 +168,7 @@ def trip_tracker(request: HttpRequest, pk: int) -> HttpResponse:
 def board_tracker(request: HttpRequest) -> HttpResponse:
     """The board's items, with the board's filters (the same query string), in Excel."""
     today = timezone.localdate()
-    trips = visible_trips(request.user)
-    form = BoardFilterForm(request.GET or None, trips=trips, user=request.user)
-    found, _counted = items.board(FollowUp.objects.filter(trip__in=trips), today, **form.filters())
+    form = BoardFilterForm(request.GET or None, user=request.user)
+    found, _counted = items.board(request.user, today, **form.filters())
     name = _("Follow-up items %(day)s") % {"day": today.isoformat()}
     return _download(tracker.tracker_xlsx(found), tracker.XLSX_CONTENT_TYPE, f"{name}.xlsx")
