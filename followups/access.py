@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from directory.models import Department
 from followups import notes
@@ -60,11 +61,11 @@ def item_for(user, pk: int, *, edit: bool = False) -> FollowUp:
     With edit, PermissionDenied unless the user may update it (may_update).
 
     The item comes with `trip` (its team prefetched), `department_member` (the user answers
-    for it) and `through_department` (the user reads it only as a department member: the
-    page then shows nothing else of the trip).
+    for it), `through_department` (the user reads it only as a department member: the
+    page then shows nothing else of the trip) and `overdue` (on the office's today).
     """
-    item = FollowUp.objects.select_related("department", "contact", "host_unit", "note", "item")
-    item = item.filter(pk=pk).first()
+    item = FollowUp.objects.with_overdue(timezone.localdate()).filter(pk=pk)
+    item = item.select_related("department", "contact", "host_unit", "note", "item").first()
     if item is None:
         raise Http404
     item.department_member = is_member(user, item)
@@ -97,10 +98,12 @@ def may_manage(user, item: FollowUp) -> bool:
 
 
 def link_item(department: Department, pk: int) -> FollowUp | None:
-    """One of the department's items (owner or co-owner) with what its link page shows;
-    None when the item is not the department's, or does not exist."""
+    """One of the department's items (owner or co-owner) with what its link page shows
+    (`overdue` on the office's today); None when the item is not the department's, or does
+    not exist."""
     return (
         owned_by([department])
+        .with_overdue(timezone.localdate())
         .select_related("trip", "department", "host_unit")
         .filter(pk=pk)
         .first()

@@ -213,15 +213,18 @@ def counts(items: QuerySet[FollowUp], today: date) -> Counts:
         in_progress=Count("pk", filter=Q(status=S.IN_PROGRESS)),
         done=Count("pk", filter=Q(status=S.DONE)),
         cannot=Count("pk", filter=Q(status=S.CANNOT)),
-        overdue=Count("pk", filter=Q(status__in=FollowUp.OPEN_STATUSES, due_date__lt=today)),
+        overdue=Count("pk", filter=FollowUp.overdue_on(today)),
     )
     return Counts(**row)
 
 
-def for_list(items: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
-    """Items with what a list row shows joined or prefetched: a fixed number of queries."""
-    return items.select_related("trip", "department", "contact", "host_unit").prefetch_related(
-        "co_owners"
+def for_list(items: QuerySet[FollowUp], today: date) -> QuerySet[FollowUp]:
+    """Items with what a list row shows joined or prefetched (a fixed number of queries), the
+    overdue ones marked."""
+    return (
+        items.with_overdue(today)
+        .select_related("trip", "department", "contact", "host_unit")
+        .prefetch_related("co_owners")
     )
 
 

@@ -142,9 +142,17 @@ class Row:
         }
 
     @property
+    def is_done(self) -> bool:
+        return self.status == FollowUp.Status.DONE
+
+    @property
+    def cannot_be_done(self) -> bool:
+        return self.status == FollowUp.Status.CANNOT
+
+    @property
     def outcome(self) -> str:
         """The answer given, or why it cannot be done."""
-        if self.status == FollowUp.Status.CANNOT:
+        if self.cannot_be_done:
             return self.reason
         return self.answer
 

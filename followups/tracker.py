@@ -75,18 +75,19 @@ def _sheet_title(text: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", " ", text)[:31]
 
 
-def tracker_items(found: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
+def tracker_items(found: QuerySet[FollowUp], today: date) -> QuerySet[FollowUp]:
     """The items with everything the tracker writes: three queries, whatever their number."""
     updates = FollowUpUpdate.objects.select_related("by_user__profile").order_by("at", "pk")
     return (
         reports.with_numbers(found)
+        .with_overdue(today)
         .select_related("trip", "department", "contact", "host_unit", "note")
         .prefetch_related("co_owners", Prefetch("updates", queryset=updates))
         .order_by("-trip__start_date", "trip_id", "pk")
     )
 
 
-def _item_row(item: FollowUp, today: date) -> list:
+def _item_row(item: FollowUp) -> list:
     contact = ""
     if item.contact:
         contact = ", ".join(part for part in (item.contact.name, item.contact.phone) if part)
@@ -103,7 +104,7 @@ def _item_row(item: FollowUp, today: date) -> list:
         item.due_date,
         item.get_priority_display(),
         item.get_status_display(),
-        item.is_overdue(today),
+        item.overdue,
         item.answer,
         item.reason,
         item.needs_leader,
@@ -130,8 +131,7 @@ def _history_rows(item: FollowUp) -> Iterable[list]:
 
 def tracker_xlsx(found: QuerySet[FollowUp]) -> bytes:
     """The follow-up tracker: sheet 1 one row per item, sheet 2 every change to them."""
-    today = timezone.localdate()
-    listed = list(tracker_items(found))
+    listed = list(tracker_items(found, timezone.localdate()))
     book = Workbook()
     sheet = book.active
     sheet.title = _sheet_title(_("Follow-up items"))
@@ -154,7 +154,7 @@ def tracker_xlsx(found: QuerySet[FollowUp]) -> bytes:
         (_("Needs the leader's help"), 12),
         (_("Last updated"), 17),
     ]
-    _sheet(sheet, item_columns, (_item_row(item, today) for item in listed))
+    _sheet(sheet, item_columns, (_item_row(item) for item in listed))
     history_columns = [
         (_("Trip"), 28),
         (_("No."), 6),

@@ -72,7 +72,6 @@ def item_context(
         "evidence_form": evidence_form if may_update else None,
         "evidence": evidence.of_item(item),
         "history": items.history(item),
-        "today": timezone.localdate(),
     }
 
 
@@ -116,7 +115,8 @@ def board(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = BoardFilterForm(request.GET or None, user=request.user)
     found, counted = items.board(request.user, today, **form.filters())
-    page = Paginator(items.for_list(found), BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    listed = Paginator(items.for_list(found, today), BOARD_PAGE_SIZE)
+    page = listed.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -127,7 +127,6 @@ def board(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "items": page.object_list,
             "counts": items.counts(counted, today),
-            "today": today,
             "query_string": query.urlencode(),
         },
     )
@@ -139,9 +138,8 @@ def _panel_context(request: HttpRequest, trip: Trip) -> dict:
     can_edit = trip.can_edit(request.user)
     return {
         "trip": trip,
-        "items": items.for_list(trip.followups.all()),
+        "items": items.for_list(trip.followups.all(), today),
         "counts": counts,
-        "today": today,
         "can_close": can_edit and trip.status == Trip.Status.COMPLETED,
         "may_read_report": access.may_read_report(trip, request.user),
     }
