@@ -6,6 +6,12 @@ people who answer for it see it too: the members (Department.members) of its dep
 of a co-owner department read it and update its status, answer and evidence, nothing else
 of the trip. Through the department's signed link (followups.links) the same, without an
 account. Everyone else gets a 404.
+
+Refusals, here and in the domain functions of followups (and logistics, briefings), as in
+trips: PermissionDenied when this user may not do it ("only the trip's secretaries close
+it"; a view answers 403), ValidationError when what is asked is not valid now, whoever
+asks (a trip not completed yet, an item done without its answer; a view shows the
+message). Http404 where the user must not learn that the thing exists.
 """
 
 from __future__ import annotations
@@ -89,6 +95,13 @@ def may_update(user, item: FollowUp) -> bool:
     secretaries, and the department's members, unless the trip was cancelled (a closed
     trip's items are still answered and reviewed). The item must come from item_for()."""
     return item.takes_answers and (item.trip.has_secretary(user) or item.department_member)
+
+
+def may_close(user, trip: Trip) -> bool:
+    """Close the trip (followups.items.close_trip, the follow-up panel's button): one of its
+    secretaries, once the trip is completed. Every item must then have an outcome, which
+    close_trip checks in the same update that closes it."""
+    return trip.can_edit(user) and trip.is_completed
 
 
 def may_manage(user, item: FollowUp) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from followups import emails
+from followups import access, emails
 from followups.models import FollowUp, FollowUpUpdate, Note
 from trips import approval
 from trips.models import Trip, TripEvent, TripMember
@@ -265,15 +265,16 @@ def board(
 
 @transaction.atomic
 def close_trip(trip: Trip, by) -> None:
-    """Close the trip once every item has an outcome; ValidationError saying why not.
+    """Close the trip once every item has an outcome; PermissionDenied for anyone but its
+    secretaries, ValidationError saying why not.
 
     The one way a trip is closed (trips.approval.change_status needs this rule as its
     guard): the check and the change are one conditional update, so an item made at the
     same moment cannot slip through.
     """
     if not trip.can_edit(by):
-        raise ValidationError(_("Only the trip's secretaries close it."))
-    if trip.status != Trip.Status.COMPLETED:
+        raise PermissionDenied(_("Only the trip's secretaries close it."))
+    if not access.may_close(by, trip):
         raise ValidationError(_("Only a completed trip is closed."))
     unsettled = FollowUp.objects.open().filter(trip=OuterRef("pk"))
     try:

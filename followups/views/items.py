@@ -135,12 +135,11 @@ def board(request: HttpRequest) -> HttpResponse:
 def _panel_context(request: HttpRequest, trip: Trip) -> dict:
     today = timezone.localdate()
     counts = items.counts(trip.followups.all(), today)
-    can_edit = trip.can_edit(request.user)
     return {
         "trip": trip,
         "items": items.for_list(trip.followups.all(), today),
         "counts": counts,
-        "can_close": can_edit and trip.status == Trip.Status.COMPLETED,
+        "can_close": access.may_close(request.user, trip),
         "may_read_report": access.may_read_report(trip, request.user),
     }
 
