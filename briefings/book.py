@@ -193,13 +193,13 @@ def earlier_promises_by_unit(
     unit_ids: Iterable[int], user, *, before: Trip | None = None, today: date | None = None
 ) -> dict[int, list[FollowUp]]:
     """earlier_promises() for many units at once, by unit id: one query. Each item has
-    `overdue` set (open and past its due date today)."""
+    `overdue` (FollowUpQuerySet.with_overdue: open and past its due date today)."""
     unit_ids = list(unit_ids)
     today = today or timezone.localdate()
     grouped: dict[int, list[FollowUp]] = {}
     if not unit_ids:
         return grouped
-    for promise in FollowUp.objects.promises_to(unit_ids, user, exclude_trip=before):
-        promise.overdue = promise.is_overdue(today)
+    promises = FollowUp.objects.promises_to(unit_ids, user, exclude_trip=before)
+    for promise in promises.with_overdue(today):
         grouped.setdefault(promise.host_unit_id, []).append(promise)
     return grouped

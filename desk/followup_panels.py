@@ -29,25 +29,26 @@ class Panel:
         return self.total - len(self.items)
 
 
-def _panel(found) -> Panel:
-    rows = list(found.select_related("trip", "department").with_total()[:ROWS])
+def _panel(found, today: dt.date) -> Panel:
+    rows = list(found.select_related("trip", "department").with_overdue(today).with_total()[:ROWS])
     return Panel(items=rows, total=rows[0].total if rows else 0)
 
 
 def overdue_for_secretary(user, today: dt.date) -> Panel:
     """Overdue items of the trips where the user is a secretary on the team, oldest due first."""
-    return _panel(FollowUp.objects.for_secretary(user).overdue(today).order_by("due_date", "pk"))
+    found = FollowUp.objects.for_secretary(user).overdue(today).order_by("due_date", "pk")
+    return _panel(found, today)
 
 
 def for_leader(user, now: dt.datetime) -> Panel:
     """Open items asking for this leader's help, then those found not doable in two weeks."""
-    return _panel(FollowUp.objects.for_leader(user, now))
+    return _panel(FollowUp.objects.for_leader(user, now), timezone.localdate(now))
 
 
-def for_departments(user) -> Panel:
+def for_departments(user, today: dt.date) -> Panel:
     """The open items of the user's departments, on the trips the user may read."""
     found = FollowUp.objects.of_departments_of(user).open().readable_by(user)
-    return _panel(found.order_by("due_date", "pk"))
+    return _panel(found.order_by("due_date", "pk"), today)
 
 
 def panels(user, *, secretary: bool, leader: bool, now: dt.datetime) -> dict:
@@ -57,5 +58,5 @@ def panels(user, *, secretary: bool, leader: bool, now: dt.datetime) -> dict:
     return {
         "followups_overdue": overdue_for_secretary(user, today) if secretary else None,
         "followups_for_leader": for_leader(user, now) if leader else None,
-        "followups_departments": for_departments(user),
+        "followups_departments": for_departments(user, today),
     }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -17,58 +16,22 @@ from accounts.profiles import profile_form
 from accounts.roles import (
     OFFICE_ROLES,
     ROLE_LABELS,
-    is_leader,
-    is_leader_only,
     is_office_user,
-    is_secretary,
     office_required,
     office_roles,
 )
-from desk import followup_panels, offline
-from followups import access as followup_access
+from desk import offline, panels
 from logistics import checklists
-from trips import approval, calendar, notices
-from trips.access import visible_trips
-from trips.models import Trip, TripMember
+from trips import calendar
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """What waits for me, my upcoming trips, my drafts, my follow-up items; a leader sees
-    the versions waiting for approval first and no secretary's panels. Someone who only
-    answers for a department lands on the department's items."""
-    user, now = request.user, timezone.now()
-    if not is_office_user(user):
-        if followup_access.departments_of(user).exists():
-            return redirect("followups:my_department_items")
-        raise PermissionDenied
-    today = timezone.localdate(now)
-    trips = visible_trips(user).with_team()
-    secretary = is_secretary(user)
-    leader_only = is_leader_only(user)
-    if leader_only:
-        upcoming = trips.on_team(user).upcoming(today)
-    else:
-        # Checklist progress is annotated: the same query, whatever the number of trips.
-        upcoming = checklists.with_progress(trips.on_team(user), today).upcoming(today)
-    context = {
-        "for_approval": approval.waiting_for(user)[:20],
-        # Units' messages nobody has read yet, on trips I am secretary of (one query).
-        "host_messages": notices.unread(user) if secretary else [],
-        "upcoming": upcoming[:10],
-        "drafts": None
-        if leader_only
-        else trips.on_team(user, role=TripMember.Role.SECRETARY)
-        .filter(status=Trip.Status.DRAFT)
-        .order_by("start_date", "pk")[:10],
-        "office_upcoming": trips.upcoming(today).exclude(members__user=user)[:10],
-        "today": today,
-        "can_create": secretary,
-        "leader_only": leader_only,
-        "is_leader": is_leader(user),
-        **followup_panels.panels(user, secretary=secretary, leader=is_leader(user), now=now),
-    }
-    return render(request, "desk/dashboard.html", context)
+    """What waits for me, my upcoming trips, my drafts, my follow-up items (desk.panels);
+    someone who only answers for a department lands on the department's items."""
+    if not is_office_user(request.user):
+        return redirect(panels.landing(request.user))
+    return render(request, "desk/dashboard.html", panels.dashboard(request.user, timezone.now()))
 
 
 @office_required

@@ -6,6 +6,12 @@ people who answer for it see it too: the members (Department.members) of its dep
 of a co-owner department read it and update its status, answer and evidence, nothing else
 of the trip. Through the department's signed link (followups.links) the same, without an
 account. Everyone else gets a 404.
+
+Refusals, here and in the domain functions of followups (and logistics, briefings), as in
+trips: PermissionDenied when this user may not do it ("only the trip's secretaries close
+it"; a view answers 403), ValidationError when what is asked is not valid now, whoever
+asks (a trip not completed yet, an item done without its answer; a view shows the
+message). Http404 where the user must not learn that the thing exists.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from directory.models import Department
 from followups import notes
@@ -60,11 +67,11 @@ def item_for(user, pk: int, *, edit: bool = False) -> FollowUp:
     With edit, PermissionDenied unless the user may update it (may_update).
 
     The item comes with `trip` (its team prefetched), `department_member` (the user answers
-    for it) and `through_department` (the user reads it only as a department member: the
-    page then shows nothing else of the trip).
+    for it), `through_department` (the user reads it only as a department member: the
+    page then shows nothing else of the trip) and `overdue` (on the office's today).
     """
-    item = FollowUp.objects.select_related("department", "contact", "host_unit", "note", "item")
-    item = item.filter(pk=pk).first()
+    item = FollowUp.objects.with_overdue(timezone.localdate()).filter(pk=pk)
+    item = item.select_related("department", "contact", "host_unit", "note", "item").first()
     if item is None:
         raise Http404
     item.department_member = is_member(user, item)
@@ -90,6 +97,13 @@ def may_update(user, item: FollowUp) -> bool:
     return item.takes_answers and (item.trip.has_secretary(user) or item.department_member)
 
 
+def may_close(user, trip: Trip) -> bool:
+    """Close the trip (followups.items.close_trip, the follow-up panel's button): one of its
+    secretaries, once the trip is completed. Every item must then have an outcome, which
+    close_trip checks in the same update that closes it."""
+    return trip.can_edit(user) and trip.is_completed
+
+
 def may_manage(user, item: FollowUp) -> bool:
     """Remove evidence, send the department its link: the trip's secretaries, while the
     trip may be edited. The item must come from item_for()."""
@@ -97,10 +111,12 @@ def may_manage(user, item: FollowUp) -> bool:
 
 
 def link_item(department: Department, pk: int) -> FollowUp | None:
-    """One of the department's items (owner or co-owner) with what its link page shows;
-    None when the item is not the department's, or does not exist."""
+    """One of the department's items (owner or co-owner) with what its link page shows
+    (`overdue` on the office's today); None when the item is not the department's, or does
+    not exist."""
     return (
         owned_by([department])
+        .with_overdue(timezone.localdate())
         .select_related("trip", "department", "host_unit")
         .filter(pk=pk)
         .first()

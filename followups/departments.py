@@ -5,12 +5,13 @@ office sending it the link."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import throttle
@@ -36,8 +37,10 @@ class Listing:
 
 def listing(found: QuerySet[FollowUp], now: datetime) -> Listing:
     """The department's items to show: open ones first, then the recently finished (two
-    queries, whatever the number of items)."""
-    found = found.select_related("trip", "department", "host_unit")
+    queries, whatever the number of items); the overdue ones marked."""
+    found = found.with_overdue(timezone.localdate(now)).select_related(
+        "trip", "department", "host_unit"
+    )
     return Listing(
         open=list(found.open().order_by("due_date", "pk")),
         finished=list(
@@ -46,10 +49,6 @@ def listing(found: QuerySet[FollowUp], now: datetime) -> Listing:
             .order_by("-updated_at", "pk")
         ),
     )
-
-
-def overdue_count(found: Listing, today: date) -> int:
-    return sum(item.is_overdue(today) for item in found.open)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.dates import long_date
-from followups import emails
+from followups import access, emails
 from followups.models import FollowUp, FollowUpUpdate, Note
 from trips import approval
 from trips.models import Trip, TripEvent, TripMember
@@ -216,20 +216,23 @@ def counts(items: QuerySet[FollowUp], today: date) -> Counts:
         in_progress=Count("pk", filter=Q(status=S.IN_PROGRESS)),
         done=Count("pk", filter=Q(status=S.DONE)),
         cannot=Count("pk", filter=Q(status=S.CANNOT)),
-        overdue=Count("pk", filter=Q(status__in=FollowUp.OPEN_STATUSES, due_date__lt=today)),
+        overdue=Count("pk", filter=FollowUp.overdue_on(today)),
     )
     return Counts(**row)
 
 
-def for_list(items: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
-    """Items with what a list row shows joined or prefetched: a fixed number of queries."""
-    return items.select_related("trip", "department", "contact", "host_unit").prefetch_related(
-        "co_owners"
+def for_list(items: QuerySet[FollowUp], today: date) -> QuerySet[FollowUp]:
+    """Items with what a list row shows joined or prefetched (a fixed number of queries), the
+    overdue ones marked."""
+    return (
+        items.with_overdue(today)
+        .select_related("trip", "department", "contact", "host_unit")
+        .prefetch_related("co_owners")
     )
 
 
 def board(
-    items: QuerySet[FollowUp],
+    user,
     today: date,
     *,
     department=None,
@@ -239,8 +242,10 @@ def board(
     leader=None,
     needing=None,
 ) -> tuple[QuerySet[FollowUp], QuerySet[FollowUp]]:
-    """The board's items filtered; and the same without the status filter, for the counts.
+    """The board's items (every item of the trips the user may read) filtered; and the same
+    without the status filter, for the counts. The board and its Excel export both ask here.
     needing: a leader, whose items are those that need him or her (FollowUp.for_leader)."""
+    items = FollowUp.objects.readable_by(user)
     if department is not None:
         shared = FollowUp.co_owners.through.objects.filter(department=department)
         items = items.filter(Q(department=department) | Q(pk__in=shared.values("followup_id")))
@@ -263,15 +268,16 @@ def board(
 
 @transaction.atomic
 def close_trip(trip: Trip, by) -> None:
-    """Close the trip once every item has an outcome; ValidationError saying why not.
+    """Close the trip once every item has an outcome; PermissionDenied for anyone but its
+    secretaries, ValidationError saying why not.
 
     The one way a trip is closed (trips.approval.change_status needs this rule as its
     guard): the check and the change are one conditional update, so an item made at the
     same moment cannot slip through.
     """
     if not trip.can_edit(by):
-        raise ValidationError(_("Only the trip's secretaries close it."))
-    if trip.status != Trip.Status.COMPLETED:
+        raise PermissionDenied(_("Only the trip's secretaries close it."))
+    if not access.may_close(by, trip):
         raise ValidationError(_("Only a completed trip is closed."))
     unsettled = FollowUp.objects.open().filter(trip=OuterRef("pk"))
     try:

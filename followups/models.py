@@ -8,7 +8,17 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Value,
+    When,
+    Window,
+)
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -83,8 +93,14 @@ class FollowUpQuerySet(models.QuerySet):
         return self.filter(status__in=FollowUp.OPEN_STATUSES)
 
     def overdue(self, today: date) -> FollowUpQuerySet:
-        """Open and past the due date."""
-        return self.open().filter(due_date__lt=today)
+        """Open and past the due date (FollowUp.overdue_on)."""
+        return self.filter(FollowUp.overdue_on(today))
+
+    def with_overdue(self, today: date) -> FollowUpQuerySet:
+        """Each item carries `overdue`, True or False by the same rule: every page that marks
+        the late items reads it (templates/followups/_due_date.html), none decides it."""
+        rule = ExpressionWrapper(FollowUp.overdue_on(today), output_field=models.BooleanField())
+        return self.annotate(overdue=rule)
 
     # --- where items show outside their own pages (host units, briefing book, dashboard) ---
 
@@ -264,13 +280,30 @@ class FollowUp(models.Model):
         return self.status not in self.OPEN_STATUSES
 
     @property
+    def is_done(self) -> bool:
+        """Done, with the answer given."""
+        return self.status == self.Status.DONE
+
+    @property
+    def cannot_be_done(self) -> bool:
+        """Found not doable, with the reason."""
+        return self.status == self.Status.CANNOT
+
+    @property
+    def is_high_priority(self) -> bool:
+        return self.priority == self.Priority.HIGH
+
+    @property
     def takes_answers(self) -> bool:
         """Answered and reviewed for as long as the matter lasts, after the trip is closed
         too; a cancelled trip's items are the record of what was planned."""
         return self.trip.status != Trip.Status.CANCELLED
 
-    def is_overdue(self, today: date) -> bool:
-        return not self.has_outcome and self.due_date < today
+    @classmethod
+    def overdue_on(cls, today: date) -> Q:
+        """The overdue rule: no outcome yet (open or in progress) and the due date passed.
+        Items read it through FollowUpQuerySet.overdue() and .with_overdue()."""
+        return Q(status__in=cls.OPEN_STATUSES, due_date__lt=today)
 
 
 class FollowUpUpdate(models.Model):

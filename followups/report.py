@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 import markdown
 import nh3
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.urls import reverse
@@ -142,9 +142,17 @@ class Row:
         }
 
     @property
+    def is_done(self) -> bool:
+        return self.status == FollowUp.Status.DONE
+
+    @property
+    def cannot_be_done(self) -> bool:
+        return self.status == FollowUp.Status.CANNOT
+
+    @property
     def outcome(self) -> str:
         """The answer given, or why it cannot be done."""
-        if self.status == FollowUp.Status.CANNOT:
+        if self.cannot_be_done:
             return self.reason
         return self.answer
 
@@ -339,10 +347,12 @@ def get_or_start(trip: Trip, user) -> Report:
 
 
 def _check_may_edit(trip: Trip, by) -> None:
+    """ValidationError once the trip is the record (closed or cancelled); PermissionDenied
+    for anyone but its secretaries (followups.access: the rule for refusals)."""
     if trip.is_read_only:
         raise ValidationError(_("The trip is closed or cancelled: its report stays as it is."))
     if not trip.can_edit(by):
-        raise ValidationError(_("Only the trip's secretaries change its report."))
+        raise PermissionDenied(_("Only the trip's secretaries change its report."))
 
 
 def _locked(report: Report, by) -> Report:

@@ -389,6 +389,10 @@ class SeatingPlan(models.Model):
     def is_two_sided(self) -> bool:
         return self.layout in self.TWO_SIDED
 
+    @property
+    def is_forum(self) -> bool:
+        return self.layout == self.Layout.FORUM
+
 
 class SeatingAttendee(models.Model):
     """One person on a seating plan, by protocol rank on their side (1 is the most senior)."""

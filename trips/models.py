@@ -258,6 +258,16 @@ class Trip(models.Model):
         """A closed or cancelled trip is the record of what happened: nobody changes it."""
         return self.status in self.READ_ONLY
 
+    @property
+    def is_submitted(self) -> bool:
+        """A version of the plan waits for the leader's decision."""
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def is_completed(self) -> bool:
+        """Over, and not closed yet: its follow-up items still need their outcomes."""
+        return self.status == self.Status.COMPLETED
+
     def can_edit(self, user) -> bool:
         """Secretaries on the team edit the trip, until it is closed or cancelled."""
         return not self.is_read_only and self.has_secretary(user)

@@ -10,8 +10,9 @@ from accounts import people, roles
 from accounts.forms import ChooseMixin, one_line_formfield
 from directory.models import Contact, Department
 from followups.models import FollowUp
+from trips.access import visible_trips
 from trips.forms.trips import DATE_INPUT, SHORT_TEXT
-from trips.models import Trip, TripQuerySet
+from trips.models import Trip
 
 
 class ContactChoiceField(forms.ModelChoiceField):
@@ -123,12 +124,13 @@ class BoardFilterForm(ChooseMixin, forms.Form):
     )
     needs_me = forms.BooleanField(label=_("Only what needs me"), required=False)
 
-    def __init__(self, *args, trips: TripQuerySet, user, **kwargs) -> None:
+    def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         if not roles.is_leader(user):  # what needs a leader's help: a leader's own filter
             del self.fields["needs_me"]
-        self.fields["trip"].queryset = trips.order_by("-start_date", "pk")
+        # The trips whose items the board shows (followups.items.board).
+        self.fields["trip"].queryset = visible_trips(user).order_by("-start_date", "pk")
         self.fields["leader"].queryset = (
             get_user_model()
             .objects.filter(groups__name=roles.LEADER)

@@ -33,7 +33,7 @@ def my_department_items(request: HttpRequest) -> HttpResponse:
     """The items of the departments the user answers for: open first, overdue marked."""
     mine = access.departments_of(request.user)
     found = departments.listing(access.owned_by(mine), timezone.now())
-    context = {"departments": list(mine), "listing": found, "today": timezone.localdate()}
+    context = {"departments": list(mine), "listing": found}
     return render(request, "followups/department_mine.html", context)
 
 
@@ -121,7 +121,6 @@ def department_items(request: HttpRequest, link: DepartmentLink, token: str) -> 
         "link": link,
         "token": token,
         "listing": found,
-        "today": timezone.localdate(),
     }
     return render(request, "followups/department_items.html", context)
 
@@ -181,7 +180,6 @@ def _item_page(request, link, token, item, form, status: int = 200) -> HttpRespo
         "form": form,
         "evidence": evidence.of_item(item),
         "history": items.history(item),
-        "today": timezone.localdate(),
     }
     return render(request, "followups/department_item.html", context, status=status)
 

@@ -20,7 +20,7 @@ from followups import access, evidence, items
 from followups.forms.evidence import EvidenceForm
 from followups.forms.items import BoardFilterForm, FollowUpForm, StatusForm
 from followups.models import FollowUp, Note
-from trips.access import trip_for, visible_trips
+from trips.access import trip_for
 from trips.models import Trip
 
 BOARD_PAGE_SIZE = 100
@@ -72,7 +72,6 @@ def item_context(
         "evidence_form": evidence_form if may_update else None,
         "evidence": evidence.of_item(item),
         "history": items.history(item),
-        "today": timezone.localdate(),
     }
 
 
@@ -114,10 +113,10 @@ def item_update(request: HttpRequest, pk: int) -> HttpResponse:
 def board(request: HttpRequest) -> HttpResponse:
     """Every follow-up item of the trips the user may read, filtered, counted, overdue marked."""
     today = timezone.localdate()
-    trips = visible_trips(request.user)
-    form = BoardFilterForm(request.GET or None, trips=trips, user=request.user)
-    found, counted = items.board(FollowUp.objects.filter(trip__in=trips), today, **form.filters())
-    page = Paginator(items.for_list(found), BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    form = BoardFilterForm(request.GET or None, user=request.user)
+    found, counted = items.board(request.user, today, **form.filters())
+    listed = Paginator(items.for_list(found, today), BOARD_PAGE_SIZE)
+    page = listed.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -128,7 +127,6 @@ def board(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "items": page.object_list,
             "counts": items.counts(counted, today),
-            "today": today,
             "query_string": query.urlencode(),
         },
     )
@@ -137,13 +135,11 @@ def board(request: HttpRequest) -> HttpResponse:
 def _panel_context(request: HttpRequest, trip: Trip) -> dict:
     today = timezone.localdate()
     counts = items.counts(trip.followups.all(), today)
-    can_edit = trip.can_edit(request.user)
     return {
         "trip": trip,
-        "items": items.for_list(trip.followups.all()),
+        "items": items.for_list(trip.followups.all(), today),
         "counts": counts,
-        "today": today,
-        "can_close": can_edit and trip.status == Trip.Status.COMPLETED,
+        "can_close": access.may_close(request.user, trip),
         "may_read_report": access.may_read_report(trip, request.user),
     }
 

@@ -14,12 +14,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import office_required
-from followups import access, exports, items
+from followups import access, items, tracker, word
 from followups import report as reports
 from followups.forms.items import BoardFilterForm
 from followups.forms.report import ReportForm
 from followups.models import FollowUp, Report, ReportRevision
-from trips.access import visible_trips
 from trips.models import Trip
 
 
@@ -149,7 +148,7 @@ def report_docx(request: HttpRequest, pk: int, number: int | None = None) -> Htt
     if report is None:
         raise Http404
     name = f"{report.title} r{number}.docx" if number else f"{report.title}.docx"
-    return _download(exports.report_docx(report), exports.DOCX_CONTENT_TYPE, name)
+    return _download(word.report_docx(report), word.DOCX_CONTENT_TYPE, name)
 
 
 @never_cache
@@ -159,8 +158,8 @@ def trip_tracker(request: HttpRequest, pk: int) -> HttpResponse:
     """The trip's follow-up items and their history in Excel, for the report's readers."""
     trip = access.report_trip_for(request.user, pk)
     name = _("Follow-up items %(trip)s") % {"trip": trip.title}
-    content = exports.tracker_xlsx(FollowUp.objects.filter(trip=trip))
-    return _download(content, exports.XLSX_CONTENT_TYPE, f"{name}.xlsx")
+    content = tracker.tracker_xlsx(FollowUp.objects.filter(trip=trip))
+    return _download(content, tracker.XLSX_CONTENT_TYPE, f"{name}.xlsx")
 
 
 @never_cache
@@ -169,8 +168,7 @@ def trip_tracker(request: HttpRequest, pk: int) -> HttpResponse:
 def board_tracker(request: HttpRequest) -> HttpResponse:
     """The board's items, with the board's filters (the same query string), in Excel."""
     today = timezone.localdate()
-    trips = visible_trips(request.user)
-    form = BoardFilterForm(request.GET or None, trips=trips, user=request.user)
-    found, _counted = items.board(FollowUp.objects.filter(trip__in=trips), today, **form.filters())
+    form = BoardFilterForm(request.GET or None, user=request.user)
+    found, _counted = items.board(request.user, today, **form.filters())
     name = _("Follow-up items %(day)s") % {"day": today.isoformat()}
-    return _download(exports.tracker_xlsx(found), exports.XLSX_CONTENT_TYPE, f"{name}.xlsx")
+    return _download(tracker.tracker_xlsx(found), tracker.XLSX_CONTENT_TYPE, f"{name}.xlsx")

@@ -22,9 +22,5 @@ def unit_panel(request: HttpRequest, pk: int) -> HttpResponse:
     unit = get_object_or_404(HostUnit, pk=pk)
     # Only trips the user may read: a confidential trip's item must not leak to outsiders.
     found = FollowUp.objects.concerning([unit.pk], request.user).open_first()
-    context = {
-        "unit": unit,
-        "items": items.for_list(found),
-        "today": timezone.localdate(),
-    }
+    context = {"unit": unit, "items": items.for_list(found, timezone.localdate())}
     return render(request, panel_template(request, "followups/_unit_panel.html"), context)

@@ -13,8 +13,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_refused_inline_handler_is_caught(page: Page, live_server):
     page.goto(f"{live_server.url}/accounts/login/")
     # With alt text: the page's own accessibility check must not trip over the test's image.
-    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=x alt=\"\" onerror=1>')")
-    page.wait_for_timeout(200)
+    image = '<img src=x alt="" onerror=1>'
+    # Waits for Chromium's report (up to Playwright's timeout) rather than a fixed time.
+    with page.expect_console_message(lambda message: "Content Security Policy" in message.text):
+        page.evaluate(f"document.body.insertAdjacentHTML('beforeend', '{image}')")
     assert any("Content Security Policy" in v for v in page.csp_violations)
     page.csp_violations.clear()  # caught: the fixture's own check passes
 

@@ -38,8 +38,8 @@ def test_five_items_for_three_departments_one_of_each_outcome():
     statuses = Counter(item.status for item in found)
     assert statuses == {"open": 2, "in_progress": 1, "done": 1, "cannot": 1}
     assert len({item.department_id for item in found}) == 3
-    today = dt.date.today()
-    assert [i.title for i in found if i.is_overdue(today)] == ["排查水质在线监测仪误报问题"]
+    late = inspection().followups.overdue(dt.date.today())
+    assert [i.title for i in late] == ["排查水质在线监测仪误报问题"]
     done = next(i for i in found if i.status == "done")
     cannot = next(i for i in found if i.status == "cannot")
     assert done.answer and cannot.reason

@@ -6,10 +6,10 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from followups import items
+from followups import access, items
 from tests.factories import TripFactory
 from tests.followups.item_setup import department, item
 from trips import approval
@@ -132,3 +132,21 @@ def test_trips_closed_with_open_items_are_reopened_by_the_migration(secretary, l
 
     assert (fresh(closed).status, fresh(settled).status) == (S.COMPLETED, S.CLOSED)
     assert fresh(closed).events.get().action == TripEvent.Action.REOPENED
+
+
+def test_only_the_trips_secretaries_may_close_it(secretary, leader):
+    trip = fresh(completed_trip(secretary, leader))
+    assert access.may_close(secretary, trip) and not access.may_close(leader, trip)
+    with pytest.raises(PermissionDenied):
+        items.close_trip(trip, leader)
+    assert fresh(trip).status == S.COMPLETED
+
+
+def test_a_trip_not_completed_yet_is_not_closed_and_offers_no_button(client, secretary, leader):
+    trip = fresh(TripFactory(status=S.IN_PROGRESS, team={secretary: "secretary"}))
+    assert not access.may_close(secretary, trip)
+    with pytest.raises(ValidationError, match="Only a completed trip is closed"):
+        items.close_trip(trip, secretary)
+    client.force_login(secretary)
+    panel = client.get(reverse("followups:trip_panel", args=[trip.pk])).content.decode()
+    assert close_url(trip) not in panel

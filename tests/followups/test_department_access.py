@@ -72,7 +72,19 @@ def test_member_reads_an_internal_trips_item_but_nothing_else_of_the_trip(
     assert "Fix the pump" in page and confidential_trip.title in page
     assert "The mayor said" not in page
     assert confidential_trip.get_absolute_url() not in page
-    assert client.get(confidential_trip.get_absolute_url()).status_code in (403, 404)
+    # Without an office role, every trip page is refused alike: the trip's existence too.
+    assert client.get(confidential_trip.get_absolute_url()).status_code == 403
+
+
+def test_a_member_in_an_office_role_reads_the_item_and_the_internal_trip_is_404(
+    client, confidential_trip, secretary
+):
+    dept = department()[0]
+    it = item(confidential_trip, secretary, dept)
+    client.force_login(member(dept, roles=["staff"]))
+
+    assert client.get(it.get_absolute_url()).status_code == 200
+    assert client.get(confidential_trip.get_absolute_url()).status_code == 404
 
 
 def test_a_department_may_not_change_the_due_date_or_priority(office_trip, secretary):

@@ -158,9 +158,12 @@ def test_notes_without_a_key_are_never_merged(office_trip, staff):
 
 @pytest.mark.parametrize("who", ["secretary", "leader", "staff"])
 def test_the_party_writes_notes(client, office_trip, who, request):
-    client.force_login(request.getfixturevalue(who))
+    author = request.getfixturevalue(who)
+    client.force_login(author)
     assert client.get(capture_url(office_trip)).status_code == 200
     assert client.post(capture_url(office_trip), note_data()).status_code == 302
+    note = Note.objects.get()
+    assert (note.trip, note.author, note.text) == (office_trip, author, note_data()["text"])
 
 
 def test_office_users_off_the_team_read_office_notes_but_do_not_write(

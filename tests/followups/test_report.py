@@ -4,7 +4,7 @@ revisions, who reads and who edits, a fixed number of queries."""
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from followups import items, report
@@ -149,6 +149,14 @@ def test_a_final_report_refuses_edits_in_the_domain(office_trip, secretary):
         report.save_draft(draft, secretary, "New", "New")
     with pytest.raises(ValidationError):
         report.mark_final(draft, secretary)
+
+
+def test_only_the_trips_secretaries_change_its_report_in_the_domain(office_trip, secretary, staff):
+    draft = report.get_or_start(office_trip, secretary)
+    with pytest.raises(PermissionDenied):
+        report.save_draft(draft, staff, "New", "New")
+    with pytest.raises(PermissionDenied):
+        report.mark_final(draft, staff)
 
 
 def test_a_new_revision_keeps_revision_one_with_its_frozen_table(client, office_trip, secretary):

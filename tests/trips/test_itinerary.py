@@ -141,6 +141,8 @@ def test_travel_without_a_mode_is_refused(as_secretary, office_trip):
 def test_travel_fields_are_optional_for_other_items(as_secretary, office_trip):
     response = as_secretary.post(add_url(office_trip), item_data(kind="meal"))
     assert response.status_code == 302
+    meal = office_trip.items.get()
+    assert (meal.kind, meal.travel_mode) == ("meal", "")
 
 
 def test_malformed_time_is_refused_with_the_input_kept(as_secretary, office_trip):

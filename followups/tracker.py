@@ -1,0 +1,173 @@
+"""The follow-up tracker as an Excel file (.xlsx): sheet 1 one row per item, sheet 2 every
+change to them; every text cell made safe (directory.spreadsheet.safe_cell: no formulas).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from io import BytesIO
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from accounts import people
+from directory.spreadsheet import safe_cell
+from followups import items as followup_items
+from followups import report as reports
+from followups.models import FollowUp, FollowUpUpdate
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+WRAP = Alignment(wrap_text=True, vertical="top")
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+
+
+def _cell(value):
+    """A value as a cell: text made safe (no formula, no character Excel refuses), a moment
+    on the office's clock (Excel knows no time zones), yes/no in words."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime):
+        return timezone.localtime(value).replace(tzinfo=None)
+    if isinstance(value, str):
+        return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
+
+
+def _sheet(sheet: Worksheet, columns: list[tuple[str, int]], rows: Iterable[list]) -> None:
+    """Header row, rows, dates formatted, long text wrapped; frozen header, auto filter."""
+    sheet.append([_cell(label) for label, _width in columns])
+    for cell in sheet[1]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for row in rows:
+        sheet.append([_cell(value) for value in row])
+    for index, (_label, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            if isinstance(cell.value, datetime):
+                cell.number_format = DATETIME_FORMAT
+            elif isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, str) and len(cell.value) > 30:
+                cell.alignment = WRAP
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{sheet.max_row}"
+
+
+def _sheet_title(text: str) -> str:
+    """Excel's limits on a sheet's name: 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", " ", text)[:31]
+
+
+def tracker_items(found: QuerySet[FollowUp], today: date) -> QuerySet[FollowUp]:
+    """The items with everything the tracker writes: three queries, whatever their number."""
+    updates = FollowUpUpdate.objects.select_related("by_user__profile").order_by("at", "pk")
+    return (
+        reports.with_numbers(found)
+        .with_overdue(today)
+        .select_related("trip", "department", "contact", "host_unit", "note")
+        .prefetch_related("co_owners", Prefetch("updates", queryset=updates))
+        .order_by("-trip__start_date", "trip_id", "pk")
+    )
+
+
+def _item_row(item: FollowUp) -> list:
+    contact = ""
+    if item.contact:
+        contact = ", ".join(part for part in (item.contact.name, item.contact.phone) if part)
+    return [
+        item.trip.title,
+        item.number,
+        item.title,
+        item.to_do,
+        item.note.text if item.note else "",
+        item.host_unit.name if item.host_unit else "",
+        item.department.name,
+        ", ".join(other.name for other in item.co_owners.all()),
+        contact,
+        item.due_date,
+        item.get_priority_display(),
+        item.get_status_display(),
+        item.overdue,
+        item.answer,
+        item.reason,
+        item.needs_leader,
+        item.updated_at,
+    ]
+
+
+def _history_rows(item: FollowUp) -> Iterable[list]:
+    for update in item.updates.all():
+        who = people.display_name(update.by_user) if update.by_user else update.by_name
+        for field, before, after in followup_items.change_lines(update) or [("", "", "")]:
+            yield [
+                item.trip.title,
+                item.number,
+                item.title,
+                update.at,
+                who,
+                field,
+                before,
+                after,
+                update.comment,
+            ]
+
+
+def tracker_xlsx(found: QuerySet[FollowUp]) -> bytes:
+    """The follow-up tracker: sheet 1 one row per item, sheet 2 every change to them."""
+    listed = list(tracker_items(found, timezone.localdate()))
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _sheet_title(_("Follow-up items"))
+    item_columns = [
+        (_("Trip"), 28),
+        (_("No."), 6),
+        (pgettext("follow-up item", "Title"), 36),
+        (_("What is to be done"), 48),
+        (_("From the note"), 40),
+        (_("Host unit concerned"), 24),
+        (_("Owner department"), 24),
+        (_("Co-owners"), 24),
+        (_("Contact"), 24),
+        (_("Due date"), 12),
+        (_("Priority"), 10),
+        (_("Status"), 14),
+        (_("Overdue"), 10),
+        (_("Answer given"), 40),
+        (_("Why it cannot be done"), 40),
+        (_("Needs the leader's help"), 12),
+        (_("Last updated"), 17),
+    ]
+    _sheet(sheet, item_columns, (_item_row(item) for item in listed))
+    history_columns = [
+        (_("Trip"), 28),
+        (_("No."), 6),
+        (pgettext("follow-up item", "Item"), 36),
+        (_("When"), 17),
+        (_("Who"), 18),
+        (_("Field"), 18),
+        (_("Before"), 24),
+        (_("After"), 24),
+        (_("Comment"), 40),
+    ]
+    history = book.create_sheet(_sheet_title(_("History")))
+    _sheet(history, history_columns, (row for item in listed for row in _history_rows(item)))
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
