@@ -27,7 +27,8 @@ from accounts.roles import (
 from desk import followup_panels
 from followups import access as followup_access
 from logistics import checklists
-from trips import approval, calendar, notices
+from notices import messages as unit_messages
+from trips import approval, calendar
 from trips.access import visible_trips
 from trips.models import Trip, TripMember
 
@@ -54,7 +55,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "for_approval": approval.waiting_for(user)[:20],
         # Units' messages nobody has read yet, on trips I am secretary of (one query).
-        "host_messages": notices.unread(user) if secretary else [],
+        "host_messages": unit_messages.unread(user) if secretary else [],
         "upcoming": upcoming[:10],
         "drafts": None
         if leader_only
