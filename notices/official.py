@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001, RUF003  (the Chinese notice is written with full-width punctuation)
 """The official notice (通知): a unit's part written the way the office writes a notice.
 
 The Chinese and the English notice are two forms, not a translation of one another: a
@@ -11,20 +10,26 @@ A notice of changes (变更通知, update_text) says what changed from what to w
 unit's whole part as it now stands. Every notice ends with the 落款 of GB/T 9704: the issuing
 office (settings.OFFICE_NAME) and the date of writing, without the weekday.
 
-The text is a starting point: the secretary may edit it before sending (parts.NoticeDraft),
+Which sections a notice has, in which order and with what in them, is decided once
+(context()); the two forms word them, each in its own template
+(templates/notices/official/notice_zh.txt and notice_en.txt, with the filters of
+notices/templatetags/official_notice.py).
+
+The text is a starting point: the secretary may edit it before sending (drafts.NoticeDraft),
 and the notice keeps the text the unit read (Notice.text).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from accounts.dates import zh_date
 from trips.models import Trip
 
 if TYPE_CHECKING:  # parts builds the notice with this module: no import at run time
@@ -46,20 +51,11 @@ EN_VISIT = {
     Trip.Kind.BUSINESS: ("working visit", "for a working visit"),
     Trip.Kind.OVERSEAS: ("official visit", "for an official visit"),
 }
-ZH_NUMBERS = "一二三四五六七八九十"
 LINE = 28  # characters of a line of a 公文 (GB/T 9704)
 
 
 def is_chinese(language: str) -> bool:
     return not (language or "").startswith("en")
-
-
-# Dates: 2026年12月21日（星期一） as on every page (accounts.dates.zh_date); the English
-# letter writes Monday, 21 December 2026.
-
-
-def en_date(day: date) -> str:
-    return f"{day:%A}, {day.day} {day:%B %Y}"
 
 
 def _days(part: Part) -> tuple[date, date] | None:
@@ -126,23 +122,9 @@ def cancellation_subject(part: Part, language: str) -> str:
     return _title("cancellation", part, language)
 
 
-def cancellation_text(part: Part, language: str, today: date | None = None) -> str:
-    """A cancellation: the visit as it was announced is off, the preparation may stop, and
-    the 落款; never the reason, which stays with the team."""
-    today = today or timezone.localdate()
-    with translation.override(language):
-        if is_chinese(language):
-            return _zh_cancellation(part, today)
-        return _en_cancellation(part, today)
-
-
 def text(part: Part, language: str, today: date | None = None) -> str:
     """The whole notice in the unit's language, from its reference number to the 落款."""
-    today = today or timezone.localdate()
-    with translation.override(language):
-        if is_chinese(language):
-            return _zh(part, today)
-        return _en(part, today)
+    return _render(context(part, language, today=today))
 
 
 def update_text(
@@ -150,11 +132,119 @@ def update_text(
 ) -> str:
     """A notice of changes: what changed, from what to what, then the unit's whole part as
     it now stands, and the 落款; in the unit's language."""
+    return _render(context(part, language, changes=changes, today=today))
+
+
+def cancellation_text(part: Part, language: str, today: date | None = None) -> str:
+    """A cancellation: the visit as it was announced is off, the preparation may stop, and
+    the 落款; never the reason, which stays with the team."""
+    return _render(context(part, language, cancelled=True, today=today))
+
+
+# One context for both forms: the sections, each decided here once
+
+
+@dataclass(frozen=True)
+class Preparation:
+    """What the unit is asked to prepare: its requirements, and the items' own preparation."""
+
+    requirements: str
+    items: list[PartItem]
+
+
+@dataclass(frozen=True)
+class Meals:
+    """The meals and nights the unit hosts, each with how many it feeds or lodges."""
+
+    rows: list[tuple[PartItem, int]]
+    dietary: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since the unit's previous notice (a section even when it says nothing)."""
+
+    changes: list[PartChange]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One numbered section of a notice: exactly one of its fields is set."""
+
+    purpose: str = ""
+    programme: list[PartItem] = field(default_factory=list)
+    party: list[str] = field(default_factory=list)
+    preparation: Preparation | None = None
+    meals: Meals | None = None
+    contact: dict[str, str] = field(default_factory=dict)
+    changes: Changes | None = None
+    planned: list[PartItem] = field(default_factory=list)
+
+
+def _sections(part: Part) -> list[Section]:
+    """The unit's part as the notice's numbered sections: purpose, programme, party,
+    preparation, meals and lodging with the dietary requirements, the contact."""
+    sections = []
+    if part.purpose:
+        sections.append(Section(purpose=part.purpose))
+    if part.programme:
+        sections.append(Section(programme=part.programme))
+    if part.party:
+        sections.append(Section(party=part.party))
+    prepared = [item for item in part.items if item.host_preparation]
+    if part.requirements or prepared:
+        sections.append(Section(preparation=Preparation(part.requirements, prepared)))
+    if part.meals_and_lodging or part.dietary:
+        rows = [(item, _people(part, item)) for item in part.meals_and_lodging]
+        sections.append(Section(meals=Meals(rows, part.dietary)))
+    if part.office_contact.get("name"):
+        sections.append(Section(contact=part.office_contact))
+    return sections
+
+
+def context(
+    part: Part,
+    language: str,
+    *,
+    changes: list[PartChange] | None = None,
+    cancelled: bool = False,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """What either form of the notice shows: a notice, a notice of changes (changes given)
+    or a cancellation; the sections in their order, the days of the visit, the 落款."""
     today = today or timezone.localdate()
-    with translation.override(language):
-        if is_chinese(language):
-            return _zh_update(part, changes, today)
-        return _en_update(part, changes, today)
+    days = _days(part)
+    if cancelled:
+        kind, sections = "cancellation", [Section(planned=part.programme)] if part.programme else []
+    elif changes is not None:
+        kind, sections = "update", [Section(changes=Changes(changes)), *_sections(part)]
+    else:
+        kind, sections = "notice", _sections(part)
+    chinese = is_chinese(language)
+    return {
+        "language": language,
+        "chinese": chinese,
+        "is_update": kind == "update",
+        "is_cancellation": kind == "cancellation",
+        "part": part,
+        "subject": _title(kind, part, language),
+        "first": days[0] if days else None,
+        "last": days[1] if days else None,
+        "zh_visit": ZH_VISIT.get(part.visit_kind, "调研"),
+        "en_visit": EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[1],
+        "zh_leader": _zh_leader(part),
+        "en_leader": _en_leader(part),
+        "sections": sections,
+        "signature": _zh_signature(today) if chinese else _en_signature(today),
+    }
+
+
+def _render(context: dict[str, Any]) -> str:
+    """The notice in its language's form; no HTML escaping (the text engine)."""
+    form = "zh" if context["chinese"] else "en"
+    with translation.override(context["language"]):
+        text = render_to_string(f"notices/official/notice_{form}.txt", context, using="text")
+    return text.removesuffix("\n")
 
 
 # The 落款 (GB/T 9704): the issuing office's name and the date of writing, in arabic
@@ -181,255 +271,6 @@ def _zh_signature(today: date) -> list[str]:
 
 def _en_signature(today: date) -> list[str]:
     return [settings.OFFICE_NAME_EN, f"{today.day} {today:%B %Y}"]
-
-
-# 中文
-
-
-def _zh_item(item: PartItem, with_year: bool = False) -> str:
-    when = f"{zh_date(item.start.date(), with_year)}{item.start:%H:%M}—"
-    if item.ends_another_day:
-        when += zh_date(item.end.date(), with_year)
-    when += f"{item.end:%H:%M}"
-    place = "，".join(p for p in (item.place, item.address) if p)
-    line = f"{when}　{item.kind_label}：{item.title}"
-    return f"{line}（地点：{place}）" if place else line
-
-
-def _zh_dietary(part: Part) -> str:
-    needs = "，".join(f"{need} {count} 人" for need, count in part.dietary)
-    return f"饮食要求：{needs}。" if needs else ""
-
-
-def _zh_when(part: Part) -> str:
-    days = _days(part)
-    if not days:
-        return ""
-    first, last = days
-    when = zh_date(first)
-    if last != first:
-        when += f"至{zh_date(last, last.year != first.year)}"
-    return when
-
-
-def _zh_sections(part: Part) -> list[tuple[str, list[str]]]:
-    """The unit's part as the notice's numbered sections: purpose, programme, party,
-    preparation, meals and lodging with the dietary requirements, the contact."""
-    visit = ZH_VISIT.get(part.visit_kind, "调研")
-    sections: list[tuple[str, list[str]]] = []
-    if part.purpose:
-        sections.append((f"{visit}目的和主要内容", [part.purpose]))
-    if part.programme:
-        lines = []
-        for number, item in enumerate(part.programme, 1):
-            lines.append(f"{number}. {_zh_item(item)}")
-            if item.attendees:
-                who = "、".join(item.attendees)
-                lines.append(f"　　参加人员（{item.attendee_count}人）：{who}")
-        sections.append(("活动安排", lines))
-    if part.party:
-        sections.append((f"随行人员（共{len(part.party)}人）", ["、".join(part.party)]))
-    preparation = [part.requirements] if part.requirements else []
-    preparation += [f"{i.title}：{i.host_preparation}" for i in part.items if i.host_preparation]
-    if preparation:
-        sections.append(("需做好的准备工作", preparation))
-    if part.meals_and_lodging or part.dietary:
-        lines = [
-            f"{_zh_item(item)}，共{_people(part, item)}人。" for item in part.meals_and_lodging
-        ]
-        if part.dietary:
-            lines.append(_zh_dietary(part))
-        sections.append(("用餐和住宿", lines))
-    contact = part.office_contact
-    if contact.get("name"):
-        line = contact["name"] + (f"（{contact['title']}）" if contact.get("title") else "")
-        if contact.get("phone"):
-            line += f"，电话：{contact['phone']}"
-        if contact.get("email"):
-            line += f"，电子邮箱：{contact['email']}"
-        sections.append(("联系人", [line]))
-    return sections
-
-
-def _zh_body(heading: list[str], sections: list[tuple[str, list[str]]], today: date) -> str:
-    out = list(heading)
-    for number, (title, lines) in enumerate(sections):
-        out += ["", f"{ZH_NUMBERS[number]}、{title}", *(f"　　{line}" for line in lines)]
-    out += ["", "　　特此通知。", "", *_zh_signature(today)]
-    return "\n".join(out)
-
-
-def _zh(part: Part, today: date) -> str:
-    visit = ZH_VISIT.get(part.visit_kind, "调研")
-    out = [part.reference, ""] if part.reference else []
-    out += [subject(part, "zh-hans"), "", f"{part.unit}：", ""]
-    out.append(
-        f"　　{_zh_leader(part)}一行拟于{_zh_when(part)}到贵单位{visit}，现将有关事项通知如下："
-    )
-    return _zh_body(out, _zh_sections(part), today)
-
-
-def _zh_quoted(value: str) -> str:
-    value = value.rstrip("。.")
-    return f"“{value}”" if value else "无"
-
-
-def _zh_change(change: PartChange) -> str:
-    """One change in the office's words: 新增, 取消, or what changed from what to what."""
-    if change.change == "added" and change.item:
-        return f"新增：{_zh_item(change.item)}。"
-    if change.change == "removed" and change.item:
-        return f"取消：{_zh_item(change.item)}。"
-    details = "；".join(
-        f"{d.label}由{_zh_quoted(d.old)}改为{_zh_quoted(d.new)}" for d in change.details
-    )
-    if change.item:
-        return f"{change.item.title}：{details or change.label}。"
-    return f"{details or change.label}。"
-
-
-def _zh_update(part: Part, changes: list[PartChange], today: date) -> str:
-    visit = ZH_VISIT.get(part.visit_kind, "调研")
-    out = [part.reference, ""] if part.reference else []
-    out += [update_subject(part, "zh-hans"), "", f"{part.unit}：", ""]
-    out.append(
-        f"　　{_zh_leader(part)}一行到贵单位{visit}的安排有变化，现将变更事项和调整后的安排"
-        "通知如下，与前次通知不一致的，以本通知为准。"
-    )
-    changed = [f"{number}. {_zh_change(c)}" for number, c in enumerate(changes, 1)]
-    return _zh_body(out, [("变更事项", changed), *_zh_sections(part)], today)
-
-
-def _zh_cancellation(part: Part, today: date) -> str:
-    visit = ZH_VISIT.get(part.visit_kind, "调研")
-    out = [part.reference, ""] if part.reference else []
-    out += [cancellation_subject(part, "zh-hans"), "", f"{part.unit}：", ""]
-    when = f"于{_zh_when(part)}" if _zh_when(part) else ""
-    out.append(
-        f"　　因工作安排调整，原定{when}{_zh_leader(part)}一行到贵单位{visit}的安排取消，"
-        "相关准备工作请即停止。感谢贵单位所做的准备。"
-    )
-    planned = [f"{n}. {_zh_item(item)}" for n, item in enumerate(part.programme, 1)]
-    return _zh_body(out, [("原定安排", planned)] if planned else [], today)
-
-
-# English
-
-
-def _en_item(item: PartItem) -> str:
-    when = f"{en_date(item.start.date())}, {item.start:%H:%M}–"
-    if item.ends_another_day:
-        when += f"{en_date(item.end.date())}, "
-    when += f"{item.end:%H:%M}"
-    place = ", ".join(p for p in (item.place, item.address) if p)
-    line = f"{when}: {item.kind_label}: {item.title}"
-    return f"{line} ({place})" if place else line
-
-
-def _en_dietary(part: Part) -> str:
-    needs = ", ".join(
-        f"{need}: {count} {'person' if count == 1 else 'people'}" for need, count in part.dietary
-    )
-    return f"Dietary requirements: {needs}." if needs else ""
-
-
-def _en_sections(part: Part) -> list[tuple[str, list[str]]]:
-    sections: list[tuple[str, list[str]]] = []
-    if part.purpose:
-        sections.append(("Purpose and topics", [part.purpose]))
-    if part.programme:
-        lines = []
-        for item in part.programme:
-            lines.append(f"- {_en_item(item)}")
-            if item.attendees:
-                count = item.attendee_count
-                people = f"{count} {'person' if count == 1 else 'people'}"
-                lines.append(f"  Attending ({people}): {', '.join(item.attendees)}")
-        sections.append(("Programme", lines))
-    if part.party:
-        count = len(part.party)
-        heading = f"The party ({count} {'person' if count == 1 else 'people'})"
-        sections.append((heading, ["; ".join(part.party)]))
-    preparation = [part.requirements] if part.requirements else []
-    preparation += [f"- {i.title}: {i.host_preparation}" for i in part.items if i.host_preparation]
-    if preparation:
-        sections.append(("What to prepare", preparation))
-    if part.meals_and_lodging or part.dietary:
-        lines = [
-            f"- {_en_item(item)}: {_people(part, item)} people" for item in part.meals_and_lodging
-        ]
-        if part.dietary:
-            lines.append(_en_dietary(part))
-        sections.append(("Meals and lodging you host", lines))
-    contact = part.office_contact
-    if contact.get("name"):
-        line = contact["name"] + (f", {contact['title']}" if contact.get("title") else "")
-        if contact.get("phone"):
-            line += f", phone {contact['phone']}"
-        if contact.get("email"):
-            line += f", e-mail {contact['email']}"
-        sections.append(("Contact", [line]))
-    return sections
-
-
-def _en_body(heading: list[str], sections: list[tuple[str, list[str]]], today: date) -> str:
-    out = list(heading)
-    for number, (title, lines) in enumerate(sections, 1):
-        out += ["", f"{number}. {title}", *lines]
-    out += ["", *_en_signature(today)]
-    return "\n".join(out)
-
-
-def _en(part: Part, today: date) -> str:
-    purpose = EN_VISIT.get(part.visit_kind, EN_VISIT[Trip.Kind.INSPECTION])[1]
-    days = _days(part)
-    when = ""
-    if days:
-        first, last = days
-        when = (
-            f"on {en_date(first)}" if first == last else f"from {en_date(first)} to {en_date(last)}"
-        )
-    out = [f"Ref.: {part.reference}", ""] if part.reference else []
-    out += [subject(part, "en"), "", f"To {part.unit}:", ""]
-    out.append(
-        f"{_en_leader(part)} and party plan to visit your unit {when} {purpose}. "
-        "The arrangements are as follows."
-    )
-    return _en_body(out, _en_sections(part), today)
-
-
-def _en_change(change: PartChange) -> str:
-    if change.change == "added" and change.item:
-        return f"- Added: {_en_item(change.item)}"
-    if change.change == "removed" and change.item:
-        return f"- Cancelled: {_en_item(change.item)}"
-    details = "; ".join(f"{d.label}: {d.old or 'none'} → {d.new or 'none'}" for d in change.details)
-    if change.item:
-        return f"- {change.item.title}: {details or change.label}"
-    return f"- {details or change.label}"
-
-
-def _en_update(part: Part, changes: list[PartChange], today: date) -> str:
-    out = [f"Ref.: {part.reference}", ""] if part.reference else []
-    out += [update_subject(part, "en"), "", f"To {part.unit}:", ""]
-    out.append(
-        f"The arrangements for the visit of {_en_leader(part)} and party to your unit have "
-        "changed. The changes and the arrangements as they now stand follow; where they differ "
-        "from the previous notice, this notice applies."
-    )
-    changed = [_en_change(change) for change in changes]
-    return _en_body(out, [("What has changed", changed), *_en_sections(part)], today)
-
-
-def _en_cancellation(part: Part, today: date) -> str:
-    out = [f"Ref.: {part.reference}", ""] if part.reference else []
-    out += [cancellation_subject(part, "en"), "", f"To {part.unit}:", ""]
-    out.append(
-        f"The visit of {_en_leader(part)} and party to your unit is cancelled. Please stop "
-        "the preparations; thank you for what you have done."
-    )
-    planned = [f"- {_en_item(item)}" for item in part.programme]
-    return _en_body(out, [("What was planned", planned)] if planned else [], today)
 
 
 def _people(part: Part, item: PartItem) -> int:
