@@ -23,10 +23,9 @@ from accounts.panels import panel_template
 from accounts.roles import office_required
 from accounts.submissions import once
 from directory.models import HostUnit
-from notices import access, cancelling, departures, drafts, links, parts
+from notices import access, cancelling, departures, drafts, links, parts, sending
 from notices import board as boards
 from notices import messages as unit_messages
-from notices import sending as notice_sending
 from notices.forms import (
     NoticeAckForm,
     NoticeAnswerForm,
@@ -161,7 +160,7 @@ def notice_phone(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     try:
         once(
             request,
-            lambda: notice_sending.record_phone(trip, unit, request.user, **form.cleaned_data),
+            lambda: sending.record_phone(trip, unit, request.user, **form.cleaned_data),
         )
     except ValidationError as refused:
         messages.error(request, refused.messages[0])
@@ -214,7 +213,7 @@ def notices_send(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return HttpResponseBadRequest()
     try:
-        sent = notice_sending.send(trip, request.user, form.unit_ids())
+        sent = sending.send(trip, request.user, form.unit_ids())
     except ValidationError as refused:
         messages.error(request, refused.messages[0])
     else:

@@ -9,9 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from notices import drafts as notice_drafts
-from notices import links, parts
+from notices import links, parts, sending
 from notices import messages as unit_messages
-from notices import sending as notice_sending
 from notices.models import Notice
 from outbox.models import Message
 from tests.factories import ContactFactory, HostUnitFactory, ItineraryItemFactory, TripFactory, at
@@ -329,7 +328,7 @@ def test_deleting_a_trip_deletes_its_notices(visit, secretary):
 def test_only_the_trips_secretaries_send(visit, leader, staff):
     for user in (leader, staff):
         with pytest.raises(PermissionDenied):
-            notice_sending.send(fresh(visit.trip), user)
+            sending.send(fresh(visit.trip), user)
 
 
 @pytest.mark.parametrize("who", ["leader", "staff", "outsider"])
@@ -525,3 +524,19 @@ def test_the_leaving_now_buttons_queries_do_not_grow_with_units(
     for trip in (small, large):
         with django_assert_num_queries(PER_REQUEST + 4):
             leaving_buttons(client, trip)
+
+
+def test_a_unit_the_trip_has_nothing_to_do_with_is_a_404(client, visit, secretary):
+    stranger = HostUnitFactory(name="Faraway bureau")
+    client.force_login(secretary)
+    url = reverse("notices:notice_requirements", args=[visit.trip.pk, stranger.pk])
+    assert client.post(url, {f"unit-{stranger.pk}-text": "Tea"}).status_code == 404
+
+
+def test_a_unit_on_the_approved_plan_only_is_still_the_trips(client, visit, secretary):
+    visit.forum.delete()  # the plant stays on the approved plan, which notices go out from
+    visit.lunch.delete()
+    client.force_login(secretary)
+    url = reverse("notices:notice_requirements", args=[visit.trip.pk, visit.plant.pk])
+    assert client.post(url, {f"unit-{visit.plant.pk}-text": "Tea"}).status_code == 302
+    assert visit.trip.unit_requirements.get(host_unit=visit.plant).text == "Tea"
