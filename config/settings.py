@@ -277,12 +277,20 @@ NOTICE_SWEEP_SECONDS = env.float("NOTICE_SWEEP_SECONDS", default=60.0)
 
 # Follow-up items (followups.reminders): the owner department is reminded this many days
 # before the due date and daily once overdue, one digest per department, from this hour of
-# the office's day; the leader's weekly digest goes on this weekday (0 = Monday). A
-# department's signed link to its items works this many days, until a new one replaces it.
+# the office's day; the leader's weekly digest goes on this weekday (0 = Monday), or at the
+# first run after it when beat was down that day. A department's signed link to its items
+# works this many days, until a new one replaces it.
 FOLLOWUP_REMINDER_DAYS = env.int("FOLLOWUP_REMINDER_DAYS", default=3)
 FOLLOWUP_DIGEST_HOUR = env.int("FOLLOWUP_DIGEST_HOUR", default=8)
 FOLLOWUP_LEADER_WEEKDAY = env.int("FOLLOWUP_LEADER_WEEKDAY", default=0)
 FOLLOWUP_LINK_DAYS = env.int("FOLLOWUP_LINK_DAYS", default=60)
+# The hour of the office's day from which each person's checklist digest goes.
+CHECKLIST_DIGEST_HOUR = env.int("CHECKLIST_DIGEST_HOUR", default=7)
+
+# Notes written without signal (static/js/notes.js) wait on the phone to be sent; a note or
+# a draft left unsent this many hours is dropped from the phone when the page next loads (a
+# lost phone keeps them no longer). An internal trip's are kept for the session only.
+NOTE_QUEUE_HOURS = env.int("NOTE_QUEUE_HOURS", default=72)
 
 # Celery. REDIS_URL unset: kombu's filesystem transport under var/, so a real worker and
 # beat run with no server at all. Set it in production.
@@ -333,14 +341,15 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": OUTBOX_SWEEP_SECONDS},
     # Hourly, so a trip starts within the hour after midnight even if beat was down then.
     "trips-start-due": {"task": "trips.tasks.start_due_trips", "schedule": 3600.0},
-    # Hourly: the first run from 07:00 sends; DigestSent (unique per person and day) makes
-    # every later run that day, a rerun or a second beat a no-op.
-    "trips-checklist-digests": {
+    # Hourly: the first run from CHECKLIST_DIGEST_HOUR sends; its claim (outbox.claims,
+    # unique per person and day) makes every later run that day, a rerun or a second beat
+    # a no-op.
+    "logistics-checklist-digests": {
         "task": "logistics.tasks.send_checklist_digests",
         "schedule": 3600.0,
     },
     # Hourly: from FOLLOWUP_DIGEST_HOUR the day's reminders and digests go; each is claimed
-    # by a conditional update or a unique Digest row, so later runs that day send nothing.
+    # by a conditional update or an outbox claim, so later runs that day send nothing.
     "followups-reminders": {"task": "followups.tasks.send_reminders", "schedule": 3600.0},
     "trips-notice-reminders": {
         "task": "trips.tasks.send_due_notice_reminders",

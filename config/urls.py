@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as account_views
 from accounts.forms import OutboxPasswordResetForm
 from desk.views import favicon
 
@@ -17,6 +18,8 @@ urlpatterns = [
         auth_views.PasswordResetView.as_view(form_class=OutboxPasswordResetForm),
         name="password_reset",
     ),
+    # Before Django's own: logging out also clears what the phone keeps (accounts.offline).
+    path("accounts/logout/", account_views.logout, name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("mail/", include("outbox.urls")),
     path("briefings/", include("briefings.urls")),

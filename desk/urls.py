@@ -1,4 +1,4 @@
-"""Desk URLs: the dashboard, my items, the profile page."""
+"""Desk URLs: the dashboard, my items, the profile page, the service worker."""
 
 from django.urls import path
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("profile/", home.profile, name="profile"),
     path("profile/test-email/", home.send_test_email, name="send_test_email"),
     path("my-items/", home.my_checklist, name="my_checklist"),
+    # at the top of the site: a service worker's scope is its own folder and below
+    path("sw.js", home.service_worker, name="service_worker"),
 ]

@@ -1,4 +1,4 @@
-"""Home pages: the dashboard and the user's profile."""
+"""Home pages: the dashboard and the user's profile; the service worker for the phone."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from accounts.roles import (
     office_required,
     office_roles,
 )
-from desk import followup_panels
+from desk import followup_panels, offline
 from followups import access as followup_access
 from logistics import checklists
 from notices import messages as unit_messages
@@ -114,3 +114,17 @@ def my_checklist(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """/favicon.ico, asked for by browsers where a page names no icon (a PDF, a download)."""
     return redirect(static("img/favicon.svg"), permanent=True)
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker (desk.offline) at the top of the site, so that its scope is all of
+    it. The same for everyone (nothing of a user in it), so no login is needed to update it;
+    never taken from the HTTP cache, so a new shell reaches the phone at its next visit."""
+    context = {"config": offline.worker_config()}
+    response = render(
+        request, "desk/service_worker.js", context, content_type="text/javascript; charset=utf-8"
+    )
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -15,9 +15,9 @@ from accounts.people import display_name, language_of
 from accounts.words import labelled_lazy
 from directory.models import Contact, Department
 from followups import links
-from followups.models import DepartmentLink, Digest, FollowUp, FollowUpUpdate
+from followups.models import DepartmentLink, FollowUp, FollowUpUpdate
 from outbox.mail import absolute_url, make_message
-from outbox.models import Message
+from outbox.models import Claim, Message
 from trips.models import Trip
 
 
@@ -32,40 +32,68 @@ class _NamedOnLink:
         return self.username
 
 
-# What the mail log says caused each e-mail, worded in the e-mail's language.
+# What the mail log says caused each e-mail, worded in the e-mail's language; the key
+# starts its cause_key.
 CAUSES = {
     "followup_cannot": gettext_lazy("Cannot be done"),
     "followup_needs_leader": gettext_lazy("Needs the leader's help"),
-    "link": gettext_lazy("Link for the department"),
-    "owner": gettext_lazy("Reminder of follow-up items"),
-    "secretary": gettext_lazy("Overdue follow-up items"),
-    "leader": gettext_lazy("Weekly report on follow-up items"),
+    "followup_department_link": gettext_lazy("Link for the department"),
+    "followups.owner_digest": gettext_lazy("Reminder of follow-up items"),
+    "followups.secretary_digest": gettext_lazy("Overdue follow-up items"),
+    "followups.leader_digest": gettext_lazy("Weekly report on follow-up items"),
 }
 
 
+def notify_department(
+    template: str,
+    to,
+    context: dict,
+    *,
+    cause: str,
+    about,
+    key: tuple,
+    trip_id: int | None,
+    department: Department | None = None,
+    path: str = "",
+    created_by=None,
+    private: bool = False,
+) -> Message:
+    """Write one follow-up e-mail to the outbox, to an office account or to a department's
+    contact: in the account's own language or the department's, its cause in the mail log
+    `CAUSES[cause]` with what it is `about`, its cause_key the cause and then `key`'s parts.
+    """
+    contact = isinstance(to, Contact)
+    return make_message(
+        template,
+        to.email,
+        context,
+        language=department.language if contact else language_of(to),
+        path=path,
+        cause=labelled_lazy(CAUSES[cause], about),
+        cause_key=":".join([cause, *map(str, key)]),
+        recipient_user=None if contact else to,
+        created_by=created_by,
+        trip_id=trip_id,
+        private=private,
+    )
+
+
 def _alert(template: str, item: FollowUp, update: FollowUpUpdate, by, to: list) -> list[Message]:
-    messages = []
-    for user in to:
-        messages.append(
-            make_message(
-                template,
-                user.email,
-                {
-                    "user": user,
-                    "item": item,
-                    "trip": item.trip,
-                    "by": by or _NamedOnLink(update.by_name),
-                },
-                language=language_of(user),
-                path=item.get_absolute_url(),
-                cause=labelled_lazy(CAUSES[template], item.title),
-                cause_key=f"{template}:{update.pk}:{user.pk}",
-                recipient_user=user,
-                created_by=by,
-                trip_id=item.trip_id,
-            )
+    context = {"item": item, "trip": item.trip, "by": by or _NamedOnLink(update.by_name)}
+    return [
+        notify_department(
+            template,
+            user,
+            {"user": user, **context},
+            cause=template,
+            about=item.title,
+            key=(update.pk, user.pk),
+            trip_id=item.trip_id,
+            path=item.get_absolute_url(),
+            created_by=by,
         )
-    return messages
+        for user in to
+    ]
 
 
 def cannot_be_done(item: FollowUp, update: FollowUpUpdate, by, to: list) -> list[Message]:
@@ -93,17 +121,18 @@ def department_link(
     path = reverse("followups:department_items", args=[links.make_token(link)])
     context = {"department": department, "link": link, "trip": trip, "items": list(items)}
     return [
-        make_message(
+        notify_department(
             "followup_department_link",
-            contact.email,
+            contact,
             {**context, "contact": contact},
-            language=department.language,
-            path=path,
-            cause=labelled_lazy(CAUSES["link"], department.name),
+            cause="followup_department_link",
+            about=department.name,
             # Each sending is its own e-mail: a renewal keeps the nonce, not the expiry.
-            cause_key=f"followup_department_link:{link.nonce[:8]}:{link.expires_at:%s}:{contact.pk}",
-            created_by=by,
+            key=(link.nonce[:8], f"{link.expires_at:%s}", contact.pk),
             trip_id=trip.pk,
+            department=department,
+            path=path,
+            created_by=by,
         )
         for contact in contacts
         if contact.email
@@ -121,7 +150,8 @@ def _with_links(items: list[FollowUp]) -> list[FollowUp]:
 
 
 def owner_digest(
-    digest: Digest,
+    claim: Claim,
+    department: Department,
     soon: list[FollowUp],
     overdue: list[FollowUp],
     link: DepartmentLink,
@@ -137,44 +167,28 @@ def owner_digest(
     Not tied to one trip (trip_id None), a member's copy is personal; a contact's copy is
     kept out of the mail log's bodies when it lists an internal trip's items.
     """
-    department = digest.department
     path = reverse("followups:department_items", args=[links.make_token(link)])
     confidential = any(item.trip.is_confidential for item in (*soon, *overdue))
-    context = {"department": department, "today": digest.period, "soon": soon}
+    context = {"department": department, "today": claim.period, "soon": soon}
     context.update(overdue=overdue, count=len(soon) + len(overdue))
-    period = format_lazy("{} {}", department.name, long_date_lazy(digest.period))
-    cause = labelled_lazy(CAUSES["owner"], period)
-    messages = []
-    for user in members:
-        language = language_of(user)
-        messages.append(
-            make_message(
-                "followup_owner_digest",
-                user.email,
-                {**context, "name": display_name(user, language)},
-                language=language,
-                path=path,
-                cause=cause,
-                cause_key=f"followups.owner_digest:{digest.pk}:user:{user.pk}",
-                recipient_user=user,
-                trip_id=trip_id,
-            )
+    period = format_lazy("{} {}", department.name, long_date_lazy(claim.period))
+    copies = [(user, "user", display_name(user, language_of(user))) for user in members]
+    copies += [(contact, "contact", contact.name) for contact in contacts]
+    return [
+        notify_department(
+            "followup_owner_digest",
+            to,
+            {**context, "name": name},
+            cause="followups.owner_digest",
+            about=period,
+            key=(claim.pk, kind, to.pk),
+            trip_id=trip_id,
+            department=department,
+            path=path,
+            private=kind == "contact" and trip_id is None and confidential,
         )
-    for contact in contacts:
-        messages.append(
-            make_message(
-                "followup_owner_digest",
-                contact.email,
-                {**context, "name": contact.name},
-                language=department.language,
-                path=path,
-                cause=cause,
-                cause_key=f"followups.owner_digest:{digest.pk}:contact:{contact.pk}",
-                trip_id=trip_id,
-                private=trip_id is None and confidential,
-            )
-        )
-    return messages
+        for to, kind, name in copies
+    ]
 
 
 def _board(trip_id: int | None, **filters) -> str:
@@ -186,24 +200,23 @@ def _board(trip_id: int | None, **filters) -> str:
 
 
 def secretary_digest(
-    digest: Digest, user, items: list[FollowUp], *, trip_id: int | None = None
+    claim: Claim, user, items: list[FollowUp], *, trip_id: int | None = None
 ) -> Message:
     """One secretary's daily digest of the items that became overdue on their trips."""
-    return make_message(
+    return notify_department(
         "followup_secretary_digest",
-        user.email,
-        {"user": user, "today": digest.period, "items": _with_links(items), "count": len(items)},
-        language=language_of(user),
-        path=_board(trip_id, overdue="on"),
-        cause=labelled_lazy(CAUSES["secretary"], long_date_lazy(digest.period)),
-        cause_key=f"followups.secretary_digest:{digest.pk}",
-        recipient_user=user,
+        user,
+        {"user": user, "today": claim.period, "items": _with_links(items), "count": len(items)},
+        cause="followups.secretary_digest",
+        about=long_date_lazy(claim.period),
+        key=(claim.pk,),
         trip_id=trip_id,
+        path=_board(trip_id, overdue="on"),
     )
 
 
 def leader_digest(
-    digest: Digest,
+    claim: Claim,
     user,
     today: date,
     overdue: list[FollowUp],
@@ -212,17 +225,16 @@ def leader_digest(
     trip_id: int | None = None,
 ) -> Message:
     """One leader's weekly digest: the overdue items and the week's "cannot be done"
-    answers on the trips they lead."""
-    context = {"user": user, "today": today, "week": digest.period}
+    answers on the trips they lead; the claim's period is the week's Monday."""
+    context = {"user": user, "today": today, "week": claim.period}
     context.update(overdue=_with_links(overdue), cannot=_with_links(cannot))
-    return make_message(
+    return notify_department(
         "followup_leader_digest",
-        user.email,
+        user,
         context,
-        language=language_of(user),
-        path=_board(trip_id, leader=user.pk),
-        cause=labelled_lazy(CAUSES["leader"], long_date_lazy(digest.period)),
-        cause_key=f"followups.leader_digest:{digest.pk}",
-        recipient_user=user,
+        cause="followups.leader_digest",
+        about=long_date_lazy(claim.period),
+        key=(claim.pk,),
         trip_id=trip_id,
+        path=_board(trip_id, leader=user.pk),
     )

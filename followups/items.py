@@ -17,6 +17,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.dates import long_date
 from followups import emails
 from followups.models import FollowUp, FollowUpUpdate, Note
 from trips import approval
@@ -176,6 +177,8 @@ def change_lines(update: FollowUpUpdate) -> list[tuple[str, str, str]]:
                 return _("yes") if value else _("no")
             if field.choices:
                 return str(dict(field.flatchoices).get(value, value))
+            if field.get_internal_type() == "DateField":  # kept as ISO text (_plain)
+                return long_date(date.fromisoformat(value))
             return str(value)
 
         lines.append((capfirst(field.verbose_name), shown(old), shown(new)))

@@ -348,56 +348,6 @@ class DepartmentLink(models.Model):
         return f"{self.department} → {self.expires_at:%Y-%m-%d}"
 
 
-class Digest(models.Model):
-    """A reminder digest went to this recipient for this period: the row is the claim.
-
-    Unique per kind, recipient and period, so a second beat run (or a second beat process)
-    writes nothing and sends nothing.
-    """
-
-    class Kind(models.TextChoices):
-        OWNER = "owner", _("Owner department's daily reminder")
-        SECRETARY = "secretary", _("Secretary's daily overdue digest")
-        LEADER = "leader", _("Leader's weekly digest")
-
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    department = models.ForeignKey(
-        Department, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    period = models.DateField(help_text="The day, or the Monday of the week, it covers.")
-    message = models.ForeignKey(
-        "outbox.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-period", "pk"]
-        verbose_name = _("follow-up digest sent")
-        verbose_name_plural = _("follow-up digests sent")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "department", "period"],
-                condition=Q(department__isnull=False),
-                name="one_followup_digest_per_department_and_period",
-            ),
-            models.UniqueConstraint(
-                fields=["kind", "user", "period"],
-                condition=Q(user__isnull=False),
-                name="one_followup_digest_per_user_and_period",
-            ),
-            models.CheckConstraint(
-                condition=Q(department__isnull=True) ^ Q(user__isnull=True),
-                name="followup_digest_has_one_recipient",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.period}"
-
-
 class Report(models.Model):
     """The post-trip report (出行情况报告): a Markdown draft the secretary edits, then marks
     final; a final report is frozen, and a later edit starts the next revision."""

@@ -9,39 +9,56 @@ Three digests, each derived from the rows and the due dates alone (no schedule i
 - The secretary's, daily: the items that became overdue on the trips where they are a
   secretary, each reported once (`overdue_reported_on`).
 - The leader's, weekly on FOLLOWUP_LEADER_WEEKDAY: the overdue items and the items that
-  became "cannot be done" in the past seven days, of the trips they lead.
+  became "cannot be done" in the seven days before that weekday, of the trips they lead.
 
 Nothing goes before FOLLOWUP_DIGEST_HOUR on the office clock; items with an outcome (except
 the leader's "cannot be done" news) and items of closed or cancelled trips are never reminded.
 
-Claims. A digest is a unique Digest row (kind, recipient, day or week) written in the same
-transaction as its e-mails: a second run, or a second beat process, fails to write it and
-sends nothing. The items' own dates are claimed by conditional updates in that transaction.
+Claims. A digest is an outbox claim (outbox.claims: kind, recipient's id, day or week)
+written in the same transaction as its e-mails: a second run, or a second beat process,
+fails to write it and sends nothing. The items' own dates are claimed by conditional
+updates in that transaction.
 One item may go to several recipients (co-owner departments, a trip's secretaries): an
 item claimed today is listed in every such digest of the day, and an unclaimed one joins
 the day's digests only while none of its recipients has had theirs, so that nobody misses
 it; an item that becomes due after that waits for the next day's digests.
+
+Missed runs. Each run from the digest hour records its day (`RAN`). When beat was down on
+the leader's weekday, the week's digest goes at the first run after it, once: on a later
+day, before the next weekday, the leader digests are sent when the job ran before the
+weekday and has not run since, that day's runs going on as the weekday's would.
+(On a first run ever, or the first after the upgrade that brought this, nothing is known
+to have been missed, and nothing is caught up.) A missed day of the daily digests is not
+sent the next day: that day's digests cover it, since the overdue items stay listed and
+an item due soon stays in the window until its due date.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from directory.models import Contact, Department
 from followups import emails, links
-from followups.models import Digest, FollowUp, FollowUpQuerySet, FollowUpUpdate
+from followups.models import FollowUp, FollowUpQuerySet, FollowUpUpdate
+from outbox import claims
+from outbox.models import Claim, Message
 from trips.models import Trip, TripMember
 
 S = FollowUp.Status
-K = Digest.Kind
 CO_OWNED = FollowUp.co_owners.through
+
+# The claims' kinds: one per digest, keyed by the department's or the user's id.
+OWNER = "followups.owner"
+SECRETARY = "followups.secretary"
+LEADER = "followups.leader"
+RAN = "followups.reminders_ran"  # the job ran from the digest hour that day (key "")
 
 
 @dataclass(frozen=True)
@@ -66,11 +83,13 @@ def send_reminders(now: datetime | None = None) -> Counts:
     if local.hour < settings.FOLLOWUP_DIGEST_HOUR:
         return Counts()
     today = local.date()
-    return Counts(
+    counts = Counts(
         owner=send_owner_digests(today),
         secretary=send_secretary_digests(today),
         leader=send_leader_digests(today),
     )
+    claims.mark(RAN, "", today)  # after the sends: a run that failed midway did not run
+    return counts
 
 
 def remindable() -> FollowUpQuerySet:
@@ -118,8 +137,7 @@ def of_department(department: Department) -> Q:
 
 def _department_had_digest(department: Department, today: date) -> Q:
     """Items another of whose departments has had today's reminder already."""
-    done = Digest.objects.filter(kind=K.OWNER, period=today).exclude(department=department)
-    done = done.values("department")
+    done = claims.claimed(OWNER, today).exclude(key=str(department.pk))
     shared = CO_OWNED.objects.filter(department__in=done).values("followup_id")
     return Q(department__in=done) | Q(pk__in=shared)
 
@@ -167,41 +185,33 @@ def send_owner_digests(today: date) -> int:
     shared = CO_OWNED.objects.filter(followup__in=due).values("department")
     departments = (
         Department.objects.filter(Q(pk__in=due.values("department")) | Q(pk__in=shared))
-        .exclude(pk__in=Digest.objects.filter(kind=K.OWNER, period=today).values("department"))
+        .exclude(pk__in=claims.claimed(OWNER, today))
         .order_by("pk")
     )
-    return sum(1 for department in departments if send_owner_digest(department, today))
+    return claims.each(OWNER, today, departments, lambda d: d.pk, _owner_digest)
 
 
-def send_owner_digest(department: Department, today: date) -> Digest | None:
-    """Write today's reminder for one department to the outbox; None when it went already,
-    or when nothing is due or nobody has an address."""
+def _owner_digest(department: Department, claim: Claim) -> list[Message]:
+    """The department's copies of the reminder claimed; none when there is nothing to send
+    (another run took the items meanwhile) or nobody to send it to."""
+    today = claim.period
     members, contacts = owner_recipients(department)
     if not (members or contacts):
-        return None
-    try:
-        with transaction.atomic():
-            digest = Digest.objects.create(kind=K.OWNER, department=department, period=today)
-            soon, overdue = owner_items(department, today)
-            if not (soon or overdue):
-                transaction.set_rollback(True)  # another run took them meanwhile
-                return None
-            # The items' own claims: the reminder before this due date, today's overdue one.
-            FollowUp.objects.filter(pk__in=[i.pk for i in soon]).filter(
-                not_reminded_before()
-            ).update(reminded_before_on=today)
-            FollowUp.objects.filter(pk__in=[i.pk for i in overdue]).exclude(
-                overdue_reminded_on=today
-            ).update(overdue_reminded_on=today)
-            link = links.current(department)  # its signed link, new when none or expired
-            messages = emails.owner_digest(
-                digest, soon, overdue, link, members, contacts, trip_id=_one_trip(soon, overdue)
-            )
-            digest.message = messages[0]  # the first of the department's copies
-            digest.save(update_fields=["message"])
-    except IntegrityError:
-        return None  # another run sent it today
-    return digest
+        return []
+    soon, overdue = owner_items(department, today)
+    if not (soon or overdue):
+        return []
+    # The items' own claims: the reminder before this due date, today's overdue one.
+    FollowUp.objects.filter(pk__in=[i.pk for i in soon]).filter(not_reminded_before()).update(
+        reminded_before_on=today
+    )
+    FollowUp.objects.filter(pk__in=[i.pk for i in overdue]).exclude(
+        overdue_reminded_on=today
+    ).update(overdue_reminded_on=today)
+    link = links.current(department)  # its signed link, new when none or expired
+    return emails.owner_digest(  # the claim keeps the first of the department's copies
+        claim, department, soon, overdue, link, members, contacts, trip_id=_one_trip(soon, overdue)
+    )
 
 
 # The secretary's daily digest of what became overdue ----------------------------------
@@ -215,9 +225,9 @@ def not_reported() -> Q:
 def secretary_items(user, today: date) -> list[FollowUp]:
     """The items newly overdue on the trips the user is a secretary of (and may read)."""
     trips = Trip.objects.visible_to(user).on_team(user, TripMember.Role.SECRETARY)
-    done = Digest.objects.filter(kind=K.SECRETARY, period=today).exclude(user=user)
+    done = claims.claimed(SECRETARY, today).exclude(key=str(user.pk))
     reported_trips = TripMember.objects.filter(
-        role=TripMember.Role.SECRETARY, user__in=done.values("user")
+        role=TripMember.Role.SECRETARY, user__in=done
     ).values("trip")
     items = remindable().filter(trip__in=trips, due_date__lt=today)
     items = items.filter(
@@ -235,35 +245,26 @@ def send_secretary_digests(today: date) -> int:
         .filter(Q(overdue_reported_on=today) | not_reported())
     )
     on_team = TripMember.objects.filter(role=TripMember.Role.SECRETARY, trip__in=due.values("trip"))
-    done = Digest.objects.filter(kind=K.SECRETARY, period=today).values("user")
     secretaries = (
         _recipients()
         .filter(pk__in=on_team.values("user"))
-        .exclude(pk__in=done)
+        .exclude(pk__in=claims.claimed(SECRETARY, today))
         .select_related("profile")
         .order_by("pk")
     )
-    return sum(1 for user in secretaries if send_secretary_digest(user, today))
+    return claims.each(SECRETARY, today, secretaries, lambda user: user.pk, _secretary_digest)
 
 
-def send_secretary_digest(user, today: date) -> Digest | None:
-    """Write today's overdue digest for one secretary; None when it went already or when
-    nothing became overdue on their trips."""
-    try:
-        with transaction.atomic():
-            digest = Digest.objects.create(kind=K.SECRETARY, user=user, period=today)
-            items = secretary_items(user, today)
-            if not items:
-                transaction.set_rollback(True)
-                return None
-            FollowUp.objects.filter(pk__in=[i.pk for i in items]).filter(not_reported()).update(
-                overdue_reported_on=today
-            )
-            digest.message = emails.secretary_digest(digest, user, items, trip_id=_one_trip(items))
-            digest.save(update_fields=["message"])
-    except IntegrityError:
+def _secretary_digest(user, claim: Claim) -> Message | None:
+    """The secretary's digest claimed for the day; None when nothing became overdue on
+    their trips (or another run reported it meanwhile)."""
+    items = secretary_items(user, claim.period)
+    if not items:
         return None
-    return digest
+    FollowUp.objects.filter(pk__in=[i.pk for i in items]).filter(not_reported()).update(
+        overdue_reported_on=claim.period
+    )
+    return emails.secretary_digest(claim, user, items, trip_id=_one_trip(items))
 
 
 # The leader's weekly digest -----------------------------------------------------------
@@ -272,6 +273,26 @@ def send_secretary_digest(user, today: date) -> Digest | None:
 def week_of(today: date) -> date:
     """The Monday of the day's week: the period of the leader's digest."""
     return today - timedelta(days=today.weekday())
+
+
+def leader_day(today: date) -> date:
+    """The last FOLLOWUP_LEADER_WEEKDAY on or before the day: the digest due by then."""
+    return today - timedelta(days=(today.weekday() - settings.FOLLOWUP_LEADER_WEEKDAY) % 7)
+
+
+def leader_digest_due(today: date) -> date | None:
+    """The weekday whose leader digests a run on this day sends, or None.
+
+    The weekday itself; or a later day, before the next weekday, when beat was down on
+    it: the job ran before the weekday and not since (before today).
+    """
+    day = leader_day(today)
+    if day == today:
+        return day
+    runs = Claim.objects.filter(kind=RAN)
+    if runs.filter(period__gte=day, period__lt=today).exists():
+        return None  # it ran on or after the weekday: the week's digests went then
+    return day if runs.filter(period__lt=day).exists() else None
 
 
 def past_week(today: date) -> tuple[datetime, datetime]:
@@ -292,48 +313,42 @@ def _led_trips(user) -> QuerySet[Trip]:
     return Trip.objects.visible_to(user).led_by(user).live()
 
 
-def leader_items(user, today: date) -> tuple[list[FollowUp], list[FollowUp]]:
-    """(overdue, cannot be done this past week) of the trips the user leads."""
+def leader_items(user, today: date, day: date) -> tuple[list[FollowUp], list[FollowUp]]:
+    """(overdue today, cannot be done in the week before the digest's weekday `day`) of the
+    trips the user leads; `day` is today unless the digest goes late."""
     trips = _led_trips(user)
     overdue = remindable().filter(trip__in=trips, due_date__lt=today)
-    cannot = became_cannot(today).filter(trip__in=trips)
+    cannot = became_cannot(day).filter(trip__in=trips)
     return list(_with_trip(overdue)), list(_with_trip(cannot))
 
 
 def send_leader_digests(today: date) -> int:
-    """On FOLLOWUP_LEADER_WEEKDAY, each leader with overdue or "cannot be done" items on
-    their trips gets the week's digest once; returns how many went."""
-    if today.weekday() != settings.FOLLOWUP_LEADER_WEEKDAY:
+    """On FOLLOWUP_LEADER_WEEKDAY (or at the first run after it, when beat was down), each
+    leader with overdue or "cannot be done" items on their trips gets the week's digest
+    once; returns how many went."""
+    day = leader_digest_due(today)
+    if day is None:
         return 0
     overdue = remindable().filter(due_date__lt=today).values("trip")
-    cannot = became_cannot(today).values("trip")
+    cannot = became_cannot(day).values("trip")
     trips = Trip.objects.live().filter(Q(pk__in=overdue) | Q(pk__in=cannot))
     on_team = TripMember.objects.filter(role=TripMember.Role.LEADER, trip__in=trips)
-    done = Digest.objects.filter(kind=K.LEADER, period=week_of(today)).values("user")
     leaders = (
         _recipients()
         .filter(pk__in=on_team.values("user"))
-        .exclude(pk__in=done)
+        .exclude(pk__in=claims.claimed(LEADER, week_of(day)))
         .select_related("profile")
         .order_by("pk")
     )
-    return sum(1 for user in leaders if send_leader_digest(user, today))
+    send = partial(_leader_digest, today=today, day=day)
+    return claims.each(LEADER, week_of(day), leaders, lambda user: user.pk, send)
 
 
-def send_leader_digest(user, today: date) -> Digest | None:
-    """Write this week's digest for one leader; None when it went already this week or
-    when there is nothing to tell."""
-    try:
-        with transaction.atomic():
-            digest = Digest.objects.create(kind=K.LEADER, user=user, period=week_of(today))
-            overdue, cannot = leader_items(user, today)
-            if not (overdue or cannot):
-                transaction.set_rollback(True)
-                return None
-            digest.message = emails.leader_digest(
-                digest, user, today, overdue, cannot, trip_id=_one_trip(overdue, cannot)
-            )
-            digest.save(update_fields=["message"])
-    except IntegrityError:
+def _leader_digest(user, claim: Claim, *, today: date, day: date) -> Message | None:
+    """The leader's digest claimed for the week; None when there is nothing to tell."""
+    overdue, cannot = leader_items(user, today, day)
+    if not (overdue or cannot):
         return None
-    return digest
+    return emails.leader_digest(
+        claim, user, today, overdue, cannot, trip_id=_one_trip(overdue, cannot)
+    )

@@ -8,7 +8,6 @@ from logistics.models import (
     ChecklistItem,
     ChecklistTemplate,
     ChecklistTemplateItem,
-    DigestSent,
     Gift,
     PersonalNeed,
     SeatingAttendee,
@@ -39,14 +38,6 @@ class ChecklistItemAdmin(admin.ModelAdmin):
     autocomplete_fields = ["trip", "owner"]
     readonly_fields = ["done_by", "done_at"]
     list_select_related = ["trip", "owner"]
-
-
-@admin.register(DigestSent)
-class DigestSentAdmin(admin.ModelAdmin):
-    list_display = ["user", "date", "message"]
-    list_filter = ["date"]
-    search_fields = ["user__username", "user__email"]
-    raw_id_fields = ["user", "message"]
 
 
 @admin.register(PersonalNeed)

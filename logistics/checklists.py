@@ -26,7 +26,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Case, Count, Exists, F, Max, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone, translation
 
@@ -35,11 +35,12 @@ from logistics import emails
 from logistics.models import (
     ChecklistItem,
     ChecklistTemplate,
-    DigestSent,
     PersonalNeed,
     Vehicle,
     due_on_expression,
 )
+from outbox import claims
+from outbox.models import Claim, Message
 from trips.models import ItineraryItem, Trip
 
 # Templates ---------------------------------------------------------------------------
@@ -236,7 +237,7 @@ def items_owned_by(user, today: date) -> QuerySet[ChecklistItem]:
 
 # The daily digest --------------------------------------------------------------------
 
-DIGEST_FROM_HOUR = 7  # office time: nobody wants their to-do list at midnight
+DIGEST = "logistics.checklist"  # the digest's claims: one per person (their id) and day
 
 
 def digest_items(user, today: date) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
@@ -245,29 +246,27 @@ def digest_items(user, today: date) -> tuple[list[ChecklistItem], list[Checklist
     return [i for i in items if i.due_on == today], [i for i in items if i.due_on < today]
 
 
-def send_digest(user, today: date) -> DigestSent | None:
+def send_digest(user, today: date) -> Claim | None:
     """Write today's digest for one person to the outbox, unless nothing is due or it went.
 
-    The DigestSent row and the message are written in one transaction: the unique
-    (user, date) row makes a second run, or a concurrent one, send nothing. The digest is
-    in the person's own language (their profile's; the office's when they have none).
+    Claimed in the outbox (outbox.claims) in the message's transaction: a second run, or a
+    concurrent one, sends nothing. The digest is in the person's own language (their
+    profile's; the office's when they have none).
     """
-    due, overdue = digest_items(user, today)
+    return claims.once(DIGEST, user.pk, today, lambda claim: _digest(user, claim))
+
+
+def _digest(user, claim: Claim) -> Message | None:
+    due, overdue = digest_items(user, claim.period)
     if not (due or overdue) or not user.email:
         return None
-    try:
-        with transaction.atomic():
-            sent = DigestSent.objects.create(user=user, date=today)
-            sent.message = emails.send_daily_digest(user, today, due, overdue)
-            sent.save(update_fields=["message"])
-    except IntegrityError:
-        return None  # already sent today
-    return sent
+    return emails.send_daily_digest(user, claim.period, due, overdue)
 
 
 def send_morning_digests(now: datetime) -> int:
-    """The digests of the day, once the office's morning has come (none in the night)."""
-    return send_digests(now.date()) if now.hour >= DIGEST_FROM_HOUR else 0
+    """The digests of the day, once the office's morning has come (none in the night):
+    from CHECKLIST_DIGEST_HOUR. A day missed is not sent the next: that day's lists it."""
+    return send_digests(now.date()) if now.hour >= settings.CHECKLIST_DIGEST_HOUR else 0
 
 
 def send_digests(today: date) -> int:
@@ -276,13 +275,13 @@ def send_digests(today: date) -> int:
         ChecklistItem.objects.due_by(today)
         .filter(trip__end_date__gte=today, owner__is_active=True)
         .exclude(trip__status__in=Trip.READ_ONLY)
-        .exclude(owner__in=DigestSent.objects.filter(date=today).values("user"))
+        .exclude(owner__in=claims.claimed(DIGEST, today))
         .order_by()
         .values_list("owner", flat=True)
         .distinct()
     )
     people = get_user_model().objects.filter(pk__in=list(owners)).order_by("pk")
-    return sum(1 for person in people if send_digest(person, today))
+    return claims.each(DIGEST, today, people, lambda person: person.pk, _digest)
 
 
 # People's needs and vehicles ---------------------------------------------------------

@@ -209,28 +209,6 @@ class ChecklistItem(models.Model):
         return None if self.days_before is None else -self.days_before
 
 
-class DigestSent(models.Model):
-    """The checklist digest went to this person on this day: never a second one that day."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    date = models.DateField()
-    message = models.ForeignKey(
-        "outbox.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-date", "pk"]
-        verbose_name = _("checklist digest sent")
-        verbose_name_plural = _("checklist digests sent")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "date"], name="one_digest_per_person_per_day")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.date}"
-
-
 class PersonalNeed(models.Model):
     """Dietary and medical needs of one person on a trip: for the team's eyes only."""
 

@@ -39,6 +39,20 @@ class NoticeQuerySet(models.QuerySet):
             ack_reminder_due_at__lte=now, reminded_at__isnull=True, acknowledged_at__isnull=True
         )
 
+    def on_site_contacts(self, unit_ids: set[int]) -> dict[int, tuple[str, str]]:
+        """Each unit's on-site contact (name, phone) from its current notice, if it gave one
+        (the party's day page, trips.today)."""
+        if not unit_ids:
+            return {}
+        notices = self.current().exclude(kind=Notice.Kind.CANCELLATION)
+        notices = notices.filter(host_unit_id__in=unit_ids).exclude(
+            onsite_contact_name="", onsite_contact_phone=""
+        )
+        rows = notices.order_by("pk").values_list(
+            "host_unit_id", "onsite_contact_name", "onsite_contact_phone"
+        )
+        return {unit: (name, phone) for unit, name, phone in rows}
+
     def visit_reminder_due(self, now: datetime) -> NoticeQuerySet:
         """Current notices whose reminder before the visit is due and not sent yet."""
         return self._live().filter(

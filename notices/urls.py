@@ -10,6 +10,8 @@ app_name = "notices"
 
 urlpatterns = [
     path("trips/<int:pk>/cancel/", views.trip_cancel, name="trip_cancel"),
+    # the party's day on the road (trips.today), with the units' on-site contacts
+    path("trips/<int:pk>/today/", views.trip_today, name="today"),
     # the trip page's panels, loaded by URL (trips does not know notices)
     path("trips/<int:pk>/notices/panel/", views.trip_panel, name="trip_panel"),
     path("trips/<int:pk>/notices/leaving/", views.leaving_buttons, name="leaving_buttons"),

@@ -1,5 +1,6 @@
 """Notices to host units: the secretary's page and sending, the trip page's panels,
-cancelling the trip (which tells the hosts), "leaving now", the unit's page."""
+cancelling the trip (which tells the hosts), "leaving now", the unit's page; and the
+party's day, which shows the units' on-site contacts from their answers."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import people, throttle
+from accounts.offline import keep_offline
 from accounts.panels import panel_template
 from accounts.roles import office_required
 from accounts.submissions import once
@@ -36,8 +38,10 @@ from notices.forms import (
     UnitRequirementsForm,
 )
 from notices.models import Notice, NoticeReply
-from trips.access import trip_for
+from trips import today
+from trips.access import party_trip_for, trip_for
 from trips.forms.approval import CancelForm
+from trips.models import Trip
 
 
 @office_required
@@ -381,3 +385,20 @@ def leaving_buttons(request: HttpRequest, pk: int) -> HttpResponse:
     stops = [item for item in items if getattr(item, "next_stop", None)]
     context = {"trip": trip, "items": stops}
     return render(request, panel_template(request, "notices/leaving_buttons.html"), context)
+
+
+@office_required
+@require_GET
+def trip_today(request: HttpRequest, pk: int) -> HttpResponse:
+    """The party's day (trips.today): today's items (the first day before the trip, the last
+    after it) with their times, places and hosts' phones, the on-site contacts the units
+    gave in their acknowledgements first; kept on the phone for reading without signal,
+    unless the trip is internal. Here, not in trips: it reads the notices' answers."""
+    trip = party_trip_for(request.user, pk)
+    day = today.party_day(trip, timezone.now(), on_site=_on_site)
+    response = render(request, "trips/today.html", {"trip": trip, "day": day})
+    return keep_offline(request, response, when=trip.may_be_kept_offline)
+
+
+def _on_site(trip: Trip, unit_ids: set[int]) -> dict[int, tuple[str, str]]:
+    return trip.notices.on_site_contacts(unit_ids)

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Message
+from .models import Claim, Message
 
 
 @admin.register(Message)
@@ -29,3 +29,13 @@ class MessageAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    """The digests sent once per period (outbox.claims); deleting one lets it go again."""
+
+    list_display = ["period", "kind", "key", "message", "created_at"]
+    list_filter = ["kind", "period"]
+    search_fields = ["key"]
+    raw_id_fields = ["message"]

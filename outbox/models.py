@@ -324,3 +324,33 @@ class Message(models.Model):
             logger.warning("%s: not recorded, another worker holds the row now", what)
         self.lease_until = self.lease_token = None
         return bool(written)
+
+
+class Claim(models.Model):
+    """Something sent once per period went for this key: the row is the claim.
+
+    Unique on (kind, key, period): of two runs (or two beat processes) only one writes it,
+    in the same transaction as its e-mails, and only that one sends (outbox.claims). The
+    key names the recipient by id or text: the outbox knows no domain model.
+    """
+
+    kind = models.CharField(max_length=50)  # "<app>.<what>", e.g. "followups.leader"
+    key = models.CharField(max_length=100)
+    period = models.DateField(help_text="The day, or the first day of the week, it covers.")
+    message = models.ForeignKey(
+        Message, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-period", "pk"]
+        verbose_name = _("digest sent")
+        verbose_name_plural = _("digests sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "key", "period"], name="one_claim_per_kind_key_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} {self.period}"

@@ -26,3 +26,12 @@ def trip_for(user, pk: int, *, edit: bool = False) -> Trip:
     if edit and not trip.can_edit(user):
         raise PermissionDenied
     return trip
+
+
+def party_trip_for(user, pk: int) -> Trip:
+    """The trip as its party reads it (the day page): Http404 when hidden from the user,
+    PermissionDenied for a reader who is not in the party."""
+    trip = trip_for(user, pk)
+    if trip.role_of(user) is None:
+        raise PermissionDenied
+    return trip

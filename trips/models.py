@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import zoneinfo
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -213,6 +213,13 @@ class Trip(models.Model):
         return self.visibility == self.Visibility.CONFIDENTIAL
 
     @property
+    def may_be_kept_offline(self) -> bool:
+        """Its note and day pages may stay on a phone for reading without signal, and its
+        unsent notes until logout (accounts.offline); an internal trip's pages never do,
+        and its notes last only as long as the browser's session."""
+        return not self.is_confidential
+
+    @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
@@ -232,6 +239,11 @@ class Trip(models.Model):
     def spans(self, start: datetime, end: datetime) -> bool:
         """True when an item from start to end lies within the trip's days."""
         return self.covers(start) and self.covers(end)
+
+    def day_to_show(self, moment: datetime) -> date:
+        """The trip's day the party reads at this moment (the day page): today on the
+        trip's clock; before the trip its first day, once it is over its last."""
+        return min(max(self.local(moment).date(), self.start_date), self.end_date)
 
     def role_of(self, user) -> str | None:
         """The user's role on this trip's team, or None."""
@@ -412,6 +424,15 @@ ITEM_FIELDS = (
 )
 
 
+class ItineraryItemQuerySet(models.QuerySet):
+    def on_day(self, day: date, tz: zoneinfo.ZoneInfo) -> ItineraryItemQuerySet:
+        """Items that take place on the day on this clock: those starting on it, and those
+        running into it from the day before (an overnight train, the night's lodging)."""
+        opens = datetime.combine(day, time.min, tz)
+        closes = opens + timedelta(days=1)
+        return self.filter(Q(start__gte=opens) | Q(end__gt=opens), start__lt=closes)
+
+
 class ItineraryItem(models.Model):
     """One appointment on the itinerary: a visit, a forum, travel, a meal, rest …"""
 
@@ -473,6 +494,8 @@ class ItineraryItem(models.Model):
     sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ItineraryItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["start", "end", "pk"]

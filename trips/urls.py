@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("trips/<int:pk>/items/<int:item_pk>/move/", trips.item_move, name="item_move"),
     path("trips/<int:pk>/timeline/", trips.trip_timeline, name="trip_timeline"),
+    # the party's day on a phone, kept for reading without signal
     path("host-units/<int:unit_pk>/visits/", trips.unit_visits, name="unit_visits"),
     # approval: submit a version, the leader's decision, the status workflow
     path("trips/<int:pk>/submit/", approval.version_submit, name="version_submit"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.offline import keep_offline
 from accounts.roles import office_required
 from followups import access, notes
 from followups.forms.notes import NoteForm
@@ -34,7 +36,8 @@ def _list_context(request: HttpRequest, trip: Trip) -> dict:
 @require_http_methods(["GET", "POST"])
 def note_capture(request: HttpRequest, pk: int) -> HttpResponse:
     """Write a note, with the item under way chosen already; a note resent under the same
-    client key is kept once. The script gets JSON, a plain form post a redirect."""
+    client key is kept once. The script gets JSON, a plain form post a redirect. The page
+    stays on the phone for writing without signal, unless the trip is internal."""
     trip = access.note_trip_for(request.user, pk, edit=True)
     form = NoteForm(
         request.POST or None, trip=trip, item=notes.item_under_way(trip, timezone.now())
@@ -54,7 +57,9 @@ def note_capture(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("followups:note_capture", trip.pk)
         if _wants_json(request):
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    return render(request, "followups/note_capture.html", {"trip": trip, "form": form})
+    context = {"trip": trip, "form": form, "hours": settings.NOTE_QUEUE_HOURS}
+    response = render(request, "followups/note_capture.html", context)
+    return keep_offline(request, response, when=trip.may_be_kept_offline)
 
 
 @office_required

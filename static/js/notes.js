@@ -6,34 +6,68 @@
 // sent again when the connection returns and whenever the page loads. The server keeps a
 // note resent under the same client key once. What is being typed is kept as a draft too.
 // Without script the form posts normally.
+//
+// What waits is kept no longer than the page's data-queue-hours (NOTE_QUEUE_HOURS): older
+// notes and drafts are dropped when the page loads, and the page says how many. An internal
+// trip's page asks for data-storage="session": its notes then live in sessionStorage, gone
+// with the browser tab. Logging out clears both (static/js/offline.js).
 "use strict";
 
 (() => {
   const form = document.querySelector("form[data-note-form]");
-  if (!form || !window.fetch || !window.localStorage) return;
+  const store = form && form.dataset.storage === "session" ? window.sessionStorage : window.localStorage;
+  if (!form || !window.fetch || !store) return;
 
   const banner = document.getElementById("note-unsent");
   const sentMessage = document.getElementById("note-sent");
   const another = document.getElementById("note-another");
+  const expiredMessage = document.getElementById("note-expired");
   const queueKey = form.dataset.queue;
   const draftKey = `${queueKey}-draft`;
   const keyInput = form.elements.namedItem("client_key");
+  const hours = Number(form.dataset.queueHours) || 0;
   let sending = false;
 
-  const read = (key, fallback) => {
+  const read = (key, fallback, from = store) => {
     try {
-      return JSON.parse(localStorage.getItem(key)) ?? fallback;
+      return JSON.parse(from.getItem(key)) ?? fallback;
     } catch {
       return fallback;
     }
   };
-  const write = (key, value) => {
-    if (value === null || (Array.isArray(value) && !value.length)) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(value));
+  const write = (key, value, to = store) => {
+    if (value === null || (Array.isArray(value) && !value.length)) to.removeItem(key);
+    else to.setItem(key, JSON.stringify(value));
   };
   const queue = () => read(queueKey, []);
-  const keep = (entry) => write(queueKey, [...queue().filter((e) => e.client_key !== entry.client_key), entry]);
+  // An entry keeps the time it was first queued: its age is counted from then.
+  const keep = (entry) => {
+    const waiting = queue();
+    const earlier = waiting.find((e) => e.client_key === entry.client_key);
+    const savedAt = (earlier && earlier.saved_at) || entry.saved_at || Date.now();
+    write(queueKey, [...waiting.filter((e) => e.client_key !== entry.client_key), { ...entry, saved_at: savedAt }]);
+  };
   const forget = (clientKey) => write(queueKey, queue().filter((e) => e.client_key !== clientKey));
+
+  // Every note and draft waiting on this phone (any trip, either storage) older than the
+  // hours allowed goes; one without a time (kept before times were) starts counting now.
+  function dropExpired() {
+    if (!hours) return 0;
+    const now = Date.now();
+    const oldest = now - hours * 3600 * 1000;
+    let dropped = 0;
+    for (const storage of [window.localStorage, window.sessionStorage]) {
+      if (!storage) continue;
+      for (const key of Object.keys(storage).filter((k) => k.startsWith("tripdesk-notes-"))) {
+        const value = read(key, null, storage);
+        const entries = Array.isArray(value) ? value : value ? [value] : [];
+        const kept = entries.map((e) => ({ ...e, saved_at: e.saved_at || now })).filter((e) => e.saved_at >= oldest);
+        dropped += entries.length - kept.length;
+        write(key, Array.isArray(value) ? kept : kept[0] || null, storage);
+      }
+    }
+    return dropped;
+  }
 
   function newKey() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID().replaceAll("-", "");
@@ -142,7 +176,7 @@
     showState();
   });
 
-  form.addEventListener("input", () => write(draftKey, current()));
+  form.addEventListener("input", () => write(draftKey, { ...current(), saved_at: Date.now() }));
 
   another.addEventListener("click", () => {
     startAfresh();
@@ -152,9 +186,14 @@
 
   window.addEventListener("online", sendQueued);
 
-  // On load: a page that came back with errors shows the server's copy; otherwise what was
-  // being typed (the draft, newer than any note sent), or else the last note still waiting,
-  // goes back into the form.
+  // On load: what waited too long goes, and the page says how much. Then a page that came
+  // back with errors shows the server's copy; otherwise what was being typed (the draft,
+  // newer than any note sent), or else the last note still waiting, goes back into the form.
+  const dropped = dropExpired();
+  if (dropped && expiredMessage) {
+    expiredMessage.querySelector("[data-expired-count]").textContent = String(dropped);
+    expiredMessage.hidden = false;
+  }
   if (!form.querySelector(".errorlist")) {
     const waiting = queue();
     const draft = read(draftKey, null);

@@ -132,3 +132,17 @@ def test_test_email_needs_an_address(client, staff):
 def test_test_email_refuses_get(client, staff):
     client.force_login(staff)
     assert client.get("/profile/test-email/").status_code == 405
+
+
+def test_logging_out_tells_the_browser_to_forget_what_the_phone_keeps(client, secretary):
+    client.force_login(secretary)
+    response = client.post("/accounts/logout/")
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_the_logout_button_asks_first_when_notes_are_unsent(client, secretary):
+    client.force_login(secretary)
+    content = client.get("/").content.decode()
+    form = re.search(r'<form action="/accounts/logout/"[^>]*>', content).group(0)
+    assert "data-logout" in form
+    assert 'data-unsent-question="Some notes have not been sent yet.' in form

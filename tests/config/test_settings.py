@@ -29,6 +29,7 @@ ENV_KEYS = (
     "AXES_FAILURE_LIMIT",
     "AXES_COOLOFF_MINUTES",
     "CACHE_URL",
+    "NOTE_QUEUE_HOURS",
 )
 # What an operator sets at the least; a test of the key itself leaves it out.
 A_KEY = {"SECRET_KEY": "a-long-random-key-for-the-settings-tests-only-0123456789"}
@@ -53,7 +54,8 @@ def read_settings(tmp_path: Path, **env: str) -> dict:
         "print(json.dumps({k: getattr(s, k) for k in ("
         "'DEBUG','ALLOWED_HOSTS','TIME_ZONE','EMAIL_BACKEND','DEFAULT_FROM_EMAIL',"
         "'CELERY_BROKER_URL','CSRF_TRUSTED_ORIGINS','SECURE_SSL_REDIRECT',"
-        "'SESSION_COOKIE_AGE','SESSION_EXPIRE_AT_BROWSER_CLOSE','AXES_FAILURE_LIMIT')}"
+        "'SESSION_COOKIE_AGE','SESSION_EXPIRE_AT_BROWSER_CLOSE','AXES_FAILURE_LIMIT',"
+        "'NOTE_QUEUE_HOURS')}"
         " | {'DB': s.DATABASES['default']['ENGINE'], 'DBNAME': str(s.DATABASES['default']['NAME']),"
         " 'EMAIL_HOST': s.EMAIL_HOST, 'EMAIL_PORT': s.EMAIL_PORT,"
         " 'CACHE': s.CACHES['default']['BACKEND'], 'COOLOFF': s.AXES_COOLOFF_TIME.seconds}))"
@@ -178,6 +180,16 @@ def test_login_and_session_limits_come_from_the_environment(tmp_path):
     assert (s["AXES_FAILURE_LIMIT"], s["COOLOFF"]) == (10, 30 * 60)
 
 
+def test_notes_wait_on_a_phone_three_days_unless_told_otherwise(tmp_path):
+    assert read_settings(tmp_path)["NOTE_QUEUE_HOURS"] == 72
+    assert read_settings(tmp_path, NOTE_QUEUE_HOURS="12")["NOTE_QUEUE_HOURS"] == 12
+
+
 def test_cache_is_redis_when_redis_is_configured(tmp_path):
     s = read_settings(tmp_path, REDIS_URL="redis://cache.example:6379/2")
     assert s["CACHE"] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_every_beat_job_is_named_after_the_app_whose_task_it_runs(settings):
+    for name, job in settings.CELERY_BEAT_SCHEDULE.items():
+        assert name.split("-")[0] == job["task"].split(".")[0], name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import Profile
 from followups import items
@@ -226,3 +227,13 @@ def test_the_trip_panel_shows_its_items_and_the_close_button(client, secretary, 
     page = client.get(reverse("followups:trip_panel", args=[trip.pk])).content.decode()
 
     assert "Fix the pump" in page and "Close the trip" in page
+
+
+def test_the_history_writes_a_new_due_date_as_the_office_writes_dates(office_trip, secretary):
+    it = item(office_trip, secretary, department()[0])
+    update = FollowUpUpdate.objects.create(
+        followup=it, by_user=secretary, changes={"due_date": ["2027-01-15", "2027-02-01"]}
+    )
+    with translation.override("zh-hans"):
+        [(_field, old, new)] = items.change_lines(update)
+    assert (old, new) == ("2027年1月15日（星期五）", "2027年2月1日（星期一）")  # noqa: RUF001

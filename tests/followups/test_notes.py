@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.offline import OFFLINE_HEADER
 from followups import notes
 from followups.models import Note
 from tests.factories import ItineraryItemFactory, TripFactory, UserFactory, at
@@ -284,3 +285,45 @@ def test_staff_see_no_make_a_follow_up_item_link(client, office_trip, secretary,
     client.force_login(staff)
     page = client.get(reverse("followups:note_list", args=[office_trip.pk])).content.decode()
     assert reverse("followups:item_create", args=[office_trip.pk, note.pk]) not in page
+
+
+# Kept on the phone (static/js/notes.js, static/js/offline.js)
+
+
+def test_an_office_trips_note_page_may_be_kept_on_the_phone(client, office_trip, staff):
+    client.force_login(staff)
+    response = client.get(capture_url(office_trip))
+    content = response.content.decode()
+    assert response[OFFLINE_HEADER] in content  # the page hands its key to offline.js
+    assert 'data-storage="local"' in content
+    assert "This page and unsent notes are kept on this phone until you log out" in content
+
+
+def test_an_internal_trips_notes_last_the_session_and_its_page_is_not_kept(
+    client, confidential_trip, staff
+):
+    client.force_login(staff)
+    response = client.get(capture_url(confidential_trip))
+    content = response.content.decode()
+    assert OFFLINE_HEADER not in response
+    assert 'data-storage="session"' in content
+    assert "data-offline-page" not in content
+    assert "Internal trip: this page is not kept on this phone" in content
+
+
+def test_the_page_tells_the_script_how_long_notes_may_wait(client, office_trip, staff, settings):
+    settings.NOTE_QUEUE_HOURS = 12
+    client.force_login(staff)
+    content = client.get(capture_url(office_trip)).content.decode()
+    assert 'data-queue-hours="12"' in content
+    assert "unsent for more than 12 hours" in content  # the line the script shows
+
+
+def test_an_answer_to_a_post_is_never_kept(client, office_trip, staff):
+    client.force_login(staff)
+    invalid = client.post(capture_url(office_trip), note_data(kind="gossip"))
+    sent = client.post(
+        capture_url(office_trip), note_data(client_key="k"), headers={"Accept": "application/json"}
+    )
+    assert OFFLINE_HEADER not in invalid
+    assert OFFLINE_HEADER not in sent

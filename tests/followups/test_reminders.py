@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from directory.models import Contact
 from followups import items, links, reminders
-from followups.models import DepartmentLink, Digest, FollowUp
+from followups.models import DepartmentLink, FollowUp
 from followups.tasks import send_reminders
-from outbox.models import Message
+from outbox.models import Claim, Message
 from tests.factories import DepartmentFactory, TripFactory, UserFactory
 from tests.followups.item_setup import item
 from trips.models import Trip
@@ -122,7 +122,7 @@ def test_overdue_reminder_goes_every_day_once_a_day(office_trip, secretary):
     assert len(mails("owner")) == 2
     pump.refresh_from_db()
     assert pump.overdue_reminded_on == TODAY + DAY
-    assert list(Digest.objects.filter(kind="owner").values_list("period", flat=True)) == [
+    assert list(Claim.objects.filter(kind="followups.owner").values_list("period", flat=True)) == [
         TODAY + DAY,
         TODAY,
     ]
@@ -145,7 +145,7 @@ def test_one_digest_per_department_with_all_its_items(office_trip, confidential_
     for absent in ("Plant trees", "Pay the grant"):
         assert absent not in message.text_body
     assert message.subject == "Reminder of follow-up items due: 3 items for Water bureau"
-    assert Digest.objects.filter(kind="owner", department=water).count() == 1
+    assert Claim.objects.filter(kind="followups.owner", key=str(water.pk)).count() == 1
 
 
 def test_co_owner_department_gets_the_item_marked_as_co_owner(office_trip, secretary):
@@ -214,7 +214,7 @@ def test_members_get_it_in_their_language_contacts_in_the_departments(office_tri
     assert "2027年1月10日" in contact.text_body and "2027年1月10日" in chinese.text_body
     assert "Sunday 10 January 2027" in english.text_body
     # One digest for the department, however many people it goes to.
-    assert Digest.objects.filter(kind="owner").count() == 1
+    assert Claim.objects.filter(kind="followups.owner").count() == 1
 
 
 def test_owner_digest_carries_the_departments_signed_link(office_trip, secretary):
@@ -235,7 +235,7 @@ def test_a_department_without_anyone_to_write_to_gets_nothing(office_trip, secre
     silent = DepartmentFactory(name="Silent bureau")
     item(office_trip, secretary, silent, due_date=TODAY - DAY)
     assert run(TODAY)["owner"] == 0
-    assert not Digest.objects.filter(kind="owner").exists()
+    assert not Claim.objects.filter(kind="followups.owner").exists()
 
 
 # When nothing is sent ---------------------------------------------------------------------
@@ -374,7 +374,7 @@ def test_leader_digest_goes_on_the_weekday_once_a_week(office_trip, secretary, l
 
     run(TODAY + 7 * DAY)
     assert len(mails("leader")) == 2
-    assert list(Digest.objects.filter(kind="leader").values_list("period", flat=True)) == [
+    assert list(Claim.objects.filter(kind="followups.leader").values_list("period", flat=True)) == [
         TODAY + 7 * DAY,
         TODAY,
     ]
@@ -386,7 +386,76 @@ def test_leader_digest_on_another_weekday_covers_its_week(settings, office_trip,
     run(TODAY)
     assert mails("leader") == []
     run(TODAY + 4 * DAY)
-    assert Digest.objects.get(kind="leader").period == TODAY  # the Monday of that week
+    assert Claim.objects.get(kind="followups.leader").period == TODAY  # the Monday of that week
+
+
+def test_a_leader_digest_missed_while_beat_was_down_goes_at_the_next_run_once(
+    office_trip, secretary, leader
+):
+    item(office_trip, secretary, dept(), title="Fix the pump", due_date=TODAY - 3 * DAY)
+    run(TODAY - DAY)  # Sunday: the job runs, nothing is due for leaders
+
+    # Beat is down all Monday; it comes back on Tuesday.
+    assert run(TODAY + DAY)["leader"] == 1
+    assert run(TODAY + DAY, hour=18)["leader"] == 0
+    assert run(TODAY + 2 * DAY)["leader"] == 0
+
+    [message] = mails("leader")
+    assert message.to == leader.email and "Fix the pump" in message.text_body
+    assert "week of Monday 11 January 2027" in message.subject
+    assert run(TODAY + 7 * DAY)["leader"] == 1  # the next week's, on its weekday
+
+
+def test_a_leader_digest_missed_on_the_last_day_of_the_week_goes_in_the_next_week(
+    settings, office_trip, secretary
+):
+    settings.FOLLOWUP_LEADER_WEEKDAY = 6  # Sunday
+    item(office_trip, secretary, dept(), due_date=TODAY - 5 * DAY)
+    run(TODAY - 2 * DAY)  # Saturday
+    # Down on Sunday; Monday is a new week, but Sunday's digest was not sent.
+    assert run(TODAY)["leader"] == 1
+    assert run(TODAY + DAY)["leader"] == 0
+    assert Claim.objects.get(kind="followups.leader").period == TODAY - 7 * DAY
+
+
+def test_a_late_leader_digest_lists_the_cannot_be_done_of_the_week_before_its_weekday(
+    office_trip, secretary
+):
+    water = dept()
+    before = item(office_trip, secretary, water, title="Fund the school", due_date=TODAY + DAY)
+    after = item(office_trip, secretary, water, title="Move the market", due_date=TODAY + DAY)
+    run(TODAY - DAY)
+    with time_machine.travel(office(TODAY - 2 * DAY), tick=False):
+        items.update(before, secretary, status="cannot", reason="No money this year.")
+    with time_machine.travel(office(TODAY, hour=10), tick=False):  # beat down on Monday
+        items.update(after, secretary, status="cannot", reason="The land is not ours.")
+
+    run(TODAY + DAY)
+
+    [message] = mails("leader")
+    assert "Fund the school" in message.text_body
+    assert "Move the market" not in message.text_body  # next week's news
+    run(TODAY + 7 * DAY)
+    assert "Move the market" in mails("leader")[1].text_body
+
+
+def test_no_leader_digest_is_caught_up_on_the_first_run_ever(office_trip, secretary):
+    item(office_trip, secretary, dept(), due_date=TODAY - 3 * DAY)
+    # Nothing says the job ran before Monday: nothing is known to have been missed.
+    assert run(TODAY + DAY)["leader"] == 0
+    assert run(TODAY + 7 * DAY)["leader"] == 1
+
+
+def test_a_missed_day_of_daily_digests_is_not_sent_the_next_day(office_trip, secretary):
+    item(office_trip, secretary, dept(), title="Fix the pump", due_date=TODAY - 2 * DAY)
+    run(TODAY - DAY)
+    # Down on Monday: Tuesday's digests cover it, one of each, not Monday's as well.
+    counts = run(TODAY + DAY)
+    assert (counts["owner"], counts["secretary"]) == (1, 0)
+    assert [m.to for m in mails("owner")] == ["water@bureau.example"] * 2
+    assert len(mails("secretary")) == 1  # reported on Sunday, when it became overdue
+    periods = Claim.objects.filter(kind="followups.owner").values_list("period", flat=True)
+    assert list(periods) == [TODAY + DAY, TODAY - DAY]
 
 
 def test_leader_digest_lists_what_became_cannot_be_done_in_the_past_week(
@@ -431,7 +500,7 @@ def test_no_leader_digest_when_there_is_nothing_to_tell(office_trip, secretary, 
     item(office_trip, secretary, dept(), due_date=TODAY + 10 * DAY)
     run(TODAY)
     assert mails("leader") == []
-    assert not Digest.objects.filter(kind="leader").exists()
+    assert not Claim.objects.filter(kind="followups.leader").exists()
 
 
 # Two beat processes at once --------------------------------------------------------------------

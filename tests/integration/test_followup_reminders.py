@@ -10,9 +10,9 @@ import pytest
 from django.utils import timezone
 
 from directory.models import Contact
-from followups.models import Digest, FollowUp
+from followups.models import FollowUp
 from followups.tasks import send_reminders
-from outbox.models import Message
+from outbox.models import Claim, Message
 from tests.factories import DepartmentFactory, TripFactory
 from tests.fixtures.mail import wait_until
 from tests.fixtures.services import BEAT_QUEUE, DEFAULT_QUEUE
@@ -76,9 +76,10 @@ def test_reminders_sent_twice_through_a_real_worker_arrive_once(
     assert sorted(e.rcpt_tos[0] for e in restartable_smtp.envelopes) == sorted(
         ["zhang@bureau.example", secretary.email, leader.email]
     )
-    assert sorted(Digest.objects.values_list("kind", flat=True)) == [
-        "leader",
-        "owner",
-        "secretary",
+    sent = Claim.objects.filter(message__isnull=False)
+    assert sorted(sent.values_list("kind", flat=True)) == [
+        "followups.leader",
+        "followups.owner",
+        "followups.secretary",
     ]
     assert Message.objects.get(to="zhang@bureau.example").language == "zh-hans"

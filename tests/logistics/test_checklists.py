@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from logistics import checklists
-from logistics.models import ChecklistItem, ChecklistTemplate, DigestSent
+from logistics.models import ChecklistItem, ChecklistTemplate
 from logistics.tasks import send_checklist_digests
-from outbox.models import Message
+from outbox.models import Claim, Message
 from tests.factories import ItineraryItemFactory, TripFactory, UserFactory
 from trips.models import Trip
 
@@ -560,7 +560,8 @@ def test_digest_goes_once_a_day_however_often_the_task_runs(staff, digest_trip):
     with time_machine.travel(office_noon(dt.date(2026, 12, 3)), tick=False):
         send_checklist_digests.delay()
     assert len(digests_to(staff)) == 2
-    assert list(DigestSent.objects.filter(user=staff).values_list("date", flat=True)) == [
+    claims = Claim.objects.filter(kind="logistics.checklist", key=str(staff.pk))
+    assert list(claims.values_list("period", flat=True)) == [
         dt.date(2026, 12, 3),
         dt.date(2026, 12, 2),
     ]
@@ -579,7 +580,7 @@ def test_no_digest_when_nothing_is_due(staff, digest_trip):
     item(digest_trip, "Done already", owner=staff, due_date=dt.date(2026, 12, 1), done=True)
     assert checklists.send_digests(dt.date(2026, 12, 2)) == 0
     assert not Message.objects.exists()
-    assert not DigestSent.objects.exists()
+    assert not Claim.objects.exists()
 
 
 def test_no_digest_for_trips_that_have_ended(staff, digest_trip):
@@ -593,6 +594,17 @@ def test_no_digest_in_the_night(staff, digest_trip):
     with time_machine.travel(night, tick=False):
         send_checklist_digests.delay()
     assert not Message.objects.exists()
+
+
+@pytest.mark.parametrize(("hour", "sent"), [(5, 0), (6, 1)])
+def test_digest_goes_from_the_configured_hour(settings, staff, digest_trip, hour, sent):
+    settings.CHECKLIST_DIGEST_HOUR = 6
+    item(digest_trip, "Book the cars", owner=staff, due_date=dt.date(2026, 12, 1))
+    zone = timezone.get_default_timezone()
+    moment = dt.datetime.combine(dt.date(2026, 12, 2), dt.time(hour), zone)
+    with time_machine.travel(moment, tick=False):
+        send_checklist_digests.delay()
+    assert len(digests_to(staff)) == sent
 
 
 def test_digest_skips_people_without_an_email_address(db, digest_trip):
