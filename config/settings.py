@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "accounts",
     "directory",
     "trips",
+    "notices",
     "followups",
     "briefings",
     "logistics",
@@ -267,7 +268,7 @@ OUTBOX_SWEEP_GRACE = timedelta(
 # once: the row is saved already and the sweep delivers it if the publish fails.
 OUTBOX_PUBLISH_TIMEOUT = env.float("OUTBOX_PUBLISH_TIMEOUT_SECONDS", default=1.0)
 
-# Notices to host units (trips.notices): a unit that has not acknowledged within this many
+# Notices to host units (the notices app): a unit that has not acknowledged within this many
 # hours is reminded once and the secretaries alerted; every unit is reminded before its
 # visit ("1d 09:00": the day before at 09:00 on the trip's clock); beat sweeps for due rows.
 NOTICE_ACK_HOURS = env.int("NOTICE_ACK_HOURS", default=24)

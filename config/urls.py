@@ -28,5 +28,6 @@ urlpatterns = [
     path("", include("followups.urls")),
     path("", include("logistics.urls")),
     path("", include("trips.urls")),
+    path("", include("notices.urls")),
     path("", include("printing.urls")),
 ]

@@ -22,8 +22,9 @@ from followups import report
 from followups.models import FollowUp, Note
 from logistics import checklists
 from logistics.models import Vehicle
+from notices.models import UnitRequirements
 from trips import approval
-from trips.models import ItineraryItem, Trip, TripMember, TripVersion, UnitRequirements
+from trips.models import ItineraryItem, Trip, TripMember, TripVersion
 
 
 @dataclass

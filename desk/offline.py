@@ -35,7 +35,7 @@ SHELL = (
     "img/favicon.svg",
 )
 # The pages that may be kept, by URL name (each takes the trip's pk).
-PAGES = ("followups:note_capture", "trips:today")
+PAGES = ("followups:note_capture", "notices:today")
 _SAMPLE_PK = 9876543210
 
 

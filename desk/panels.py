@@ -18,7 +18,8 @@ from accounts.roles import is_leader, is_leader_only, is_secretary
 from desk import followup_panels
 from followups import access as followup_access
 from logistics import checklists
-from trips import approval, notices
+from notices import messages as unit_messages
+from trips import approval
 from trips.access import visible_trips
 from trips.models import Trip, TripMember
 
@@ -46,7 +47,7 @@ def dashboard(user, now: dt.datetime) -> dict:
     return {
         "for_approval": approval.waiting_for(user)[:20],
         # Units' messages nobody has read yet, on trips I am secretary of (one query).
-        "host_messages": notices.unread(user) if secretary else [],
+        "host_messages": unit_messages.unread(user) if secretary else [],
         "upcoming": upcoming[:10],
         "drafts": None
         if leader_only

@@ -420,6 +420,3 @@ class SeatingAttendee(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.typed
-
-
-# Notices to host units, their answers and reminders. The rules live in trips.notices.

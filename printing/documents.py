@@ -24,12 +24,13 @@ from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts import dates, people
 from directory.models import Contact
+from notices.models import Notice
 from printing import cache
 from printing.models import Download
 from printing.render import render
 from trips import itinerary
 from trips.itinerary import Slot
-from trips.models import ItineraryItem, Notice, Trip, TripMember
+from trips.models import ItineraryItem, Trip, TripMember
 from trips.zones import zone_label
 
 

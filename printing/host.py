@@ -1,6 +1,6 @@
 """A host unit's sheet (接待单位工作单): its part of the visit and nothing of other units.
 
-The sheet shows what the unit's notice tells it: trips.notices.prepare() works out each
+The sheet shows what the unit's notice tells it: notices.drafts.prepare() works out each
 unit's part of the approved plan (its own items, who attends them, what it prepares, its
 own requirements, the office's contact) and read_part() reads it, as the notice e-mail does.
 One Document per (trip, unit): host_sheet(unit) makes it, named "host-<unit id>", so the
@@ -25,12 +25,13 @@ from django.views.decorators.http import require_GET
 from accounts import dates, people
 from accounts.roles import office_required
 from directory.models import HostUnit
+from notices import drafts as notice_drafts
+from notices import parts
+from notices.parts import Part, PartItem
 from printing import documents
 from printing.documents import Document
-from trips import notices
 from trips.access import trip_for
 from trips.models import Trip, TripMember
-from trips.notices.parts import Part, PartItem
 from trips.zones import zone_label
 
 
@@ -43,11 +44,11 @@ def unit_part(trip: Trip, unit: HostUnit) -> Part | None:
     """The unit's part of the approved plan, as its notice tells it; None when no plan is
     approved or the unit is not on it."""
     try:
-        drafts = notices.prepare(trip)
+        drafts = notice_drafts.prepare(trip)
     except ValidationError:
         return None
     mine = next((d for d in drafts if d.visited and d.host_unit.pk == unit.pk), None)
-    return notices.read_part(mine.content) if mine else None
+    return parts.read_part(mine.content) if mine else None
 
 
 def _item(item: PartItem, language: str) -> dict[str, Any]:

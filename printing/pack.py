@@ -25,6 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts import dates, people
+from notices.models import Notice
 from printing import books, cache, seating, sheets
 from printing.documents import (
     Document,
@@ -36,7 +37,7 @@ from printing.documents import (
 )
 from trips import snapshot, timeline
 from trips.approval import approved_version
-from trips.models import Notice, Trip
+from trips.models import Trip
 
 # The brief's fields the pack prints, in this order (the trip form's labels).
 BRIEF_SHOWN = ("purpose", "intention", "results_wanted", "topics", "host_preparation", "notes")

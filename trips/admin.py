@@ -12,16 +12,12 @@ from django.http import HttpRequest
 from trips.models import (
     CalendarFeed,
     CancelledItem,
-    Departure,
     ItemComment,
     ItineraryItem,
-    Notice,
-    NoticeReply,
     Trip,
     TripEvent,
     TripMember,
     TripVersion,
-    UnitRequirements,
 )
 
 
@@ -112,34 +108,6 @@ class TripEventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
-
-
-class NoticeReplyInline(admin.TabularInline):
-    model = NoticeReply
-    extra = 0
-
-
-@admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
-    list_display = ["trip", "host_unit", "kind", "created_at", "acknowledged_at"]
-    list_filter = ["kind", "preparation_status"]
-    search_fields = ["trip__title", "host_unit__name"]
-    list_select_related = ["trip", "host_unit"]
-    readonly_fields = ["nonce"]
-    inlines = [NoticeReplyInline]
-
-
-@admin.register(UnitRequirements)
-class UnitRequirementsAdmin(admin.ModelAdmin):
-    list_display = ["trip", "host_unit", "updated_at"]
-    search_fields = ["trip__title", "host_unit__name"]
-    list_select_related = ["trip", "host_unit"]
-
-
-@admin.register(Departure)
-class DepartureAdmin(admin.ModelAdmin):
-    list_display = ["item", "left_at"]
-    list_select_related = ["item"]
 
 
 @admin.register(CancelledItem)

@@ -368,7 +368,7 @@ def cancel(trip: Trip, by, reason: str) -> None:
     """Call the trip off, with the reason in its history; it becomes read-only.
 
     A version waiting for the leader is withdrawn, and subscribed calendars cancel every
-    event of the trip. Telling the host units is trips.notices.cancel_trip's part.
+    event of the trip. Telling the host units is notices.cancelling.cancel_trip's part.
     """
     if not trip.can_edit(by):
         raise PermissionDenied

@@ -3,17 +3,19 @@
 Today's items on the trip's clock (before the trip its first day, once it is over its
 last: Trip.day_to_show, ItineraryItemQuerySet.on_day), each with its times as the
 itinerary shows them (trips.itinerary.slot), its place, and whom to call at its host unit:
-the on-site contact the unit gave in its acknowledgement, then the contacts chosen for the
-item. Three queries, however long the day.
+the on-site contact the unit gave in its acknowledgement (the notices app knows it: the
+caller passes on_site, notices.views.trip_today), then the contacts chosen for the item.
+Three queries, however long the day.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from trips import itinerary
-from trips.models import ItineraryItem, Notice, Trip
+from trips.models import ItineraryItem, Trip
 
 
 @dataclass(frozen=True)
@@ -54,20 +56,8 @@ class PartyDay:
 
 
 TODAY, BEFORE, AFTER = "today", "before", "after"
-
-
-def _on_site(trip: Trip, unit_ids: set[int]) -> dict[int, tuple[str, str]]:
-    """Each unit's on-site contact (name, phone) from its current notice, if it gave one."""
-    if not unit_ids:
-        return {}
-    notices = trip.notices.current().exclude(kind=Notice.Kind.CANCELLATION)
-    notices = notices.filter(host_unit_id__in=unit_ids).exclude(
-        onsite_contact_name="", onsite_contact_phone=""
-    )
-    rows = notices.order_by("pk").values_list(
-        "host_unit_id", "onsite_contact_name", "onsite_contact_phone"
-    )
-    return {unit: (name, phone) for unit, name, phone in rows}
+# Each host unit's on-site contact (name, phone) on the trip, for the units given by id.
+OnSite = Callable[[Trip, set[int]], dict[int, tuple[str, str]]]
 
 
 def _calls(item: ItineraryItem, on_site: dict[int, tuple[str, str]]) -> tuple[Call, ...]:
@@ -81,13 +71,14 @@ def _calls(item: ItineraryItem, on_site: dict[int, tuple[str, str]]) -> tuple[Ca
     return tuple(calls)
 
 
-def party_day(trip: Trip, now: datetime) -> PartyDay:
-    """The day the party reads now, with its stops in time order."""
+def party_day(trip: Trip, now: datetime, on_site: OnSite) -> PartyDay:
+    """The day the party reads now, with its stops in time order; on_site gives the units'
+    on-site contacts."""
     day, today = trip.day_to_show(now), trip.local(now).date()
     when = TODAY if day == today else BEFORE if today < day else AFTER
     items = list(
         trip.items.on_day(day, trip.tzinfo).select_related("host_unit").prefetch_related("contacts")
     )
-    on_site = _on_site(trip, {item.host_unit_id for item in items if item.host_unit_id})
-    stops = [Stop(itinerary.slot(trip, item), _calls(item, on_site)) for item in items]
+    contacts = on_site(trip, {item.host_unit_id for item in items if item.host_unit_id})
+    stops = [Stop(itinerary.slot(trip, item), _calls(item, contacts)) for item in items]
     return PartyDay(day, when, stops)

@@ -14,7 +14,7 @@ from directory.models import Contact
 from followups.models import FollowUp
 from outbox.models import Message
 from tests.followups.item_setup import department, note
-from tests.trips.notice_setup import approve, build_visit, send
+from tests.notices.notice_setup import approve, build_visit, send
 from tests.trips.test_trips import trip_data
 from trips.models import Trip
 

@@ -22,11 +22,11 @@ from briefings.models import Figure
 from directory.models import Contact, Department, HostUnit
 from followups.models import FollowUp
 from logistics.models import ChecklistItem, ChecklistTemplate, PersonalNeed
+from notices import links
 from tests.factories import HostUnitFactory, ItineraryItemFactory
 from tests.followups.item_setup import department, note
-from tests.trips.notice_setup import approve, build_visit, send
+from tests.notices.notice_setup import approve, build_visit, send
 from tests.trips.test_trips import trip_data
-from trips import notices
 from trips.models import ItineraryItem, Trip
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -200,7 +200,7 @@ def test_a_host_units_message_sent_twice_reaches_the_office_once(
     visit = build_visit(office_trip, leader, staff)
     approve(office_trip, secretary, leader)
     notice = next(n for n in send(office_trip, secretary) if n.host_unit == visit.township)
-    url = reverse("trips:notice_reply", args=[notices.make_token(notice)])
+    url = reverse("notices:notice_reply", args=[links.make_token(notice)])
     data = {"text": "Can we start at 09:30?", submissions.FIELD: KEY}
     client.post(url, data)
     client.post(url, data)

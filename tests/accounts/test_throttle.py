@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import throttle
+from notices import links as notice_links
 from outbox.models import Message
-from tests.trips.notice_setup import A_WEEK_BEFORE, approve, build_visit, send
-from trips import notices
+from tests.notices.notice_setup import A_WEEK_BEFORE, approve, build_visit, send
 
 RESET = "/accounts/password_reset/"
 
@@ -135,7 +135,7 @@ def notice(sent):
 
 
 def reply(client, notice, text: str, address: str = "127.0.0.1"):
-    path = reverse("trips:notice_reply", args=[notices.make_token(notice)])
+    path = reverse("notices:notice_reply", args=[notice_links.make_token(notice)])
     return client.post(path, {"text": text}, REMOTE_ADDR=address)
 
 

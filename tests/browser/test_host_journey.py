@@ -9,10 +9,10 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from notices.models import NoticeReply
 from outbox.models import Message
 from tests.browser.test_notice_journey import PHONE
-from tests.trips.notice_setup import approved_visit_next_week
-from trips.models import NoticeReply
+from tests.notices.notice_setup import approved_visit_next_week
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

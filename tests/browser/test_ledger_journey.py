@@ -10,11 +10,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from followups.models import FollowUp
+from notices.models import Notice
 from outbox.models import Message
 from tests.factories import TripFactory
 from tests.followups.item_setup import department, item
-from tests.trips.notice_setup import approved_visit_next_week, send
-from trips.models import Notice, Trip
+from tests.notices.notice_setup import approved_visit_next_week, send
+from trips.models import Trip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from outbox.models import Message
-from tests.trips.notice_setup import approved_visit_next_week
+from tests.notices.notice_setup import approved_visit_next_week
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -19,10 +19,11 @@ from playwright.sync_api import Page, expect
 
 from accounts.models import Profile
 from followups.models import FollowUp
+from notices.models import Notice
 from outbox.models import Message
 from tests.config.test_punctuation import half_width_beside_chinese
 from tests.factories import ContactFactory, DepartmentFactory, HostUnitFactory
-from trips.models import Notice, Trip
+from trips.models import Trip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -179,12 +179,14 @@ def test_every_button_of_every_page_answers_without_a_server_error(office):
 
 
 # The trip's own pages offer other buttons in each status (submit, start, cancel, close):
-# the workflow's forms on the trip page, the follow-up panel's, the notices' and cancelling.
+# the workflow's forms on the trip page, the follow-up panel's, the notices', "leaving now"
+# and cancelling.
 TRIP_PAGES = {
     "trips:trip_detail": "//*[@id='workflow']//form",
     "followups:trip_panel": "//form",
-    "trips:notices": "//form",
-    "trips:trip_cancel": "//form",
+    "notices:notices": "//form",
+    "notices:leaving_buttons": "//form",
+    "notices:trip_cancel": "//form",
 }
 
 

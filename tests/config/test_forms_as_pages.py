@@ -17,8 +17,8 @@ from logistics.models import ChecklistItem, ChecklistTemplate
 from outbox.models import Message
 from tests.briefings.factories import AttachmentFactory, FigureFactory
 from tests.factories import ItineraryItemFactory, at
+from tests.notices.notice_setup import A_WEEK_BEFORE, approve, build_visit, send
 from tests.outbox.factories import MessageFactory
-from tests.trips.notice_setup import A_WEEK_BEFORE, approve, build_visit, send
 from trips.models import Trip
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -285,7 +285,7 @@ def test_leaving_now_sent_as_a_page_leads_to_the_item_with_a_message(
     client, secretary, on_the_road
 ):
     client.force_login(secretary)
-    url = reverse("trips:item_leaving", args=[on_the_road.trip.pk, on_the_road.pumping.pk])
+    url = reverse("notices:item_leaving", args=[on_the_road.trip.pk, on_the_road.pumping.pk])
     with time_machine.travel(at(on_the_road.trip.start_date, 10, 35), tick=False):
         response = client.post(url)
     assert response.url == f"{on_the_road.trip.get_absolute_url()}#item-{on_the_road.pumping.pk}"
@@ -294,7 +294,7 @@ def test_leaving_now_sent_as_a_page_leads_to_the_item_with_a_message(
 
 def test_leaving_now_sent_in_place_answers_with_its_button(client, secretary, on_the_road):
     client.force_login(secretary)
-    url = reverse("trips:item_leaving", args=[on_the_road.trip.pk, on_the_road.pumping.pk])
+    url = reverse("notices:item_leaving", args=[on_the_road.trip.pk, on_the_road.pumping.pk])
     with time_machine.travel(at(on_the_road.trip.start_date, 10, 35), tick=False):
         html = client.post(url, **HTMX).content.decode()
     assert f'id="leaving-{on_the_road.pumping.pk}"' in html

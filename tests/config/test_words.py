@@ -14,10 +14,10 @@ from django.utils import translation
 
 from accounts.dates import long_date, long_datetime
 from logistics.models import ChecklistTemplate
+from notices import drafts, links
 from outbox.models import Message
 from tests.factories import HostUnitFactory, ItineraryItemFactory, at
-from tests.trips.notice_setup import A_WEEK_BEFORE, approve, build_visit, send
-from trips import notices
+from tests.notices.notice_setup import A_WEEK_BEFORE, approve, build_visit, send
 from trips.models import ItineraryItem
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_hosts_never_read_the_offices_look_listen_talk(
         approve(office_trip, secretary, leader)
         sent = {n.host_unit: n for n in send(visit.trip, secretary)}
         for unit, internal in ((visit.plant, "（听）"), (visit.township, "(look)")):
-            path = reverse("trips:notice_ack", args=[notices.make_token(sent[unit])])
+            path = reverse("notices:notice_ack", args=[links.make_token(sent[unit])])
             page = client.get(path).content.decode()
             assert internal not in page
             assert internal not in sent[unit].text
@@ -176,7 +176,7 @@ def test_a_version_just_submitted_is_not_waiting_zero_minutes(client, office_tri
     secretary = office_trip.members.get(role="secretary").user
     build_visit(office_trip, leader, secretary)
     with time_machine.travel(A_WEEK_BEFORE, tick=False):
-        from tests.trips.notice_setup import fresh
+        from tests.notices.notice_setup import fresh
         from trips import approval
 
         approval.submit(fresh(office_trip), secretary)
@@ -189,7 +189,7 @@ def test_a_version_that_waits_says_how_long_with_one_spacing(client, office_trip
     secretary = office_trip.members.get(role="secretary").user
     build_visit(office_trip, leader, secretary)
     with time_machine.travel(A_WEEK_BEFORE, tick=False):
-        from tests.trips.notice_setup import fresh
+        from tests.notices.notice_setup import fresh
         from trips import approval
 
         approval.submit(fresh(office_trip), secretary)
@@ -220,6 +220,6 @@ def test_hosts_read_a_site_visit_as_shidi_kaocha(office_trip, secretary, leader,
     visit = build_visit(office_trip, leader, staff)
     ItineraryItem.objects.filter(pk=visit.forum.pk).update(kind="site_visit")
     approve(office_trip, secretary, leader)
-    plant = next(d for d in notices.prepare(office_trip) if d.host_unit == visit.plant)
+    plant = next(d for d in drafts.prepare(office_trip) if d.host_unit == visit.plant)
     assert "实地考察：Forum with the plant workers" in plant.text
     assert "参观考察" not in plant.text

@@ -56,11 +56,11 @@ def test_it_looks_only_at_the_note_page_and_the_partys_day(client, office_trip):
         return any(p.search(path) for p in pages)
 
     assert kept(reverse("followups:note_capture", args=[office_trip.pk]))
-    assert kept(reverse("trips:today", args=[office_trip.pk]))
+    assert kept(reverse("notices:today", args=[office_trip.pk]))
     assert not kept(reverse("trips:trip_detail", args=[office_trip.pk]))
     assert not kept(reverse("followups:note_list", args=[office_trip.pk]))
     assert not kept(reverse("followups:department_items", args=["a-token"]))
-    assert not kept(reverse("trips:notice_ack", args=["a-token"]))
+    assert not kept(reverse("notices:notice_ack", args=["a-token"]))
 
 
 def test_a_new_shell_makes_a_new_version(client, settings, tmp_path):

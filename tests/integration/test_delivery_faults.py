@@ -47,7 +47,7 @@ def test_frozen_redis_holds_the_secretarys_page_about_a_second_and_the_sweep_del
     private_redis.freeze()
     try:
         started = time.monotonic()
-        response = client.post(reverse("trips:notices_send", args=[trip.pk]), follow=True)
+        response = client.post(reverse("notices:notices_send", args=[trip.pk]), follow=True)
         seconds = time.monotonic() - started
     finally:
         private_redis.thaw()

@@ -13,11 +13,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from notices import sending as notice_sending
 from outbox.models import Message
 from tests.factories import ContactFactory, HostUnitFactory, ItineraryItemFactory, TripFactory, at
 from tests.fixtures.mail import wait_until
 from tests.fixtures.services import SHORT_LEASE
-from trips import approval, notices
+from trips import approval
 from trips.models import Trip, TripVersion
 
 pytestmark = [
@@ -62,7 +63,7 @@ def notice_mails(trip: Trip) -> list[Message]:
 
 def fan_out(trip: Trip, secretary) -> list[Message]:
     """The secretary sends every notice: one transaction, one e-mail per unit."""
-    notices.send(trip, secretary)
+    notice_sending.send(trip, secretary)
     return notice_mails(trip)
 
 
@@ -189,7 +190,7 @@ def test_redis_down_when_the_secretary_sends_the_page_answers_and_the_sweep_deli
     client.force_login(secretary)
 
     started = time.monotonic()
-    response = client.post(reverse("trips:notices_send", args=[trip.pk]), follow=True)
+    response = client.post(reverse("notices:notices_send", args=[trip.pk]), follow=True)
     seconds = time.monotonic() - started
 
     say(capsys, f"Redis down: the page answered in {seconds:.2f} s for 5 notices")

@@ -13,7 +13,7 @@ from outbox.mail import make_message, resend
 from outbox.masking import mask_links
 from outbox.models import Message
 from tests.factories import UserFactory
-from tests.trips.notice_setup import A_WEEK_BEFORE, approve, build_visit, send
+from tests.notices.notice_setup import A_WEEK_BEFORE, approve, build_visit, send
 
 from .factories import MessageFactory
 

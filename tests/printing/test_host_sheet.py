@@ -7,10 +7,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from notices import drafts
 from tests.factories import HostUnitFactory, ItineraryItemFactory, at
+from tests.notices.notice_setup import A_WEEK_BEFORE, approve, build_visit, fresh
 from tests.printing import pdf
-from tests.trips.notice_setup import A_WEEK_BEFORE, approve, build_visit, fresh
-from trips import notices
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +37,8 @@ def visit(office_trip, secretary, leader, staff):
     visit = build_visit(office_trip, leader, staff)
     approve(office_trip, secretary, leader)
     trip = fresh(office_trip)
-    notices.set_requirements(trip, visit.township, "Parking for two cars", secretary)
-    notices.set_requirements(trip, visit.plant, "Bring the lab reports", secretary)
+    drafts.set_requirements(trip, visit.township, "Parking for two cars", secretary)
+    drafts.set_requirements(trip, visit.plant, "Bring the lab reports", secretary)
     return visit
 
 
@@ -101,7 +101,7 @@ def test_no_sheet_before_a_plan_is_approved(client, office_trip, secretary, lead
 
 def test_notices_page_offers_each_units_sheet(client, visit, secretary):
     client.force_login(secretary)
-    html = client.get(reverse("trips:notices", args=[visit.trip.pk])).content.decode()
+    html = client.get(reverse("notices:notices", args=[visit.trip.pk])).content.decode()
     for unit in (visit.township, visit.plant):
         assert reverse("printing:host_sheet", args=[visit.trip.pk, unit.pk]) in html
 

@@ -12,11 +12,11 @@ import time_machine
 from followups import report
 from printing import catalogue, documents, host, render
 from tests.factories import ItineraryItemFactory, at
+from tests.notices.notice_setup import approve
 from tests.printing import pdf
 from tests.printing.test_documents import DAY, _trip
 from tests.printing.test_documents import people as people
 from tests.printing.test_seating import _plan
-from tests.trips.notice_setup import approve
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 12, 14, 9, 30, tzinfo=dt.UTC)

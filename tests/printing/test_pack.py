@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from briefings.models import Briefing
+from notices.models import Notice
 from printing import documents, pack, tasks
 from printing.models import Download
 from tests.briefings.factories import BriefingFactory, FigureFactory
@@ -20,7 +21,7 @@ from tests.printing.test_documents import _trip, people  # noqa: F401
 from tests.printing.test_seating import PEOPLE as SEATED
 from tests.printing.test_seating import _plan
 from trips import snapshot
-from trips.models import ItineraryItem, Notice, TripVersion
+from trips.models import ItineraryItem, TripVersion
 
 pytestmark = pytest.mark.django_db
 

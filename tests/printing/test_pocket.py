@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from notices.models import Notice
 from tests.factories import (
     ContactFactory,
     HostUnitFactory,
@@ -18,11 +19,11 @@ from tests.factories import (
     UserFactory,
     at,
 )
+from tests.notices.notice_setup import approve
 from tests.printing import pdf
 from tests.printing.test_documents import DAY, _get, _trip
 from tests.printing.test_documents import people as people
-from tests.trips.notice_setup import approve
-from trips.models import Notice, TripMember
+from trips.models import TripMember
 
 pytestmark = pytest.mark.django_db
 A6 = (297.64, 419.53)  # points

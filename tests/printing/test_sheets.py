@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from logistics.models import PersonalNeed, Vehicle
+from notices.models import Notice
 from printing import pack, sheets
 from tests.factories import (
     ContactFactory,
@@ -20,9 +21,9 @@ from tests.factories import (
     UserFactory,
     at,
 )
+from tests.notices.notice_setup import approve
 from tests.printing import pdf
-from tests.trips.notice_setup import approve
-from trips.models import ItineraryItem, Notice, TripMember
+from trips.models import ItineraryItem, TripMember
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2026, 12, 21)  # a Monday

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
-from django.urls import reverse
 
 from accounts.models import Profile
 from outbox.models import Message
 from tests.factories import ItineraryItemFactory, TripFactory, at
-from tests.trips.notice_setup import A_WEEK_BEFORE, approve, build_visit, fresh, send
-from trips import approval, emails
+from tests.notices.notice_setup import fresh
+from trips import approval
 from trips.models import TripVersion
 
 pytestmark = pytest.mark.django_db
@@ -59,31 +58,3 @@ def test_a_long_trip_title_is_cut_to_fit_the_cause(secretary, leader):
     assert len(cause) == Message._meta.get_field("cause").max_length
     assert cause.startswith("TTT")
     assert cause.endswith("…")
-
-
-@pytest.fixture
-def visit(office_trip, secretary, leader, staff, time_machine):
-    """The township speaks English, the plant Chinese; the secretary prefers Chinese."""
-    time_machine.move_to(A_WEEK_BEFORE)
-    prefers(secretary, "zh-hans")
-    visit = build_visit(office_trip, leader, staff)
-    approve(visit.trip, secretary, leader)
-    return visit
-
-
-def test_notices_go_in_each_units_language_not_the_senders(visit, secretary):
-    send(visit.trip, secretary)
-    township = Message.objects.get(to="zhang@township.example")
-    plant = Message.objects.get(to="li@plant.example")
-    assert (township.language, plant.language) == ("en", "zh-hans")
-    assert "and party plan to visit your unit" in township.text_body
-    assert "拟于" in plant.text_body
-
-
-def test_the_unacknowledged_alert_goes_in_the_secretarys_language(visit, secretary):
-    notice = next(n for n in send(visit.trip, secretary) if n.host_unit == visit.township)
-    [alert] = emails.alert_unacknowledged(notice)
-    assert (alert.recipient_user, alert.language) == (secretary, "zh-hans")
-    assert alert.trip_id == notice.trip_id  # the mail log shows it to the trip's readers only
-    url = settings.SITE_URL.rstrip("/") + reverse("trips:notices", args=[notice.trip_id])
-    assert url in alert.text_body

@@ -17,11 +17,12 @@ from django.urls import reverse
 
 from accounts.models import Profile
 from followups import items as followup_items
+from notices import parts
 from outbox.models import Message
 from tests.factories import ItineraryItemFactory, TripFactory, at
 from tests.followups.item_setup import department, item
-from tests.trips.notice_setup import approve, build_visit, drafts_by_unit
-from trips import approval, itinerary, notices, snapshot, versions
+from tests.notices.notice_setup import approve, build_visit, drafts_by_unit
+from trips import approval, itinerary, snapshot, versions
 from trips.models import Trip, TripVersion
 
 pytestmark = pytest.mark.django_db
@@ -147,7 +148,7 @@ def test_a_units_party_names_an_attendee_no_longer_in_the_party_with_the_title(
     office_trip.members.filter(user=staff).delete()  # still ticked on the pumping station
     approve(office_trip, secretary, leader)
     drafts = drafts_by_unit(visit.trip)
-    township = notices.read_part(drafts["Riverside township"].content)
+    township = parts.read_part(drafts["Riverside township"].content)
     assert township.party == ["Wang Wei (Vice Governor)", "Zhao Shan (Clerk)"]
 
 

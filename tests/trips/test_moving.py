@@ -13,7 +13,7 @@ from django.utils import translation
 from icalendar import Calendar
 
 from tests.factories import HostUnitFactory, ItineraryItemFactory, TripFactory, at
-from tests.trips.notice_setup import approve, fresh
+from tests.notices.notice_setup import approve, fresh
 from trips import approval, calendar, moving
 from trips.models import ItineraryItem, Trip, TripEvent
 

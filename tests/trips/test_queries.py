@@ -67,11 +67,11 @@ def test_approved_trip_page_queries_do_not_grow_with_items(
         version = approval.submit(Trip.objects.with_team().get(pk=trip.pk), secretary)
         approval.decide(version, leader, TripVersion.Decision.APPROVED)
     client.force_login(secretary)
-    # As a draft's page, plus the approved version (changed since approval?), the
-    # "leaving now" stops and the leader's comments on items.
-    with django_assert_num_queries(PER_REQUEST + 13):
+    # As a draft's page, plus the approved version (changed since approval?) and the
+    # leader's comments on items ("leaving now" and the notice panel load by URL).
+    with django_assert_num_queries(PER_REQUEST + 10):
         client.get(small.get_absolute_url())
-    with django_assert_num_queries(PER_REQUEST + 13):
+    with django_assert_num_queries(PER_REQUEST + 10):
         client.get(large.get_absolute_url())
 
 
@@ -82,11 +82,11 @@ def test_trip_page_queries_do_not_grow_with_items(
     client.force_login(secretary)
     # The trip, its party (with accounts and profiles); the items with host units, their
     # contacts, attendees (with profiles);
-    # the leader's other trips (schedule checks); the notice summary (2); the versions; the
-    # history.
-    with django_assert_num_queries(PER_REQUEST + 10):
+    # the leader's other trips (schedule checks); the versions; the history (the notice
+    # panel loads by URL: notices:trip_panel).
+    with django_assert_num_queries(PER_REQUEST + 8):
         client.get(small.get_absolute_url())
-    with django_assert_num_queries(PER_REQUEST + 10):
+    with django_assert_num_queries(PER_REQUEST + 8):
         client.get(large.get_absolute_url())
 
 
@@ -95,7 +95,7 @@ def test_itinerary_partial_queries_do_not_grow_with_items(
 ):
     small, large = trip_with_items(3), trip_with_items(60)
     client.force_login(secretary)
-    # As the page, less the notice summary and the workflow panel (versions, history).
+    # As the page, less the workflow panel (versions, history).
     with django_assert_num_queries(PER_REQUEST + 6):
         client.get(small.get_absolute_url(), HTTP_HX_REQUEST="true")
     with django_assert_num_queries(PER_REQUEST + 6):

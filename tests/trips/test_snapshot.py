@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from directory.models import HostUnit
+from notices import drafts as notice_drafts
+from notices.models import Notice
 from tests.factories import ContactFactory, HostUnitFactory, ItineraryItemFactory, at
-from tests.trips import notice_setup
-from trips import approval, notices, snapshot, versions
-from trips.models import Notice, Trip, TripVersion
+from tests.notices import notice_setup
+from trips import approval, snapshot, versions
+from trips.models import Trip, TripVersion
 
 pytestmark = pytest.mark.django_db
 D = TripVersion.Decision
@@ -170,9 +172,9 @@ def test_a_unit_renamed_after_its_notice_gets_no_cancellation(
     notice_setup.send(visit.trip, secretary)
     HostUnit.objects.filter(pk=visit.plant.pk).update(name="Hilltop water company")
     notice_setup.approve(visit.trip, secretary, leader)  # the rename is a change: resubmitted
-    drafts = {d.host_unit.pk: d for d in notices.prepare(fresh(visit.trip))}
+    drafts = {d.host_unit.pk: d for d in notice_drafts.prepare(fresh(visit.trip))}
     assert drafts[visit.plant.pk].visited
-    assert drafts[visit.plant.pk].kind == notices.UNCHANGED
+    assert drafts[visit.plant.pk].kind == notice_drafts.UNCHANGED
     assert all(d.kind != Notice.Kind.CANCELLATION for d in drafts.values())
 
 
@@ -205,7 +207,7 @@ def test_the_version_page_the_approval_check_and_notices_use_the_one_diff(
     assert len(calls) >= 2
 
     calls.clear()
-    drafts = {d.host_unit.pk: d for d in notices.prepare(fresh(visit.trip))}
+    drafts = {d.host_unit.pk: d for d in notice_drafts.prepare(fresh(visit.trip))}
     update = drafts[visit.plant.pk]
     assert update.kind == Notice.Kind.UPDATE
     assert update.changes[0]["change"] == "changed"

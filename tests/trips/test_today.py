@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from accounts.offline import OFFLINE_HEADER
 from tests.factories import ContactFactory, HostUnitFactory, ItineraryItemFactory, TripFactory, at
-from tests.trips.notice_setup import approve, build_visit, send
+from tests.notices.notice_setup import approve, build_visit, send
 from trips import today
 from trips.models import ItineraryItem
 
@@ -23,7 +23,7 @@ FIRST, SECOND, LAST = dt.date(2026, 12, 7), dt.date(2026, 12, 8), dt.date(2026, 
 
 
 def today_url(trip) -> str:
-    return reverse("trips:today", args=[trip.pk])
+    return reverse("notices:today", args=[trip.pk])
 
 
 def titles(day: today.PartyDay) -> list[str]:
@@ -57,7 +57,7 @@ def test_a_days_items_are_those_on_it_and_those_running_into_it(office_trip):
     ItineraryItemFactory(trip=office_trip, title="Forum", start=at(SECOND, 9))
     ItineraryItemFactory(trip=office_trip, title="Late talk", start=at(SECOND, 23, 30))
     ItineraryItemFactory(trip=office_trip, title="Tomorrow", start=at(LAST, 0))
-    day = today.party_day(office_trip, at(SECOND, 12))
+    day = today.party_day(office_trip, at(SECOND, 12), on_site=lambda trip, units: {})
     assert (day.date, day.is_today) == (SECOND, True)
     assert titles(day) == ["Night train", "Forum", "Late talk"]
 

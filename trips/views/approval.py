@@ -8,14 +8,14 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import office_required
-from trips import approval, itinerary, notices, schedule, snapshot, versions, workflow
+from trips import approval, itinerary, schedule, snapshot, versions, workflow
 from trips.access import trip_for
-from trips.forms.approval import AdvanceForm, CancelForm, DecisionForm, SubmitForm
+from trips.forms.approval import AdvanceForm, DecisionForm, SubmitForm
 from trips.models import ItemComment, ItineraryItem, Trip, TripVersion
 
 
@@ -195,27 +195,3 @@ def trip_advance(request: HttpRequest, pk: int) -> HttpResponse:
         status = trip.get_status_display()
         messages.success(request, _("The trip is now “%(status)s”.") % {"status": status})
     return redirect(trip)
-
-
-@office_required
-@require_http_methods(["GET", "POST"])
-def trip_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    """Call the trip off with a reason; every host unit told of it gets a cancellation."""
-    trip = trip_for(request.user, pk, edit=True)
-    form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            done = notices.cancel_trip(trip, request.user, form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The trip is cancelled."))
-            if done.to_phone:
-                names = pgettext("list separator", ", ").join(u.name for u in done.to_phone)
-                messages.warning(
-                    request, _("No e-mail reaches %(units)s: phone them.") % {"units": names}
-                )
-            return redirect(trip)
-    drafts = notices.cancellations(trip)
-    context = {"trip": trip, "form": form, "drafts": drafts}
-    return render(request, "trips/trip_cancel.html", context)

@@ -13,7 +13,7 @@ from django_htmx.http import reswap, retarget
 from accounts.roles import is_secretary, office_required, secretary_required
 from accounts.submissions import once
 from directory.models import HostUnit
-from trips import approval, itinerary, notices, schedule, timeline
+from trips import approval, itinerary, schedule, timeline
 from trips.access import trip_for, visible_trips
 from trips.forms.trips import (
     ItemMoveForm,
@@ -32,7 +32,6 @@ PER_PAGE = 20
 def _detail_context(request: HttpRequest, trip: Trip, *, workflow: bool = True) -> dict:
     """What the trip page shows; the itinerary partial needs the workflow only after a change."""
     items = list(itinerary.items_of(trip))
-    notices.mark_next_stops(trip, request.user, items)  # "leaving now"; no query on a draft
     # The leader's open comments beside their items, until the secretary marks them done.
     comments = approval.leader_comments(trip, request.user)  # no query on a draft
     elsewhere = approval.mark_comments(items, comments)
@@ -47,8 +46,6 @@ def _detail_context(request: HttpRequest, trip: Trip, *, workflow: bool = True) 
         "comments_elsewhere": elsewhere,
         "comment_count": approval.comment_count(trip, comments),
     }
-    # Units no notice can reach, acknowledgements so far: for the trip's secretaries.
-    context["notice_summary"] = notices.trip_summary(trip, request.user) if workflow else None
     return {**context, **workflow_context(request, trip, items, findings)} if workflow else context
 
 

@@ -1,0 +1,75 @@
+"""The acknowledgement link: one signed link per notice (accounts.links), scoped to it by its
+nonce, working until the day after the trip, refused once a newer notice replaces it.
+The unit's messages through the link are in messages.py."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import links
+from notices.models import Notice
+from outbox.mail import absolute_url
+from trips.models import Trip
+
+# The kind of link (its signing salt): unchanged, so that links already e-mailed still open.
+LINK_SALT = "trips.notice.ack"
+
+
+class LinkRefused(Exception):
+    """A link that opens nothing: tampered (404), expired or replaced by a newer notice (410)."""
+
+    def __init__(self, reason: str, notice: Notice | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "invalid", "expired", "superseded"
+        self.notice = notice
+
+    @property
+    def status(self) -> int:
+        return 404 if self.reason == "invalid" else 410
+
+    @property
+    def is_superseded(self) -> bool:
+        """A newer notice replaced the one the link was made for."""
+        return self.reason == "superseded"
+
+    @property
+    def is_expired(self) -> bool:
+        """The visit is over: the link worked until the day after it."""
+        return self.reason == "expired"
+
+
+def make_token(notice: Notice) -> str:
+    """The signed token of a notice's acknowledgement link."""
+    # No timestamp: the link expires with the trip (link_expired), and every e-mail about
+    # one notice carries the same link.
+    return links.sign(LINK_SALT, notice.pk, notice.nonce)
+
+
+def link_url(notice: Notice) -> str:
+    """The acknowledgement link as written in the e-mails."""
+    path = reverse("notices:notice_ack", args=[make_token(notice)])
+    return absolute_url(path)
+
+
+def link_expired(trip: Trip, now: datetime | None = None) -> bool:
+    """Links work until the day after the trip's last day ends, on the trip's clock."""
+    return trip.local(now or timezone.now()).date() > trip.end_date + timedelta(days=1)
+
+
+def open_link(token: str, now: datetime | None = None) -> Notice:
+    """The notice a link opens; LinkRefused when tampered, expired or superseded."""
+    try:
+        pk, nonce = links.unsign(LINK_SALT, token)
+    except links.LinkInvalid:
+        raise LinkRefused("invalid") from None
+    notice = Notice.objects.select_related("trip", "host_unit").filter(pk=pk).first()
+    if notice is None or not links.nonce_matches(notice.nonce, nonce):
+        raise LinkRefused("invalid")
+    if link_expired(notice.trip, now):
+        raise LinkRefused("expired", notice)
+    if notice.superseded_by_id is not None:
+        raise LinkRefused("superseded", notice)
+    return notice

@@ -1,0 +1,280 @@
+"""Notices to host units: what each unit was told (its own part only), what it is asked to
+prepare, its answers and messages, and "leaving now".
+
+The tables keep their names from when notices were part of trips (Meta.db_table): moving
+the models to this app changed no row."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import HostUnit
+from trips.models import ItineraryItem, Trip, TripMember, TripVersion
+
+
+def new_notice_nonce() -> str:
+    """A random value that scopes a notice's signed link to that one notice."""
+    return secrets.token_urlsafe(16)
+
+
+class NoticeQuerySet(models.QuerySet):
+    def current(self) -> NoticeQuerySet:
+        """Notices not replaced by a newer one to the same unit."""
+        return self.filter(superseded_by__isnull=True)
+
+    def _live(self) -> NoticeQuerySet:
+        # A finished or cancelled trip reminds nobody.
+        return self.current().exclude(trip__status__in=[Trip.Status.COMPLETED, *Trip.READ_ONLY])
+
+    def ack_reminder_due(self, now: datetime) -> NoticeQuerySet:
+        """Current notices not acknowledged in time, whose unit was not reminded yet."""
+        return self._live().filter(
+            ack_reminder_due_at__lte=now, reminded_at__isnull=True, acknowledged_at__isnull=True
+        )
+
+    def on_site_contacts(self, unit_ids: set[int]) -> dict[int, tuple[str, str]]:
+        """Each unit's on-site contact (name, phone) from its current notice, if it gave one
+        (the party's day page, trips.today)."""
+        if not unit_ids:
+            return {}
+        notices = self.current().exclude(kind=Notice.Kind.CANCELLATION)
+        notices = notices.filter(host_unit_id__in=unit_ids).exclude(
+            onsite_contact_name="", onsite_contact_phone=""
+        )
+        rows = notices.order_by("pk").values_list(
+            "host_unit_id", "onsite_contact_name", "onsite_contact_phone"
+        )
+        return {unit: (name, phone) for unit, name, phone in rows}
+
+    def visit_reminder_due(self, now: datetime) -> NoticeQuerySet:
+        """Current notices whose reminder before the visit is due and not sent yet."""
+        return self._live().filter(
+            visit_reminder_due_at__lte=now, visit_reminder_sent_at__isnull=True
+        )
+
+
+class UnitRequirements(models.Model):
+    """What one host unit is asked to prepare for a trip beyond its items: in its notices only."""
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="unit_requirements")
+    host_unit = models.ForeignKey(HostUnit, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("what this unit is asked to prepare"), blank=True)
+    # For the unit's official notice: written for the hosts, never the leader's intention.
+    purpose = models.TextField(_("purpose and topics for this unit"), blank=True)
+    # What the secretary confirmed for the meals and nights this unit hosts: counts only,
+    # [[need, count], ...] (e.g. [["清真", 1]]); never names or medical details.
+    dietary = models.JSONField(_("dietary requirements (counts)"), default=list, blank=True)
+    reference = models.CharField(_("reference number (文号)"), max_length=100, blank=True)
+    # The secretary's edit of the unit's next notice; sent with it, then cleared.
+    notice_text = models.TextField(_("the notice as edited"), blank=True)
+    # The unit's part when the secretary edited it: a later change of plan makes the edit stale.
+    notice_text_for = models.JSONField(default=dict, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "trips_unitrequirements"
+        ordering = ["trip", "host_unit__name"]
+        verbose_name = _("requirements for a host unit")
+        verbose_name_plural = _("requirements for host units")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trip", "host_unit"], name="one_requirements_per_unit_per_trip"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+class Notice(models.Model):
+    """What one host unit was told about its part of one approved version, and its answer."""
+
+    class Kind(models.TextChoices):
+        NEW = "new", _("Notice")
+        UPDATE = "update", _("Updated notice")
+        CANCELLATION = "cancellation", _("Cancellation")
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        PHONE = "phone", _("Phone")
+
+    class Preparation(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        READY = "ready", _("Ready")
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="notices")
+    host_unit = models.ForeignKey(
+        HostUnit, verbose_name=_("host unit"), on_delete=models.PROTECT, related_name="notices"
+    )
+    # RESTRICT: a version with notices is never deleted alone, only with its trip.
+    version = models.ForeignKey(TripVersion, on_delete=models.RESTRICT, related_name="notices")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # The unit's part as it was sent (notices.drafts.prepare); the page and e-mails read it.
+    content = models.JSONField(editable=False)
+    # For an update: what changed for this unit since its previous notice.
+    changes = models.JSONField(default=list, blank=True, editable=False)
+    # The official notice as the unit read it: generated from content, or the secretary's edit.
+    text = models.TextField(_("notice text"), blank=True, editable=False)
+    edited = models.BooleanField(_("edited by the secretary"), default=False, editable=False)
+    # Given by phone (电话通知): who called whom, when, and what was agreed.
+    channel = models.CharField(
+        _("how the unit was told"), max_length=10, choices=Channel.choices, default=Channel.EMAIL
+    )
+    phone_caller = models.CharField(_("called by"), max_length=100, blank=True)
+    phone_callee = models.CharField(_("spoke with"), max_length=100, blank=True)
+    phoned_at = models.DateTimeField(_("called at"), null=True, blank=True)
+    phone_agreed = models.TextField(_("what was agreed"), blank=True)
+    # Signed into the acknowledgement link: a link made for another notice never opens this.
+    nonce = models.CharField(max_length=32, default=new_notice_nonce, editable=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    superseded_by = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes"
+    )
+    # The unit's answer, through the acknowledgement page.
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    acknowledged_by_name = models.CharField(_("acknowledged by"), max_length=100, blank=True)
+    onsite_contact_name = models.CharField(_("on-site contact"), max_length=100, blank=True)
+    onsite_contact_phone = models.CharField(_("on-site contact's phone"), max_length=40, blank=True)
+    preparation_status = models.CharField(
+        _("preparation"),
+        max_length=20,
+        choices=Preparation.choices,
+        default=Preparation.NOT_STARTED,
+    )
+    answered_at = models.DateTimeField(_("last answer"), null=True, blank=True)
+    # Reminders are rows with a due time, swept by beat (notices.tasks); never a Celery ETA.
+    ack_reminder_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    reminded_at = models.DateTimeField(_("reminded to acknowledge"), null=True, blank=True)
+    visit_reminder_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    visit_reminder_sent_at = models.DateTimeField(
+        _("reminded before the visit"), null=True, blank=True
+    )
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        db_table = "trips_notice"
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.host_unit_id} v{self.version_id}"
+
+    @property
+    def cause_key(self) -> str:
+        """The outbox label of this notice's e-mails."""
+        return f"trips.notice:{self.pk}"
+
+    @property
+    def is_cancellation(self) -> bool:
+        return self.kind == self.Kind.CANCELLATION
+
+    @property
+    def by_phone(self) -> bool:
+        return self.channel == self.Channel.PHONE
+
+    @property
+    def requirements(self) -> str:
+        """What this unit was asked to prepare beyond its items, as sent."""
+        return self.content.get("requirements", "")
+
+    def acknowledge(
+        self,
+        name: str,
+        onsite_contact_name: str = "",
+        onsite_contact_phone: str = "",
+        preparation_status: str = "",
+    ) -> None:
+        """Record the unit's answer; the first acknowledgement's time and name are kept."""
+        now = timezone.now()
+        with transaction.atomic():
+            Notice.objects.filter(pk=self.pk, acknowledged_at__isnull=True).update(
+                acknowledged_at=now, acknowledged_by_name=name
+            )
+            Notice.objects.filter(pk=self.pk).update(
+                onsite_contact_name=onsite_contact_name,
+                onsite_contact_phone=onsite_contact_phone,
+                preparation_status=preparation_status or self.preparation_status,
+                answered_at=now,
+            )
+        self.refresh_from_db()
+
+
+class NoticeReplyQuerySet(models.QuerySet):
+    def from_units(self) -> NoticeReplyQuerySet:
+        return self.filter(author__isnull=True)
+
+    def unread_by_secretary(self, user) -> NoticeReplyQuerySet:
+        """Units' messages not read yet, on trips the user is a secretary of."""
+        on_team = TripMember.objects.filter(
+            trip=OuterRef("notice__trip"), user=user, role=TripMember.Role.SECRETARY
+        )
+        return self.from_units().filter(Exists(on_team), read_at__isnull=True)
+
+
+class NoticeReply(models.Model):
+    """A message on a notice: from the host unit (acknowledgement page), or the office's
+    answer (author set), which reaches the unit by e-mail."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="replies")
+    text = models.TextField(_("message"), max_length=2000)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    # The office's answer: who wrote it. None: the unit wrote it.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = NoticeReplyQuerySet.as_manager()
+
+    class Meta:
+        db_table = "trips_noticereply"
+        ordering = ["created_at", "pk"]
+        verbose_name = _("message from a host unit")
+        verbose_name_plural = _("messages from host units")
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+    @property
+    def from_office(self) -> bool:
+        """The office's answer, not the unit's message."""
+        return self.author_id is not None
+
+
+class Departure(models.Model):
+    """The party left an item: the next host unit was told when to expect it."""
+
+    item = models.OneToOneField(ItineraryItem, on_delete=models.CASCADE, related_name="departure")
+    # Set by a conditional update: a second tap within minutes does not tell the unit twice.
+    left_at = models.DateTimeField(_("left"), null=True, blank=True)
+    left_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    next_unit = models.ForeignKey(
+        HostUnit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    expected_at = models.DateTimeField(_("expected arrival"), null=True, blank=True)
+
+    class Meta:
+        db_table = "trips_departure"
+        verbose_name = _("departure")
+        verbose_name_plural = _("departures")
+
+    def __str__(self) -> str:
+        return str(self.item)

@@ -1,0 +1,53 @@
+"""Notices URLs: the secretary's page and sending, the trip page's panels, cancelling the
+trip, "leaving now", and the unit's page behind its signed link. The paths are those they had
+under trips (links already e-mailed keep working)."""
+
+from django.urls import path
+
+from notices import views
+
+app_name = "notices"
+
+urlpatterns = [
+    path("trips/<int:pk>/cancel/", views.trip_cancel, name="trip_cancel"),
+    # the party's day on the road (trips.today), with the units' on-site contacts
+    path("trips/<int:pk>/today/", views.trip_today, name="today"),
+    # the trip page's panels, loaded by URL (trips does not know notices)
+    path("trips/<int:pk>/notices/panel/", views.trip_panel, name="trip_panel"),
+    path("trips/<int:pk>/notices/leaving/", views.leaving_buttons, name="leaving_buttons"),
+    # notices to host units: the secretary's page, sending, "leaving now", the unit's page
+    path("trips/<int:pk>/notices/", views.notice_board, name="notices"),
+    path("trips/<int:pk>/notices/send/", views.notices_send, name="notices_send"),
+    path(
+        "trips/<int:pk>/notices/units/<int:unit_pk>/requirements/",
+        views.notice_requirements,
+        name="notice_requirements",
+    ),
+    path(
+        "trips/<int:pk>/notices/units/<int:unit_pk>/text/",
+        views.notice_text,
+        name="notice_text",
+    ),
+    path(
+        "trips/<int:pk>/notices/units/<int:unit_pk>/phone/",
+        views.notice_phone,
+        name="notice_phone",
+    ),
+    path(
+        "trips/<int:pk>/notices/units/<int:unit_pk>/answer/",
+        views.notice_answer,
+        name="notice_answer",
+    ),
+    path(
+        "trips/<int:pk>/notices/messages/<int:message_pk>/read/",
+        views.notice_message_read,
+        name="notice_message_read",
+    ),
+    path(
+        "trips/<int:pk>/items/<int:item_pk>/leaving/",
+        views.item_leaving,
+        name="item_leaving",
+    ),
+    path("n/<str:token>/", views.notice_ack, name="notice_ack"),
+    path("n/<str:token>/message/", views.notice_reply, name="notice_reply"),
+]
