@@ -15,9 +15,14 @@ carries the same link.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 from django.core import signing
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
 from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext as _
 
 
 class LinkInvalid(Exception):
@@ -58,3 +63,27 @@ def new_nonce() -> str:
 def nonce_matches(kept: str, signed: str) -> bool:
     """True when the nonce in a token is the one the object keeps (in constant time)."""
     return bool(kept) and constant_time_compare(kept, signed)
+
+
+def does_not_work() -> tuple[str, str]:
+    """What a tampered or cut-short link's reader is told: the heading and what to do."""
+    return (
+        _("This link does not work"),
+        _(
+            "Please check that you opened the whole address from the e-mail, or use the link "
+            "in the latest e-mail from the office."
+        ),
+    )
+
+
+def refused_page(
+    request: HttpRequest, words: Callable[[], tuple[str, str]], status: int, language: str
+) -> HttpResponse:
+    """The page of a link that opens nothing, in its reader's language: `words()` gives the
+    heading and what to do; nothing of what the link was for is shown."""
+    with translation.override(language):
+        heading, explanation = words()
+        context = {"heading": heading, "explanation": explanation}
+        response = render(request, "link_refused.html", context, status=status)
+    response.headers["Content-Language"] = language
+    return response

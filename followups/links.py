@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import links
 from directory.models import Department
@@ -24,12 +25,41 @@ class LinkRefused(Exception):
 
     def __init__(self, reason: str, department: Department | None = None) -> None:
         super().__init__(reason)
-        self.reason = reason  # "invalid", "expired", "replaced"
+        self.reason = reason  # "invalid", "expired", "replaced"; "not_ours": another's item
         self.department = department
 
     @property
     def status(self) -> int:
-        return 404 if self.reason == "invalid" else 410
+        return 404 if self.reason in ("invalid", "not_ours") else 410
+
+    def words(self) -> tuple[str, str]:
+        """What the department is told, in the active language: the heading and what to do."""
+        if self.reason == "replaced":
+            return (
+                _("This link was replaced"),
+                _(
+                    "A newer link was sent to your department. Please use the link in the "
+                    "latest e-mail from the office."
+                ),
+            )
+        if self.reason == "expired":
+            return (
+                _("This link has expired"),
+                _(
+                    "The link of %(department)s to its follow-up items no longer works. Please "
+                    "ask the office for a new link."
+                )
+                % {"department": self.department.name},
+            )
+        if self.reason == "not_ours":
+            return (
+                _("Not one of your department's items"),
+                _(
+                    "This item is not one of your department's. Please open your items from "
+                    "your department's list."
+                ),
+            )
+        return links.does_not_work()
 
 
 def issue(department: Department, by=None, now: datetime | None = None) -> DepartmentLink:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import links
 from notices.models import Notice
@@ -39,6 +40,26 @@ class LinkRefused(Exception):
     def is_expired(self) -> bool:
         """The visit is over: the link worked until the day after it."""
         return self.reason == "expired"
+
+    def words(self) -> tuple[str, str]:
+        """What the unit is told, in the active language: the heading and what to do."""
+        if self.is_superseded:
+            return (
+                _("This notice was replaced"),
+                _(
+                    "This notice was replaced by a newer one. Please see the latest e-mail "
+                    "from the office and use the link in it."
+                ),
+            )
+        if self.is_expired:
+            return (
+                _("This link has expired"),
+                _(
+                    "The visit is over, and this link no longer works. If you need anything, "
+                    "please contact the office."
+                ),
+            )
+        return links.does_not_work()
 
 
 def make_token(notice: Notice) -> str:

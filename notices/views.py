@@ -19,6 +19,7 @@ from django.utils.translation import ngettext, pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import links as account_links
 from accounts import people, throttle
 from accounts.offline import keep_offline
 from accounts.panels import panel_template
@@ -260,15 +261,7 @@ def item_leaving(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def _refused(request: HttpRequest, refused: links.LinkRefused) -> HttpResponse:
     """A clear page for a link that opens nothing, with no data of any notice."""
     language = refused.notice.host_unit.language if refused.notice else translation.get_language()
-    with translation.override(language):
-        response = render(
-            request,
-            "notices/notice_refused.html",
-            {"refused": refused},
-            status=refused.status,
-        )
-    response.headers["Content-Language"] = language
-    return response
+    return account_links.refused_page(request, refused.words, refused.status, language)
 
 
 def notice_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import links as account_links
 from accounts import throttle
 from accounts.submissions import once
 from followups import access, departments, evidence, items, links
@@ -78,14 +79,11 @@ def _sent(department: str, count: int, replace: bool) -> str:
 # Through the signed link: no account
 
 
-def _refused(request: HttpRequest, reason: str, department=None, status: int = 404):
+def _refused(request: HttpRequest, refused: links.LinkRefused) -> HttpResponse:
     """A clear page for a link that opens nothing, with no data of any item."""
+    department = refused.department
     language = department.language if department else translation.get_language()
-    with translation.override(language):
-        context = {"reason": reason, "department": department}
-        response = render(request, "followups/department_refused.html", context, status=status)
-    response.headers["Content-Language"] = language
-    return response
+    return account_links.refused_page(request, refused.words, refused.status, language)
 
 
 def department_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -97,7 +95,7 @@ def department_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
         try:
             link = links.open_link(token)
         except links.LinkRefused as refused:
-            return _refused(request, refused.reason, refused.department, refused.status)
+            return _refused(request, refused)
         language = link.department.language
         with translation.override(language):
             response = view(request, link, token, *args, **kwargs)
@@ -108,7 +106,7 @@ def department_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
 
 
 def _not_ours(request: HttpRequest, link: DepartmentLink) -> HttpResponse:
-    return _refused(request, "not_ours", link.department)
+    return _refused(request, links.LinkRefused("not_ours", link.department))
 
 
 @require_GET

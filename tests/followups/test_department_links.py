@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 
 import pytest
@@ -118,7 +119,7 @@ def test_other_departments_item_through_link_404(client, office_trip, secretary)
     response = client.get(item_url(token, theirs))
 
     assert response.status_code == 404
-    page = response.content.decode()
+    page = html.unescape(response.content.decode())
     assert "this item is not one of your department's" in page.lower()
     assert "Their budget" not in page
     assert answer(client, token, theirs).status_code == 404
@@ -452,3 +453,11 @@ def test_a_cancelled_trips_item_is_not_changed_through_the_link(client, secretar
     assert answer(client, token, it, status="done", answer="x").status_code == 403
     it.refresh_from_db()
     assert it.status == "open"
+
+
+def test_a_refused_link_names_the_department_escaped(client, office_trip, secretary):
+    dept = department("Water <b>bureau</b>")[0]
+    token = token_for(dept, now=NOW)
+    with time_machine.travel(NOW + dt.timedelta(days=settings.FOLLOWUP_LINK_DAYS, minutes=1)):
+        page = client.get(items_url(token)).content.decode()
+    assert "Water &lt;b&gt;bureau&lt;/b&gt;" in page
