@@ -7,10 +7,11 @@ too long are dropped, and the page says how many."""
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from followups.models import Note
-from tests.factories import ItineraryItemFactory, TripFactory
+from tests.factories import ItineraryItemFactory, TripFactory, at
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,8 +42,21 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def trips(secretary, leader, staff):
     team = {secretary: "secretary", leader: "leader", staff: "staff"}
-    office = TripFactory(title="Riverside water works", created_by=secretary, team=team)
-    ItineraryItemFactory(trip=office, title="Pumping station visit", place="Pumping station No. 2")
+    # On the road today, whatever the date the suite runs on: the day page shows today.
+    today = timezone.localdate()
+    office = TripFactory(
+        title="Riverside water works",
+        start_date=today,
+        end_date=today,
+        created_by=secretary,
+        team=team,
+    )
+    ItineraryItemFactory(
+        trip=office,
+        title="Pumping station visit",
+        place="Pumping station No. 2",
+        start=at(today, 9),
+    )
     internal = TripFactory(
         title="Talks on the merger", visibility="confidential", created_by=secretary, team=team
     )
