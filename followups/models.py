@@ -401,7 +401,7 @@ class Urging(models.Model):
     e-mail, by phone, or by the item being in the department's reminder digest."""
 
     class Channel(models.TextChoices):
-        EMAIL = "email", _("E-mail")
+        EMAIL = "email", pgettext_lazy("urging channel", "E-mail")
         PHONE = "phone", _("Phone call")
         DIGEST = "digest", _("Reminder digest")
 
