@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import ChooseMixin
+from accounts.forms import ChooseMixin, OneLineField
 from trips.forms.trips import SHORT_TEXT
 
 
@@ -25,7 +25,7 @@ class UrgeForm(ChooseMixin, forms.Form):
 class CallForm(ChooseMixin, forms.Form):
     """A phone call to the department, recorded as a round."""
 
-    called = forms.CharField(
+    called = OneLineField(
         label=_("Who was called"),
         max_length=200,
         help_text=_("The person and the number, e.g. Wang Wei, 0571-8888 1234."),

@@ -16,7 +16,7 @@ from followups import reminders
 from followups.models import RETURNED, FollowUp, FollowUpUpdate, Light
 from outbox.models import Message
 from tests.factories import HostUnitFactory, TripFactory, at
-from tests.followups.department_setup import items_url, token_for
+from tests.followups.department_setup import item_url, items_url, token_for
 from tests.followups.item_setup import department, item
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +168,11 @@ def test_the_board_costs_the_same_queries_for_5_or_50_items_with_lights(client, 
         client.get(BOARD)  # the session and the roles, once
         assert queries(small) == queries(large)
         assert queries(small, light="red") == queries(large, light="red")
+
+
+@time_machine.travel(at(DUE, 9), tick=False)
+def test_the_departments_item_page_through_its_link_shows_the_light(client, office_trip, secretary):
+    dept = department()[0]
+    it = item(office_trip, secretary, dept, due_date=DUE - DAY)
+    page = client.get(item_url(token_for(dept), it)).content.decode()
+    assert "Red (lagging)" in page
