@@ -284,6 +284,11 @@ FOLLOWUP_REMINDER_DAYS = env.int("FOLLOWUP_REMINDER_DAYS", default=3)
 FOLLOWUP_DIGEST_HOUR = env.int("FOLLOWUP_DIGEST_HOUR", default=8)
 FOLLOWUP_LEADER_WEEKDAY = env.int("FOLLOWUP_LEADER_WEEKDAY", default=0)
 FOLLOWUP_LINK_DAYS = env.int("FOLLOWUP_LINK_DAYS", default=60)
+# 督办 lights and 催办 (followups.urging): an open item turns yellow this many days before its
+# due date (or once returned), red when overdue (or returned twice); after this many 催办
+# rounds with no answer from the department, it goes to its leader (需领导协调).
+DUBAN_WARN_DAYS = env.int("DUBAN_WARN_DAYS", default=3)
+DUBAN_ESCALATE_ROUNDS = env.int("DUBAN_ESCALATE_ROUNDS", default=3)
 # The hour of the office's day from which each person's checklist digest goes.
 CHECKLIST_DIGEST_HOUR = env.int("CHECKLIST_DIGEST_HOUR", default=7)
 

@@ -68,9 +68,10 @@ def item_for(user, pk: int, *, edit: bool = False) -> FollowUp:
 
     The item comes with `trip` (its team prefetched), `department_member` (the user answers
     for it), `through_department` (the user reads it only as a department member: the
-    page then shows nothing else of the trip) and `overdue` (on the office's today).
+    page then shows nothing else of the trip), `overdue` and `light` (on the office's today).
     """
-    item = FollowUp.objects.with_overdue(timezone.localdate()).filter(pk=pk)
+    today = timezone.localdate()
+    item = FollowUp.objects.with_overdue(today).with_light(today).filter(pk=pk)
     item = item.select_related("department", "contact", "host_unit", "note", "item").first()
     if item is None:
         raise Http404
@@ -112,11 +113,12 @@ def may_manage(user, item: FollowUp) -> bool:
 
 def link_item(department: Department, pk: int) -> FollowUp | None:
     """One of the department's items (owner or co-owner) with what its link page shows
-    (`overdue` on the office's today); None when the item is not the department's, or does
-    not exist."""
+    (`overdue` and `light` on the office's today); None when the item is not the
+    department's, or does not exist."""
     return (
         owned_by([department])
         .with_overdue(timezone.localdate())
+        .with_light(timezone.localdate())
         .select_related("trip", "department", "host_unit")
         .filter(pk=pk)
         .first()

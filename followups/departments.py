@@ -37,9 +37,12 @@ class Listing:
 
 def listing(found: QuerySet[FollowUp], now: datetime) -> Listing:
     """The department's items to show: open ones first, then the recently finished (two
-    queries, whatever the number of items); the overdue ones marked."""
-    found = found.with_overdue(timezone.localdate(now)).select_related(
-        "trip", "department", "host_unit"
+    queries, whatever the number of items); the overdue ones marked, each with its light."""
+    today = timezone.localdate(now)
+    found = (
+        found.with_overdue(today)
+        .with_light(today)
+        .select_related("trip", "department", "host_unit")
     )
     return Listing(
         open=list(found.open().order_by("due_date", "pk")),

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
@@ -15,7 +16,7 @@ from accounts.people import display_name, language_of
 from accounts.words import labelled_lazy
 from directory.models import Contact, Department
 from followups import links
-from followups.models import DepartmentLink, FollowUp, FollowUpUpdate
+from followups.models import DepartmentLink, FollowUp, FollowUpUpdate, Urging
 from outbox.mail import absolute_url, make_message
 from outbox.models import Claim, Message
 from trips.models import Trip
@@ -38,6 +39,7 @@ CAUSES = {
     "followup_cannot": gettext_lazy("Cannot be done"),
     "followup_needs_leader": gettext_lazy("Needs the leader's help"),
     "followup_department_link": gettext_lazy("Link for the department"),
+    "followup_urging": gettext_lazy("Urging notice"),
     "followups.owner_digest": gettext_lazy("Reminder of follow-up items"),
     "followups.secretary_digest": gettext_lazy("Overdue follow-up items"),
     "followups.leader_digest": gettext_lazy("Weekly report on follow-up items"),
@@ -139,6 +141,32 @@ def department_link(
     ]
 
 
+def urging(
+    item: FollowUp, urging: Urging, link: DepartmentLink, contacts: Iterable[Contact], by
+) -> list[Message]:
+    """The 催办通知 of one round (followups.urging.urge): to each of the department's contacts
+    with an address, in the department's language, with its signed link."""
+    department = item.department
+    path = reverse("followups:department_items", args=[links.make_token(link)])
+    context = {"department": department, "item": item, "urging": urging, "link": link}
+    return [
+        notify_department(
+            "followup_urging",
+            contact,
+            {**context, "contact": contact},
+            cause="followup_urging",
+            about=item.title,
+            key=(urging.pk, contact.pk),
+            trip_id=item.trip_id,
+            department=department,
+            path=path,
+            created_by=by,
+        )
+        for contact in contacts
+        if contact.email
+    ]
+
+
 # The reminder digests (followups.reminders) ------------------------------------------
 
 
@@ -222,12 +250,17 @@ def leader_digest(
     overdue: list[FollowUp],
     cannot: list[FollowUp],
     *,
+    escalated: list[FollowUp] = (),
     trip_id: int | None = None,
 ) -> Message:
-    """One leader's weekly digest: the overdue items and the week's "cannot be done"
-    answers on the trips they lead; the claim's period is the week's Monday."""
+    """One leader's weekly digest: the overdue items, the week's "cannot be done" answers
+    and the items to coordinate (需领导协调: chased with no answer, with their `rounds`) on
+    the trips they lead; the claim's period is the week's Monday."""
     context = {"user": user, "today": today, "week": claim.period}
     context.update(overdue=_with_links(overdue), cannot=_with_links(cannot))
+    context.update(
+        escalated=_with_links(list(escalated)), escalation_rounds=settings.DUBAN_ESCALATE_ROUNDS
+    )
     return notify_department(
         "followup_leader_digest",
         user,

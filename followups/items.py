@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 
 from accounts.dates import long_date
 from followups import access, emails
-from followups.models import FollowUp, FollowUpUpdate, Note
+from followups.models import FollowUp, FollowUpUpdate, Light, Note
 from trips import approval
 from trips.models import Trip, TripEvent, TripMember
 
@@ -193,6 +193,10 @@ class Counts:
     done: int
     cannot: int
     overdue: int
+    # The open items by 督办 light (FollowUpQuerySet.with_light).
+    green: int = 0
+    yellow: int = 0
+    red: int = 0
 
     @property
     def outcomes(self) -> int:
@@ -209,23 +213,32 @@ class Counts:
 
 
 def counts(items: QuerySet[FollowUp], today: date) -> Counts:
-    """The items counted by status, and the overdue ones, in one query."""
-    row = items.order_by().aggregate(
-        total=Count("pk"),
-        open=Count("pk", filter=Q(status=S.OPEN)),
-        in_progress=Count("pk", filter=Q(status=S.IN_PROGRESS)),
-        done=Count("pk", filter=Q(status=S.DONE)),
-        cannot=Count("pk", filter=Q(status=S.CANNOT)),
-        overdue=Count("pk", filter=FollowUp.overdue_on(today)),
+    """The items counted by status, the overdue ones, and the open ones by light, in one
+    query."""
+    row = (
+        items.order_by()
+        .with_light(today)
+        .aggregate(
+            total=Count("pk"),
+            open=Count("pk", filter=Q(status=S.OPEN)),
+            in_progress=Count("pk", filter=Q(status=S.IN_PROGRESS)),
+            done=Count("pk", filter=Q(status=S.DONE)),
+            cannot=Count("pk", filter=Q(status=S.CANNOT)),
+            overdue=Count("pk", filter=FollowUp.overdue_on(today)),
+            green=Count("pk", filter=Q(light=Light.GREEN)),
+            yellow=Count("pk", filter=Q(light=Light.YELLOW)),
+            red=Count("pk", filter=Q(light=Light.RED)),
+        )
     )
     return Counts(**row)
 
 
 def for_list(items: QuerySet[FollowUp], today: date) -> QuerySet[FollowUp]:
     """Items with what a list row shows joined or prefetched (a fixed number of queries), the
-    overdue ones marked."""
+    overdue ones marked, each with its light."""
     return (
         items.with_overdue(today)
+        .with_light(today)
         .select_related("trip", "department", "contact", "host_unit")
         .prefetch_related("co_owners")
     )
@@ -238,13 +251,15 @@ def board(
     department=None,
     status: str = "",
     overdue: bool = False,
+    light: str = "",
     trip=None,
     leader=None,
     needing=None,
 ) -> tuple[QuerySet[FollowUp], QuerySet[FollowUp]]:
     """The board's items (every item of the trips the user may read) filtered; and the same
     without the status filter, for the counts. The board and its Excel export both ask here.
-    needing: a leader, whose items are those that need him or her (FollowUp.for_leader)."""
+    needing: a leader, whose items are those that need him or her (FollowUp.for_leader);
+    light: only the open items with this light (the counts still show every light)."""
     items = FollowUp.objects.readable_by(user)
     if department is not None:
         shared = FollowUp.co_owners.through.objects.filter(department=department)
@@ -263,6 +278,9 @@ def board(
     counted = items
     if status:
         items = items.filter(status=status)
+    if light:
+        lit = FollowUp.objects.with_light(today).filter(light=light).order_by()
+        items = items.filter(pk__in=lit.values("pk"))
     return items, counted
 
 

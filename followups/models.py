@@ -13,13 +13,17 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
+    F,
     OuterRef,
     Q,
+    Subquery,
     Value,
     When,
     Window,
 )
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -87,6 +91,26 @@ class Note(models.Model):
         return self.kind in self.ACTIONABLE
 
 
+# The status an item gets when the office returns its answer (退回); the history row of a
+# return reads {"status": [<old>, RETURNED]}. The workflow names it FollowUp.Status.RETURNED.
+RETURNED = "returned"
+
+
+class Light(models.TextChoices):
+    """An open item's 督办 light (FollowUpQuerySet.with_light); the label is the colour's
+    name with a word, so the colour is never the only signal (colour-blind readers, print)."""
+
+    GREEN = "green", pgettext_lazy("duban light", "Green (on track)")
+    YELLOW = "yellow", pgettext_lazy("duban light", "Yellow (at risk)")
+    RED = "red", pgettext_lazy("duban light", "Red (lagging)")
+
+
+def _count(rows: models.QuerySet) -> Coalesce:
+    """How many of these rows (a subquery keyed on the outer item), 0 for none."""
+    counted = rows.order_by().values("followup").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+
+
 class FollowUpQuerySet(models.QuerySet):
     def open(self) -> FollowUpQuerySet:
         """Without an outcome yet: open or in progress."""
@@ -101,6 +125,40 @@ class FollowUpQuerySet(models.QuerySet):
         the late items reads it (templates/followups/_due_date.html), none decides it."""
         rule = ExpressionWrapper(FollowUp.overdue_on(today), output_field=models.BooleanField())
         return self.annotate(overdue=rule)
+
+    def with_light(self, today: date) -> FollowUpQuerySet:
+        """Each item carries `returns` (times the office returned its answer, from the
+        history) and `light` (a Light value; None once the item is settled): red when
+        overdue or returned twice, yellow within DUBAN_WARN_DAYS of the due date or returned
+        once, green otherwise. In SQL, so lists filter and count by it."""
+        returned = FollowUpUpdate.objects.filter(
+            followup=OuterRef("pk"), changes__status__1=RETURNED
+        )
+        warn_from = today + timedelta(days=settings.DUBAN_WARN_DAYS)
+        is_open = Q(status__in=FollowUp.OPEN_STATUSES)
+        light = Case(
+            When(~is_open, then=Value(None)),
+            When(Q(due_date__lt=today) | Q(returns__gte=2), then=Value(Light.RED)),
+            When(Q(due_date__lte=warn_from) | Q(returns__gte=1), then=Value(Light.YELLOW)),
+            default=Value(Light.GREEN),
+            output_field=models.CharField(null=True),
+        )
+        return self.annotate(returns=_count(returned)).annotate(light=light)
+
+    def with_rounds(self) -> FollowUpQuerySet:
+        """Each item carries `unanswered_rounds`: its 催办 rounds (Urging) after which the
+        department has not answered (followups.urging.by_department)."""
+        answered_after = FollowUpUpdate.objects.filter(
+            by_department(), followup=OuterRef("followup"), at__gt=OuterRef("at")
+        )
+        unanswered = Urging.objects.filter(followup=OuterRef("pk")).filter(~Exists(answered_after))
+        return self.annotate(unanswered_rounds=_count(unanswered))
+
+    def escalated(self) -> FollowUpQuerySet:
+        """Open items with DUBAN_ESCALATE_ROUNDS or more rounds unanswered: 需领导协调."""
+        return (
+            self.open().with_rounds().filter(unanswered_rounds__gte=settings.DUBAN_ESCALATE_ROUNDS)
+        )
 
     # --- where items show outside their own pages (host units, briefing book, dashboard) ---
 
@@ -326,6 +384,47 @@ class FollowUpUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.followup} @ {self.at:%Y-%m-%d %H:%M}"
+
+
+def by_department() -> Q:
+    """History rows written by the item's department: through its link (no account), or by
+    a member of its owner or co-owner department; an office user's rows are not answers."""
+    return (
+        Q(by_user__isnull=True, by_name__gt="")
+        | Q(by_user__departments__followups=F("followup"))
+        | Q(by_user__departments__shared_followups=F("followup"))
+    )
+
+
+class Urging(models.Model):
+    """One 催办 round of an item: the office chased its department (第1次催办, 第2次…), by
+    e-mail, by phone, or by the item being in the department's reminder digest."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", pgettext_lazy("urging channel", "E-mail")
+        PHONE = "phone", _("Phone call")
+        DIGEST = "digest", _("Reminder digest")
+
+    followup = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="urgings")
+    round = models.PositiveIntegerField(_("round"))
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    recipients = models.TextField(_("to whom"), max_length=2000)
+    by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    note = models.TextField(_("note"), max_length=4000, blank=True)
+
+    class Meta:
+        ordering = ["followup", "round"]
+        verbose_name = _("urging round")
+        verbose_name_plural = _("urging rounds")
+        constraints = [
+            models.UniqueConstraint(fields=["followup", "round"], name="one_urging_per_round")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.followup} #{self.round}"
 
 
 def evidence_path(evidence: Evidence, filename: str) -> str:

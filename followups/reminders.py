@@ -9,7 +9,11 @@ Three digests, each derived from the rows and the due dates alone (no schedule i
 - The secretary's, daily: the items that became overdue on the trips where they are a
   secretary, each reported once (`overdue_reported_on`).
 - The leader's, weekly on FOLLOWUP_LEADER_WEEKDAY: the overdue items and the items that
-  became "cannot be done" in the seven days before that weekday, of the trips they lead.
+  became "cannot be done" in the seven days before that weekday, of the trips they lead,
+  and those chased DUBAN_ESCALATE_ROUNDS times with no answer (需领导协调, with the rounds).
+
+Every item an owner digest lists for its own department is a 催办 round by digest
+(followups.urging.record_digest).
 
 Nothing goes before FOLLOWUP_DIGEST_HOUR on the office clock; items with an outcome (except
 the leader's "cannot be done" news) and items of closed or cancelled trips are never reminded.
@@ -44,8 +48,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from accounts.words import series
 from directory.models import Contact, Department
-from followups import emails, links
+from followups import emails, links, urging
 from followups.models import FollowUp, FollowUpQuerySet, FollowUpUpdate
 from outbox import claims
 from outbox.models import Claim, Message
@@ -98,8 +103,10 @@ def remindable() -> FollowUpQuerySet:
     return FollowUp.objects.open().exclude(trip__status__in=Trip.READ_ONLY)
 
 
-def _with_trip(items: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
-    return items.select_related("trip", "department").order_by("due_date", "trip_id", "pk")
+def _with_trip(items: QuerySet[FollowUp], today: date) -> QuerySet[FollowUp]:
+    """The items a digest lists, with their trip, department and light on the day."""
+    items = items.with_light(today).select_related("trip", "department")
+    return items.order_by("due_date", "trip_id", "pk")
 
 
 def _one_trip(*groups: list[FollowUp]) -> int | None:
@@ -154,7 +161,7 @@ def owner_items(department: Department, today: date) -> tuple[list[FollowUp], li
         Q(reminded_before_on=today) | (not_reminded_before() & joining)
     )
     overdue = items.filter(due_date__lt=today).filter(Q(overdue_reminded_on=today) | joining)
-    soon, overdue = list(_with_trip(soon)), list(_with_trip(overdue))
+    soon, overdue = list(_with_trip(soon, today)), list(_with_trip(overdue, today))
     for item in (*soon, *overdue):
         item.co_owned = item.department_id != department.pk
     return soon, overdue
@@ -209,9 +216,13 @@ def _owner_digest(department: Department, claim: Claim) -> list[Message]:
         overdue_reminded_on=today
     ).update(overdue_reminded_on=today)
     link = links.current(department)  # its signed link, new when none or expired
-    return emails.owner_digest(  # the claim keeps the first of the department's copies
+    sent = emails.owner_digest(  # the claim keeps the first of the department's copies
         claim, department, soon, overdue, link, members, contacts, trip_id=_one_trip(soon, overdue)
     )
+    # Each item in it was chased once more (催办 by digest), on the department's own items.
+    owned = [item for item in (*soon, *overdue) if not item.co_owned]
+    urging.record_digest(owned, series(message.to for message in sent))
+    return sent
 
 
 # The secretary's daily digest of what became overdue ----------------------------------
@@ -233,7 +244,7 @@ def secretary_items(user, today: date) -> list[FollowUp]:
     items = items.filter(
         Q(overdue_reported_on=today) | (not_reported() & ~Q(trip__in=reported_trips))
     )
-    return list(_with_trip(items))
+    return list(_with_trip(items, today))
 
 
 def send_secretary_digests(today: date) -> int:
@@ -319,7 +330,17 @@ def leader_items(user, today: date, day: date) -> tuple[list[FollowUp], list[Fol
     trips = _led_trips(user)
     overdue = remindable().filter(trip__in=trips, due_date__lt=today)
     cannot = became_cannot(day).filter(trip__in=trips)
-    return list(_with_trip(overdue)), list(_with_trip(cannot))
+    return list(_with_trip(overdue, today)), list(_with_trip(cannot, today))
+
+
+def escalated_items(user, today: date) -> list[FollowUp]:
+    """The open items of the trips the user leads chased DUBAN_ESCALATE_ROUNDS times with
+    no answer (需领导协调), each with its `rounds` listed."""
+    found = remindable().escalated().filter(trip__in=_led_trips(user))
+    found = list(_with_trip(found, today).prefetch_related("urgings"))
+    for item in found:
+        item.rounds = sorted(item.urgings.all(), key=lambda u: u.round)
+    return found
 
 
 def send_leader_digests(today: date) -> int:
@@ -331,7 +352,8 @@ def send_leader_digests(today: date) -> int:
         return 0
     overdue = remindable().filter(due_date__lt=today).values("trip")
     cannot = became_cannot(day).values("trip")
-    trips = Trip.objects.live().filter(Q(pk__in=overdue) | Q(pk__in=cannot))
+    escalated = remindable().escalated().values("trip")
+    trips = Trip.objects.live().filter(Q(pk__in=overdue) | Q(pk__in=cannot) | Q(pk__in=escalated))
     on_team = TripMember.objects.filter(role=TripMember.Role.LEADER, trip__in=trips)
     leaders = (
         _recipients()
@@ -347,8 +369,15 @@ def send_leader_digests(today: date) -> int:
 def _leader_digest(user, claim: Claim, *, today: date, day: date) -> Message | None:
     """The leader's digest claimed for the week; None when there is nothing to tell."""
     overdue, cannot = leader_items(user, today, day)
-    if not (overdue or cannot):
+    escalated = escalated_items(user, today)
+    if not (overdue or cannot or escalated):
         return None
     return emails.leader_digest(
-        claim, user, today, overdue, cannot, trip_id=_one_trip(overdue, cannot)
+        claim,
+        user,
+        today,
+        overdue,
+        cannot,
+        escalated=escalated,
+        trip_id=_one_trip(overdue, cannot, escalated),
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import people, roles
 from accounts.forms import ChooseMixin, one_line_formfield
 from directory.models import Contact, Department
-from followups.models import FollowUp
+from followups.models import FollowUp, Light
 from trips.access import visible_trips
 from trips.forms.trips import DATE_INPUT, SHORT_TEXT
 from trips.models import Trip
@@ -118,6 +118,9 @@ class BoardFilterForm(ChooseMixin, forms.Form):
         label=_("Status"), choices=[("", "---------"), *FollowUp.Status.choices], required=False
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    light = forms.ChoiceField(
+        label=_("Light"), choices=[("", "---------"), *Light.choices], required=False
+    )
     trip = forms.ModelChoiceField(queryset=Trip.objects.none(), label=_("Trip"), required=False)
     leader = forms.ModelChoiceField(
         queryset=get_user_model().objects.none(), label=_("Leader"), required=False

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.panels import panel_template
 from accounts.roles import office_required
 from accounts.submissions import once
-from followups import access, evidence, items
+from followups import access, evidence, items, urging
 from followups.forms.evidence import EvidenceForm
 from followups.forms.items import BoardFilterForm, FollowUpForm, StatusForm
+from followups.forms.urging import CallForm, UrgeForm
 from followups.models import FollowUp, Note
 from trips.access import trip_for
 from trips.models import Trip
@@ -56,14 +57,29 @@ def _item_for(user, pk: int, *, edit: bool = False) -> tuple[FollowUp, Trip]:
 
 
 def item_context(
-    request: HttpRequest, item: FollowUp, trip: Trip, form=None, evidence_form=None
+    request: HttpRequest,
+    item: FollowUp,
+    trip: Trip,
+    form=None,
+    evidence_form=None,
+    *,
+    urge_form=None,
+    call_form=None,
 ) -> dict:
     """The item page's context; the forms given keep what was typed, with their errors."""
     may_update = access.may_update(request.user, item)
     if may_update:
         form = form or StatusForm.for_item(item)
         evidence_form = evidence_form or EvidenceForm()
+    may_urge = access.may_manage(request.user, item) and not item.has_outcome
+    unanswered = urging.unanswered(item)
     return {
+        "rounds": urging.rounds(item),
+        "unanswered": unanswered,
+        "escalated": urging.escalates(item, unanswered),
+        "may_urge": may_urge,
+        "urge_form": (urge_form or UrgeForm()) if may_urge else None,
+        "call_form": (call_form or CallForm()) if may_urge else None,
         "item": item,
         "trip": trip,
         "can_edit": may_update,
