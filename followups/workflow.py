@@ -72,6 +72,16 @@ def _as_leader(item: FollowUp, by) -> None:
         raise PermissionDenied(_("Only the trip's leader reads this answer."))
 
 
+def _locked(item: FollowUp) -> FollowUp:
+    """The item as it stands now, locked until the end of the move."""
+    return FollowUp.objects.select_for_update().get(pk=item.pk)
+
+
+def errors_of(error: ValidationError) -> dict:
+    """A refusal keyed by field (None for the form as a whole)."""
+    return error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+
+
 # --- one move ------------------------------------------------------------------------------
 
 
@@ -144,8 +154,9 @@ def accept(item: FollowUp, by, *, comment: str = "") -> FollowUpUpdate:
     """销号: the office accepts the department's answer. Done or cannot be done, as the
     answer says; an item the leader raised waits for the leader's review first."""
     _as_secretary(item, by)
-    outcome = S.CANNOT if item.answer_kind == K.CANNOT else S.DONE
-    to = S.LEADER_REVIEW if item.raised_by_leader else outcome
+    current = _locked(item)
+    outcome = S.CANNOT if current.answer_kind == K.CANNOT else S.DONE
+    to = S.LEADER_REVIEW if current.raised_by_leader else outcome
     record = _move(
         item,
         by,
@@ -181,7 +192,7 @@ def return_answer(item: FollowUp, by, *, reason: str) -> FollowUpUpdate:
 def agree(item: FollowUp, by, *, comment: str = "") -> FollowUpUpdate:
     """The leader agrees with the answer: the item is settled (done, or cannot be done)."""
     _as_leader(item, by)
-    to = S.CANNOT if item.answer_kind == K.CANNOT else S.DONE
+    to = S.CANNOT if _locked(item).answer_kind == K.CANNOT else S.DONE
     record = _move(
         item,
         by,

@@ -162,7 +162,7 @@ def department_step(item: FollowUp, form: DepartmentUpdateForm, *, by=None, by_n
             checked=form.checked,
         )
     except ValidationError as error:
-        for field, errors in error.message_dict.items():
+        for field, errors in workflow.errors_of(error).items():
             form.add_error(field if field in form.fields else None, errors)
         return False
     return True

@@ -20,7 +20,7 @@ def _apply(form, step) -> bool:
     try:
         step()
     except ValidationError as error:
-        for field, errors in error.message_dict.items():
+        for field, errors in workflow.errors_of(error).items():
             form.add_error(field if field in form.fields else None, errors)
         return False
     return True
