@@ -22,7 +22,9 @@ urlpatterns = [
     path("follow-ups/<int:pk>/", items.item_detail, name="item"),
     path("follow-ups/<int:pk>/update/", items.item_update, name="item_update"),
     path("follow-ups/<int:pk>/review/", review.item_review, name="item_review"),
-    path("follow-ups/<int:pk>/leader-review/", review.item_leader_review, name="item_leader_review"),
+    path(
+        "follow-ups/<int:pk>/leader-review/", review.item_leader_review, name="item_leader_review"
+    ),
     path("trips/<int:pk>/follow-ups/panel/", items.trip_panel, name="trip_panel"),
     path("trips/<int:pk>/follow-ups/close/", items.trip_close, name="trip_close"),
     # --- department links and evidence (helper A adds here) ---
