@@ -185,12 +185,12 @@ class FollowUp(models.Model):
         PENDING = "pending", pgettext_lazy("follow-up status", "Not yet assigned")
         ASSIGNED = "assigned", pgettext_lazy("follow-up status", "Assigned")
         ACKNOWLEDGED = "acknowledged", pgettext_lazy("follow-up status", "Acknowledged")
-        IN_PROGRESS = "in_progress", _("In progress")
+        IN_PROGRESS = "in_progress", pgettext_lazy("follow-up status", "In progress")
         ANSWERED = "answered", pgettext_lazy("follow-up status", "Answered, awaiting review")
         RETURNED = "returned", pgettext_lazy("follow-up status", "Returned")
         LEADER_REVIEW = "leader_review", pgettext_lazy("follow-up status", "Awaiting the leader")
-        DONE = "done", _("Done")
-        CANNOT = "cannot", _("Cannot be done")
+        DONE = "done", pgettext_lazy("follow-up status", "Done")
+        CANNOT = "cannot", pgettext_lazy("follow-up status", "Cannot be done")
 
     class AnswerKind(models.TextChoices):
         """What the department's answer proposes; the office's acceptance makes it so."""
