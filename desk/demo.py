@@ -223,6 +223,7 @@ def _notes_and_followups(trip: Trip, users: dict[str, User], today: dt.date) -> 
                 contact=next(iter(department.contacts.all()), None),
                 due_date=today + dt.timedelta(days=row.due_in),
                 priority=row.priority,
+                status=FollowUp.Status.ASSIGNED,  # handed to the department (交办)
             ),
             secretary,
             co_owners=[departments[name] for name in row.co_owners],

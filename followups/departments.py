@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts import throttle
 from accounts.uploads import Checked
-from followups import emails, evidence, items, links
+from followups import emails, evidence, items, links, workflow
 from followups.access import owned_by
 from followups.models import FollowUp, FollowUpUpdate
 from outbox.models import Message
@@ -57,18 +57,43 @@ def listing(found: QuerySet[FollowUp], now: datetime) -> Listing:
 @transaction.atomic
 def answer(
     item: FollowUp,
-    changes: dict,
+    action: str,
     *,
     by=None,
     by_name: str = "",
+    answer: str = "",
+    reason: str = "",
+    needs_leader: bool | None = None,
     comment: str = "",
     upload: UploadedFile | None = None,
     checked: Checked | None = None,
 ) -> FollowUpUpdate | None:
-    """The department's update: status, answer, reason, the leader's help (by the rules of
-    followups.items, ValidationError keyed by field), a comment and one evidence file (already
-    checked), all or nothing. By a member (by), or through the link (by None, by_name)."""
-    record = items.update(item, by, by_name=by_name, as_department=True, comment=comment, **changes)
+    """The department's update: one step of the workflow (followups.workflow: acknowledge,
+    start, answer done or cannot be done; "comment" takes none), the leader's help, a
+    comment and one evidence file (already checked), all or nothing; ValidationError keyed
+    by field. By a member (by), or through the link (by None, by_name)."""
+    step = {
+        "acknowledge": lambda: workflow.acknowledge(item, by, by_name=by_name, comment=comment),
+        "start": lambda: workflow.start(item, by, by_name=by_name, comment=comment),
+        "answer_done": lambda: workflow.answer(
+            item, by, kind=FollowUp.AnswerKind.DONE, text=answer, by_name=by_name, comment=comment
+        ),
+        "answer_cannot": lambda: workflow.answer(
+            item, by, kind=FollowUp.AnswerKind.CANNOT, text=reason, by_name=by_name, comment=comment
+        ),
+    }.get(action)
+    record = step() if step else None
+    extra = {} if needs_leader is None else {"needs_leader": needs_leader}
+    if record is None or extra:
+        later = items.update(
+            item,
+            by,
+            by_name=by_name,
+            as_department=True,
+            comment="" if record else comment,
+            **extra,
+        )
+        record = record or later
     if upload is not None and checked is not None:
         evidence.attach(item, upload, checked, by=by, by_name=by_name)
     return record
@@ -96,6 +121,10 @@ def send_link(item: FollowUp, by, *, replace: bool = False) -> list[Message]:
             % {"department": department.name}
         )
     link = (links.issue if replace else links.renew)(department, by=by)
+    # Sending the department its link hands it the trip's items still waiting (交办).
+    waiting = department.followups.filter(trip=item.trip_id, status=FollowUp.Status.PENDING)
+    for pending in waiting.select_related("trip"):
+        workflow.assign(pending, by)
     # Only this trip's: the mail log shows the e-mail to the people who may read this trip.
     open_items = owned_by([department]).open().filter(trip=item.trip_id).order_by("due_date", "pk")
     return emails.department_link(department, link, contacts, by, trip=item.trip, items=open_items)

@@ -27,9 +27,10 @@ S = FollowUp.Status
 
 # What update() may change; anything else is a programming error.
 EDITABLE = ("status", "answer", "reason", "needs_leader", "due_date", "priority")
-# What the owner department (a member, or anyone through its link) may change: not the
-# due date or the priority, which the office sets.
-DEPARTMENT_EDITABLE = ("status", "answer", "reason", "needs_leader")
+# What the owner department (a member, or anyone through its link) may change in place:
+# only its call for the leader's help. Its status and answer move by the steps of
+# followups.workflow, and the office settles the item.
+DEPARTMENT_EDITABLE = ("needs_leader",)
 
 
 def initial_from_note(note: Note) -> dict:
@@ -42,10 +43,20 @@ def initial_from_note(note: Note) -> dict:
     }
 
 
+def raised_by_leader(note: Note, trip: Trip) -> bool:
+    """The leader raised the matter: the leader's remark, or a note the leader wrote. Such
+    an item goes to the leader's review (领导审阅) once the office accepts the answer."""
+    if note.kind == Note.Kind.REMARK:
+        return True
+    return trip.members.filter(user=note.author_id, role=TripMember.Role.LEADER).exists()
+
+
 @transaction.atomic
 def create(item: FollowUp, by, co_owners=()) -> FollowUp:
     """Save a new item (trip, origin and fields set by the caller) and its first history row."""
     item.created_by = by
+    if item.note_id is not None and raised_by_leader(item.note, item.trip):
+        item.raised_by_leader = True
     item.save()
     if co_owners:
         item.co_owners.set(co_owners)
@@ -164,6 +175,11 @@ def history(item: FollowUp) -> list[FollowUpUpdate]:
     return updates
 
 
+# Values of earlier versions still in the history, shown in today's words: an "open"
+# item was handed to its department (migration 0005).
+LEGACY = {("status", "open"): S.ASSIGNED}
+
+
 def change_lines(update: FollowUpUpdate) -> list[tuple[str, str, str]]:
     """What an update changed, in words: (field, before, after)."""
     lines = []
@@ -173,6 +189,7 @@ def change_lines(update: FollowUpUpdate) -> list[tuple[str, str, str]]:
         def shown(value, field=field) -> str:
             if value is None or value == "":
                 return "—"
+            value = LEGACY.get((field.name, value), value)
             if isinstance(value, bool):
                 return _("yes") if value else _("no")
             if field.choices:
@@ -188,8 +205,9 @@ def change_lines(update: FollowUpUpdate) -> list[tuple[str, str, str]]:
 @dataclass(frozen=True)
 class Counts:
     total: int
-    open: int
+    open: int  # waiting for the department: not yet answered, nor in progress
     in_progress: int
+    in_review: int  # answered, waiting for the office's or the leader's review
     done: int
     cannot: int
     overdue: int
@@ -220,8 +238,11 @@ def counts(items: QuerySet[FollowUp], today: date) -> Counts:
         .with_light(today)
         .aggregate(
             total=Count("pk"),
-            open=Count("pk", filter=Q(status=S.OPEN)),
+            open=Count(
+                "pk", filter=Q(status__in=(S.PENDING, S.ASSIGNED, S.ACKNOWLEDGED, S.RETURNED))
+            ),
             in_progress=Count("pk", filter=Q(status=S.IN_PROGRESS)),
+            in_review=Count("pk", filter=Q(status__in=FollowUp.REVIEW_STATUSES)),
             done=Count("pk", filter=Q(status=S.DONE)),
             cannot=Count("pk", filter=Q(status=S.CANNOT)),
             overdue=Count("pk", filter=FollowUp.overdue_on(today)),

@@ -113,7 +113,7 @@ def _count(rows: models.QuerySet) -> Coalesce:
 
 class FollowUpQuerySet(models.QuerySet):
     def open(self) -> FollowUpQuerySet:
-        """Without an outcome yet: open or in progress."""
+        """Without an outcome yet: not settled by the office (OPEN_STATUSES)."""
         return self.filter(status__in=FollowUp.OPEN_STATUSES)
 
     def overdue(self, today: date) -> FollowUpQuerySet:
@@ -205,14 +205,18 @@ class FollowUpQuerySet(models.QuerySet):
 
     def for_leader(self, user, now: datetime) -> FollowUpQuerySet:
         """What needs this leader, on the trips the user leads: open items asking for the
-        leader's help, and items that became "cannot be done" in the RECENTLY_CANNOT before
-        `now` (by their history); the ones asking for help first."""
+        leader's help or awaiting the leader's review (领导审阅), and items that became
+        "cannot be done" in the RECENTLY_CANNOT before `now` (by their history); the ones
+        asking for help first."""
         became_cannot = FollowUpUpdate.objects.filter(
             followup=OuterRef("pk"),
             at__gte=now - RECENTLY_CANNOT,
             changes__status__1=FollowUp.Status.CANNOT,
         )
-        asks_help = Q(needs_leader=True, status__in=FollowUp.OPEN_STATUSES)
+        # Asking for help, or waiting for this leader's 审阅.
+        asks_help = Q(needs_leader=True, status__in=FollowUp.OPEN_STATUSES) | Q(
+            status=FollowUp.Status.LEADER_REVIEW
+        )
         return (
             self.filter(trip__in=Trip.objects.led_by(user))
             .filter(asks_help | Q(Exists(became_cannot), status=FollowUp.Status.CANNOT))
@@ -235,17 +239,39 @@ class FollowUp(models.Model):
     """A matter decided or promised on a trip, owned by a department until it has an answer."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-        CANNOT = "cannot", _("Cannot be done")
+        # The office's 督办 states (followups.workflow moves an item between them).
+        PENDING = "pending", pgettext_lazy("follow-up status", "Not yet assigned")
+        ASSIGNED = "assigned", pgettext_lazy("follow-up status", "Assigned")
+        ACKNOWLEDGED = "acknowledged", pgettext_lazy("follow-up status", "Acknowledged")
+        IN_PROGRESS = "in_progress", pgettext_lazy("follow-up status", "In progress")
+        ANSWERED = "answered", pgettext_lazy("follow-up status", "Answered, awaiting review")
+        RETURNED = "returned", pgettext_lazy("follow-up status", "Returned")
+        LEADER_REVIEW = "leader_review", pgettext_lazy("follow-up status", "Awaiting the leader")
+        DONE = "done", pgettext_lazy("follow-up status", "Done")
+        CANNOT = "cannot", pgettext_lazy("follow-up status", "Cannot be done")
+
+    class AnswerKind(models.TextChoices):
+        """What the department's answer proposes; the office's acceptance makes it so."""
+
+        DONE = "done", pgettext_lazy("answer kind", "Done")
+        CANNOT = "cannot", pgettext_lazy("answer kind", "Cannot be done")
 
     class Priority(models.TextChoices):
         HIGH = "high", _("High")
         NORMAL = "normal", _("Normal")
         LOW = "low", _("Low")
 
-    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+    OPEN_STATUSES = (
+        Status.PENDING,
+        Status.ASSIGNED,
+        Status.ACKNOWLEDGED,
+        Status.IN_PROGRESS,
+        Status.ANSWERED,
+        Status.RETURNED,
+        Status.LEADER_REVIEW,
+    )
+    # Waiting for the office (审核) or the leader (审阅), not for the department.
+    REVIEW_STATUSES = (Status.ANSWERED, Status.LEADER_REVIEW)
 
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="followups")
     item = models.ForeignKey(
@@ -287,8 +313,14 @@ class FollowUp(models.Model):
         _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
     )
+    answer_kind = models.CharField(
+        _("the department's answer"), max_length=10, choices=AnswerKind.choices, blank=True
+    )
+    # A matter the leader raised (the leader's note): the leader reads the answer (领导审阅)
+    # before it is settled.
+    raised_by_leader = models.BooleanField(_("raised by the leader"), default=False)
     answer = models.TextField(
         _("answer given"),
         blank=True,
@@ -359,7 +391,7 @@ class FollowUp(models.Model):
 
     @classmethod
     def overdue_on(cls, today: date) -> Q:
-        """The overdue rule: no outcome yet (open or in progress) and the due date passed.
+        """The overdue rule: no outcome yet (not accepted by the office) and the due date passed.
         Items read it through FollowUpQuerySet.overdue() and .with_overdue()."""
         return Q(status__in=cls.OPEN_STATUSES, due_date__lt=today)
 

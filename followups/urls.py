@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from followups.views import department, evidence, items, notes, units, urging
+from followups.views import department, evidence, items, notes, review, units, urging
 from followups.views import report as report_views
 
 app_name = "followups"
@@ -23,6 +23,10 @@ urlpatterns = [
     path("follow-ups/<int:pk>/update/", items.item_update, name="item_update"),
     path("follow-ups/<int:pk>/urge/", urging.item_urge, name="item_urge"),
     path("follow-ups/<int:pk>/call/", urging.item_call, name="item_call"),
+    path("follow-ups/<int:pk>/review/", review.item_review, name="item_review"),
+    path(
+        "follow-ups/<int:pk>/leader-review/", review.item_leader_review, name="item_leader_review"
+    ),
     path("trips/<int:pk>/follow-ups/panel/", items.trip_panel, name="trip_panel"),
     path("trips/<int:pk>/follow-ups/close/", items.trip_close, name="trip_close"),
     # --- department links and evidence (helper A adds here) ---

@@ -20,10 +20,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts import links as account_links
 from accounts import throttle
 from accounts.submissions import once
-from followups import access, departments, evidence, items, links
+from followups import access, departments, evidence, items, links, workflow
 from followups.forms.department import LinkUpdateForm
-from followups.models import DepartmentLink, Evidence, FollowUp
+from followups.models import DepartmentLink, Evidence
 from followups.views.evidence import file_response
+from followups.views.items import department_step
 
 # With an account: a member of the department
 
@@ -139,7 +140,8 @@ def department_item(
     status = 200
     if request.method == "POST":
         allowed = departments.allow_link_post(link, throttle.client_ip(request))
-        if allowed and form.is_valid() and _answer(item, form):
+        valid = allowed and form.is_valid()
+        if valid and department_step(item, form, by_name=form.cleaned_data["by_name"]):
             messages.success(request, _("Thank you. The office has your update."))
             return redirect("followups:department_item", token, item.pk)
         if not allowed:
@@ -150,26 +152,8 @@ def department_item(
     return _item_page(request, link, token, item, form, status)
 
 
-def _answer(item: FollowUp, form: LinkUpdateForm) -> bool:
-    """Apply the form through followups.departments; False with the refusals on the form."""
-    data = form.cleaned_data
-    try:
-        departments.answer(
-            item,
-            form.changes(),
-            by_name=data["by_name"],
-            comment=data["comment"],
-            upload=data["evidence"],
-            checked=form.checked,
-        )
-    except ValidationError as error:
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return False
-    return True
-
-
 def _item_page(request, link, token, item, form, status: int = 200) -> HttpResponse:
+    history = items.history(item)
     context = {
         "department": link.department,
         "token": token,
@@ -177,7 +161,8 @@ def _item_page(request, link, token, item, form, status: int = 200) -> HttpRespo
         "trip": item.trip,
         "form": form,
         "evidence": evidence.of_item(item),
-        "history": items.history(item),
+        "history": history,
+        "last_word": workflow.last_word(item, history),
     }
     return render(request, "followups/department_item.html", context, status=status)
 

@@ -16,9 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.panels import panel_template
 from accounts.roles import office_required
 from accounts.submissions import once
-from followups import access, evidence, items, urging
+from followups import access, departments, evidence, items, urging, workflow
+from followups.forms.department import DepartmentUpdateForm
 from followups.forms.evidence import EvidenceForm
 from followups.forms.items import BoardFilterForm, FollowUpForm, StatusForm
+from followups.forms.review import LeaderReviewForm, ReviewForm
 from followups.forms.urging import CallForm, UrgeForm
 from followups.models import FollowUp, Note
 from trips.access import trip_for
@@ -65,14 +67,28 @@ def item_context(
     *,
     urge_form=None,
     call_form=None,
+    review_form=None,
+    leader_form=None,
 ) -> dict:
-    """The item page's context; the forms given keep what was typed, with their errors."""
-    may_update = access.may_update(request.user, item)
+    """The item page's context; the forms given keep what was typed, with their errors.
+
+    The trip's secretaries change the item and review an answer (审核); a member of its
+    department takes the department's steps (followups.workflow), never settling it; the
+    trip's leader reads an answer awaiting review (审阅)."""
+    user = request.user
+    may_update = access.may_update(user, item)
+    secretary = trip.has_secretary(user)
     if may_update:
-        form = form or StatusForm.for_item(item)
+        if secretary:
+            form = form or StatusForm.for_item(item)
+        else:
+            form = form or DepartmentUpdateForm.for_item(item)
         evidence_form = evidence_form or EvidenceForm()
-    may_urge = access.may_manage(request.user, item) and not item.has_outcome
+    may_urge = access.may_manage(user, item) and not item.has_outcome
     unanswered = urging.unanswered(item)
+    history = items.history(item)
+    reviewing = secretary and item.status == FollowUp.Status.ANSWERED and item.takes_answers
+    leading = item.status == FollowUp.Status.LEADER_REVIEW and workflow.is_leader(user, item)
     return {
         "rounds": urging.rounds(item),
         "unanswered": unanswered,
@@ -83,11 +99,15 @@ def item_context(
         "item": item,
         "trip": trip,
         "can_edit": may_update,
-        "can_manage": access.may_manage(request.user, item),
+        "can_manage": access.may_manage(user, item),
         "form": form if may_update else None,
+        "department_form": may_update and not secretary,
         "evidence_form": evidence_form if may_update else None,
+        "review_form": (review_form or ReviewForm()) if reviewing else None,
+        "leader_form": (leader_form or LeaderReviewForm()) if leading else None,
         "evidence": evidence.of_item(item),
-        "history": items.history(item),
+        "history": history,
+        "last_word": workflow.last_word(item, history),
     }
 
 
@@ -101,18 +121,18 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def item_update(request: HttpRequest, pk: int) -> HttpResponse:
-    """Change the status, the answer or the reason, the leader's help; errors beside fields.
-    By the trip's secretaries, or a member of a department that answers for the item."""
+    """The trip's secretaries change the status, the answer or the reason, the leader's
+    help; a member of a department that answers for the item takes its next step
+    (followups.workflow). Errors beside the fields."""
     item, trip = _item_for(request.user, pk, edit=True)
+    if not trip.has_secretary(request.user):
+        return _department_update(request, item, trip)
     form = StatusForm.for_item(item, request.POST)
     if form.is_valid():
         data = dict(form.cleaned_data)
         comment = data.pop("comment")
-        as_department = not trip.has_secretary(request.user)
         try:
-            record = items.update(
-                item, request.user, comment=comment, as_department=as_department, **data
-            )
+            record = items.update(item, request.user, comment=comment, **data)
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
@@ -122,6 +142,41 @@ def item_update(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(item)
     template = "followups/item.html#status" if request.htmx else "followups/item.html"
     return render(request, template, item_context(request, item, trip, form))
+
+
+def _department_update(request: HttpRequest, item: FollowUp, trip: Trip) -> HttpResponse:
+    """A department member's step, by the same rules as through the department's link."""
+    form = DepartmentUpdateForm.for_item(item, request.POST, request.FILES or None)
+    if form.is_valid() and department_step(item, form, by=request.user):
+        messages.success(request, _("The item is updated."))
+        return redirect(item)
+    form.ask_for_the_file_again()
+    template = "followups/item.html#status" if request.htmx else "followups/item.html"
+    return render(request, template, item_context(request, item, trip, form))
+
+
+def department_step(item: FollowUp, form: DepartmentUpdateForm, *, by=None, by_name="") -> bool:
+    """Apply the department's form through followups.departments; False with the refusals
+    on the form."""
+    data = form.cleaned_data
+    try:
+        departments.answer(
+            item,
+            data["action"],
+            by=by,
+            by_name=by_name,
+            answer=data["answer"],
+            reason=data["reason"],
+            needs_leader=data["needs_leader"],
+            comment=data["comment"],
+            upload=data.get("evidence"),
+            checked=form.checked,
+        )
+    except ValidationError as error:
+        for field, errors in workflow.errors_of(error).items():
+            form.add_error(field if field in form.fields else None, errors)
+        return False
+    return True
 
 
 @office_required

@@ -1,7 +1,7 @@
 """Browser: on a phone, the secretary records a promise made during a visit and turns it into
 a follow-up item for a department; the department answers through its e-mailed link; the
-board shows the item done with its answer, and the next visit's briefing book shows the
-promise kept."""
+office accepts the answer; the board shows the item done with its answer, and the next
+visit's briefing book shows the promise kept."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def test_a_promise_becomes_an_item_the_department_answers_and_the_next_book_show
     page.get_by_role("button", name="Make the follow-up item").tap()
     expect(page.locator("h1")).to_contain_text("Repair the east village pump")
     item = FollowUp.objects.get()
-    assert (item.department, item.note.text, item.status) == (dept, PROMISE, "open")
+    assert (item.department, item.note.text, item.status) == (dept, PROMISE, "pending")
 
     # The department gets its link by e-mail.
     page.get_by_role("button", name="Send the department its link").tap()
@@ -102,16 +102,20 @@ def test_a_promise_becomes_an_item_the_department_answers_and_the_next_book_show
     page.goto(f"{live_server.url}{path}")
     page.get_by_role("link", name="Repair the east village pump").tap()
     page.get_by_label("Your name").fill("Zhang Min")
-    page.get_by_label("Status").select_option("done")
+    page.get_by_label("Answer: it is done").check()
     page.get_by_label("Answer given").fill(ANSWER)
     page.get_by_role("button", name="Send the update").tap()
     expect(page.locator("main")).to_contain_text("Thank you. The office has your update.")
     item.refresh_from_db()
-    assert (item.status, item.answer) == ("done", ANSWER)
+    assert (item.status, item.answer) == ("answered", ANSWER)
     assert item.updates.last().by_name == "Zhang Min"
 
-    # The board shows it done with its answer.
+    # The office accepts the answer (销号); the board shows it done with its answer.
     login_as("secretary")
+    page.goto(f"{live_server.url}{item.get_absolute_url()}")
+    page.get_by_label("Accept the answer (销号)").check()
+    page.get_by_role("button", name="Record the review").tap()
+    expect(page.locator(".messages")).to_contain_text("Your review is recorded.")
     page.goto(f"{live_server.url}/follow-ups/")
     row = page.locator("tr.followup", has_text="Repair the east village pump")
     expect(row).to_contain_text("Done")

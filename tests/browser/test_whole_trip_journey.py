@@ -232,10 +232,18 @@ def test_a_whole_inspection_from_an_empty_trip_to_a_closed_one(
     read_for_punctuation(bureau, "the bureau's items", seen)
     bureau.get_by_role("link", name="为青山县第一水厂增配在线水质监测仪").click()
     bureau.locator("input[name=by_name]").fill("周敏")
-    bureau.locator("select[name=status]").select_option("done")
+    bureau.locator("input[name=action][value=answer_done]").check()
     bureau.locator("textarea[name=answer]").fill("监测仪已于本月采购到位并安装调试。")
     bureau.get_by_role("button", name="提交办理情况").click()
     expect(bureau.locator(".messages")).to_be_visible()
+    assert FollowUp.objects.get(trip=trip).status == FollowUp.Status.ANSWERED
+
+    # The office reads the answer and accepts it (销号).
+    page.goto(f"{live_server.url}{FollowUp.objects.get(trip=trip).get_absolute_url()}")
+    read_for_punctuation(page, "the item under review", seen)
+    page.get_by_label("同意销号").check()
+    page.get_by_role("button", name="提交审核意见").click()
+    expect(page.locator(".messages")).to_be_visible()
     assert FollowUp.objects.get(trip=trip).status == FollowUp.Status.DONE
 
     # Back home: the trip is completed, then closed, every item having its outcome.

@@ -36,7 +36,7 @@ def test_five_items_for_three_departments_one_of_each_outcome():
     call_command("seed_demo")
     found = list(inspection().followups.all())
     statuses = Counter(item.status for item in found)
-    assert statuses == {"open": 2, "in_progress": 1, "done": 1, "cannot": 1}
+    assert statuses == {"assigned": 2, "in_progress": 1, "done": 1, "cannot": 1}
     assert len({item.department_id for item in found}) == 3
     late = inspection().followups.overdue(dt.date.today())
     assert [i.title for i in late] == ["排查水质在线监测仪误报问题"]
@@ -58,8 +58,8 @@ def test_every_item_has_its_history():
     call_command("seed_demo")
     for item in inspection().followups.all():
         updates = list(item.updates.all())
-        assert updates[0].changes == {"status": [None, "open"]}
-        if item.status != "open":
+        assert updates[0].changes == {"status": [None, "assigned"]}
+        if item.status != "assigned":
             assert updates[-1].changes["status"][1] == item.status
 
 

@@ -32,6 +32,8 @@ def item(trip, by, dept, **kwargs) -> FollowUp:
         "title": "Fix the pump",
         "to_do": "Repair the pump in the east village.",
         "due_date": dt.date(2027, 1, 15),
+        # Handed to its department (交办), as most items the tests look at are.
+        "status": FollowUp.Status.ASSIGNED,
         **kwargs,
     }
     return FollowUp.objects.create(trip=trip, department=dept, created_by=by, **fields)

@@ -114,7 +114,7 @@ def test_a_closed_trips_item_answered_again_keeps_its_outcome(client, secretary,
     url = reverse("followups:item_update", args=[it.pk])
 
     client.post(url, {"status": "done", "answer": "Done; the pump was tested in March."})
-    page = client.post(url, {"status": "open"}).content.decode()
+    page = client.post(url, {"status": "assigned"}).content.decode()
 
     it.refresh_from_db()
     assert (it.status, it.answer) == ("done", "Done; the pump was tested in March.")
@@ -123,7 +123,7 @@ def test_a_closed_trips_item_answered_again_keeps_its_outcome(client, secretary,
 
 def test_trips_closed_with_open_items_are_reopened_by_the_migration(secretary, leader):
     closed = TripFactory(status=S.CLOSED, team={secretary: "secretary", leader: "leader"})
-    item(closed, secretary, department()[0])
+    item(closed, secretary, department()[0], status="in_progress")
     settled = TripFactory(status=S.CLOSED, title="Settled")
     item(settled, secretary, department("Finance bureau")[0], status="done", answer="Done.")
     migration = import_module("followups.migrations.0003_reopen_trips_closed_with_open_items")

@@ -30,12 +30,12 @@ def test_member_of_department_updates_item(client, office_trip, secretary):
     it = item(office_trip, secretary, dept)
     client.force_login(clerk)
 
-    response = client.post(update_url(it), {"status": "done", "answer": "Pump repaired."})
+    response = client.post(update_url(it), {"action": "answer_done", "answer": "Pump repaired."})
 
     assert response.status_code == 302
     record = FollowUpUpdate.objects.get(followup=it)
     assert record.by_user == clerk
-    assert record.changes["status"] == ["open", "done"]
+    assert record.changes["status"] == ["assigned", "answered"]
 
 
 def test_member_of_a_co_owner_department_reads_the_item(client, office_trip, secretary):
@@ -100,12 +100,12 @@ def test_the_status_form_ignores_a_posted_due_date(client, office_trip, secretar
     dept = department()[0]
     it = item(office_trip, secretary, dept)
     client.force_login(member(dept))
-    client.post(update_url(it), {"status": "in_progress", "due_date": "2030-01-01"})
+    client.post(update_url(it), {"action": "start", "due_date": "2030-01-01"})
     it.refresh_from_db()
     assert (it.status, it.due_date) == ("in_progress", dt.date(2027, 1, 15))
 
 
-def test_a_member_answers_a_closed_trips_item_again_but_never_reopens_it(client, secretary):
+def test_a_member_never_reopens_a_closed_trips_item(client, secretary):
     dept = department()[0]
     trip = Trip.objects.create(
         title="Done and dusted",
@@ -116,13 +116,12 @@ def test_a_member_answers_a_closed_trips_item_again_but_never_reopens_it(client,
     )
     it = item(trip, secretary, dept, status="done", answer="Done.")
     client.force_login(member(dept))
-    assert 'name="status"' in client.get(it.get_absolute_url()).content.decode()
+    assert 'name="action"' in client.get(it.get_absolute_url()).content.decode()
 
-    page = client.post(update_url(it), {"status": "open"}).content.decode()
-    assert "The trip is closed: this item keeps an outcome" in page
-    client.post(update_url(it), {"status": "done", "answer": "Done, and the pump was tested."})
+    page = client.post(update_url(it), {"action": "start"}).content.decode()
+    assert "The office has already accepted the answer to this item" in page
     it.refresh_from_db()
-    assert (it.status, it.answer) == ("done", "Done, and the pump was tested.")
+    assert (it.status, it.answer) == ("done", "Done.")
 
 
 def test_a_member_does_not_change_an_item_of_a_cancelled_trip(client, secretary):

@@ -13,7 +13,7 @@ from django.core import signing
 from django.urls import reverse
 
 from config.logging import redact
-from followups import departments, links
+from followups import departments, links, workflow
 from followups.models import Evidence, FollowUp, FollowUpUpdate
 from outbox.models import Message
 from tests.factories import TripFactory, at
@@ -32,8 +32,13 @@ def _now_and_media(settings, tmp_path):
         yield
 
 
+# The department's steps (followups.forms.department.ACTIONS), by the status they lead to.
+ACTION = {"in_progress": "start", "done": "answer_done", "cannot": "answer_cannot"}
+
+
 def answer(client, token, it, **fields):
-    data = {"by_name": "Zhang Min", "status": "in_progress", **fields}
+    status = fields.pop("status", "in_progress")
+    data = {"by_name": "Zhang Min", "action": ACTION.get(status, status), **fields}
     return client.post(item_url(token, it), data)
 
 
@@ -162,7 +167,7 @@ def test_link_update_done_needs_answer_keeps_typed_text(client, office_trip, sec
     assert form["comment"].value() == "Called them twice."
     assert form["by_name"].value() == "Zhang Min"
     it.refresh_from_db()
-    assert it.status == FollowUp.Status.OPEN
+    assert it.status == FollowUp.Status.ASSIGNED
 
 
 def test_link_update_without_a_name_is_refused_beside_the_field(client, office_trip, secretary):
@@ -184,7 +189,8 @@ def test_link_update_writes_history_with_name(client, office_trip, secretary):
     record = FollowUpUpdate.objects.get(followup=it)
     assert (record.by_user, record.by_name) == (None, "Zhang Min")
     assert record.changes == {
-        "status": ["open", "done"],
+        "status": ["assigned", "answered"],
+        "answer_kind": ["", "done"],
         "answer": ["", "Pump repaired on 3 May."],
     }
     assert "Zhang Min" in client.get(item_url(token, it)).content.decode()
@@ -205,10 +211,12 @@ def test_cannot_through_the_link_alerts_the_team_naming_the_person(
     it = item(office_trip, secretary, dept)
 
     answer(client, token_for(dept), it, status="cannot", reason="No budget this year.")
+    assert not Message.objects.filter(cause_key__startswith="followup_cannot").exists()
+
+    workflow.accept(it, secretary)  # the office settles it: now the team is told
 
     sent = Message.objects.filter(cause_key__startswith="followup_cannot")
-    assert {m.recipient_user for m in sent} == {secretary, leader}
-    assert all("Zhang Min marked the follow-up item" in m.text_body for m in sent)
+    assert {m.recipient_user for m in sent} == {leader}
 
 
 def test_link_update_attaches_evidence_with_the_name(client, office_trip, secretary):
@@ -246,9 +254,9 @@ def test_link_posts_are_rate_limited_keeping_what_was_typed(
     it = item(office_trip, secretary, dept)
     token = token_for(dept)
     for _ in range(2):
-        assert answer(client, token, it, comment="Fine.").status_code == 302
+        assert answer(client, token, it, status="comment", comment="Fine.").status_code == 302
 
-    response = answer(client, token, it, comment="Third time.")
+    response = answer(client, token, it, status="comment", comment="Third time.")
 
     assert response.status_code == 429
     assert "Too many changes" in response.content.decode()
@@ -437,8 +445,8 @@ def test_a_closed_trips_item_is_answered_through_the_link_but_not_reopened(clien
     token = token_for(dept)
 
     assert 'name="by_name"' in client.get(item_url(token, it)).content.decode()
-    page = answer(client, token, it, status="open").content.decode()
-    assert "The trip is closed: this item keeps an outcome" in page
+    page = answer(client, token, it, status="done", answer="Again.").content.decode()
+    assert "The office has already accepted the answer to this item" in page
     it.refresh_from_db()
     assert it.status == "done"
 
@@ -452,7 +460,7 @@ def test_a_cancelled_trips_item_is_not_changed_through_the_link(client, secretar
     assert 'name="by_name"' not in client.get(item_url(token, it)).content.decode()
     assert answer(client, token, it, status="done", answer="x").status_code == 403
     it.refresh_from_db()
-    assert it.status == "open"
+    assert it.status == "assigned"
 
 
 def test_a_refused_link_names_the_department_escaped(client, office_trip, secretary):

@@ -109,7 +109,7 @@ def test_done_without_an_answer_is_refused(office_trip, secretary):
         items.update(it, secretary, status=FollowUp.Status.DONE, answer="  ")
     assert "answer" in error.value.message_dict
     it.refresh_from_db()
-    assert it.status == FollowUp.Status.OPEN
+    assert it.status == FollowUp.Status.ASSIGNED
 
 
 def test_cannot_without_a_reason_is_refused_beside_the_field(client, office_trip, secretary):
@@ -123,7 +123,7 @@ def test_cannot_without_a_reason_is_refused_beside_the_field(client, office_trip
     assert response.status_code == 200
     assert "reason" in response.context["form"].errors
     it.refresh_from_db()
-    assert it.status == FollowUp.Status.OPEN
+    assert it.status == FollowUp.Status.ASSIGNED
 
 
 def test_cannot_be_done_alerts_the_secretaries_and_the_leader_in_their_language(
@@ -164,7 +164,7 @@ def test_each_change_writes_who_and_what_to_the_history(client, office_trip, sec
     update = FollowUpUpdate.objects.get(followup=it)
     assert update.by_user == secretary
     assert update.changes == {
-        "status": ["open", "done"],
+        "status": ["assigned", "done"],
         "answer": ["", "Pump repaired on 3 May."],
     }
     page = client.get(it.get_absolute_url())

@@ -60,7 +60,7 @@ def test_the_page_shows_the_draft_and_the_live_follow_up_table(client, office_tr
         1,
         "Repair the pipes",
         "Water bureau (with Finance bureau)",
-        "Open",
+        "Assigned",
     )
     assert response.context["form"] is not None
 
@@ -178,7 +178,7 @@ def test_a_new_revision_keeps_revision_one_with_its_frozen_table(client, office_
     old = client.get(url(office_trip, "report_revision", 1))
     assert old.status_code == 200 and b"First text." in old.content
     [row] = old.context["shown"].rows
-    assert (row.status_label, row.outcome) == ("Open", "")
+    assert (row.status_label, row.outcome) == ("Assigned", "")
 
 
 def test_marking_revision_two_final_lists_both(office_trip, secretary):

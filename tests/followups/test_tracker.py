@@ -80,7 +80,7 @@ def test_the_tracker_has_a_row_per_item_and_its_history(client, office_trip, sec
             "Repair the pipes",
             "Sue Li",
             "Status",
-            "Open",
+            "Assigned",
             "In progress",
             "Asked the bureau.",
         ]

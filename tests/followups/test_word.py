@@ -73,7 +73,7 @@ def test_the_report_in_word_keeps_title_dates_headings_lists_and_the_table(
             "Repair the pipes",
             "Water bureau (with Finance bureau)",
             "Friday 15 January 2027",
-            "Open",
+            "Assigned",
             "",
         ],
     ]
@@ -123,7 +123,7 @@ def test_an_earlier_revision_in_word_keeps_its_frozen_table(client, office_trip,
     old = client.get(reverse("followups:report_revision_docx", args=[office_trip.pk, 1]))
     new = client.get(reverse("followups:report_docx", args=[office_trip.pk]))
 
-    assert table_cells(docx_of(old.content).tables[0])[1][4:] == ["Open", ""]
+    assert table_cells(docx_of(old.content).tables[0])[1][4:] == ["Assigned", ""]
     assert table_cells(docx_of(new.content).tables[0])[1][4:] == ["Cannot be done", "No budget."]
 
 

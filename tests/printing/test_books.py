@@ -97,9 +97,9 @@ def test_briefing_book_shows_what_the_unit_was_promised_before(client, trip, sec
 def test_report_pdf_has_the_text_and_the_follow_up_table(client, trip, secretary, leader):
     draft = report.get_or_start(trip, secretary)
     report.save_draft(draft, secretary, "Report on Riverside", "## Findings\n\n**Pumps** are old.")
-    item(trip, secretary, department()[0], title="Replace the pumps")
+    item(trip, secretary, department()[0], title="New pumps")
     text = pdf.flat(_get(client, leader, trip, "report").content)
-    for words in ("Report on Riverside", "Findings", "Pumps are old.", "Replace the pumps"):
+    for words in ("Report on Riverside", "Findings", "Pumps are old.", "New pumps"):
         assert flat(words) in text
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('followups', '0004_digest_claims_in_outbox'),
+        ('followups', '0005_duban_states'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,48 @@
+"""The office's review of a department's answer (审核), and the leader's (领导审阅)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from accounts.forms import ChooseMixin
+from trips.forms.trips import SHORT_TEXT
+
+
+class ReviewForm(ChooseMixin, forms.Form):
+    """Accept the answer (销号), or return it with the reason (退回)."""
+
+    decision = forms.ChoiceField(
+        label=_("Your review"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("accept", pgettext_lazy("review", "Accept the answer (销号)")),
+            ("return", pgettext_lazy("review", "Return it to the department (退回)")),
+        ],
+    )
+    comment = forms.CharField(
+        label=_("Comment, or why it is returned"),
+        required=False,
+        widget=SHORT_TEXT,
+        help_text=_("A returned answer needs the reason: the department reads it."),
+    )
+
+
+class LeaderReviewForm(ChooseMixin, forms.Form):
+    """Agree with the answer, or write a 批示 that reopens the item."""
+
+    decision = forms.ChoiceField(
+        label=_("Your review"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("agree", pgettext_lazy("leader review", "Agree: the matter is settled")),
+            ("instruct", pgettext_lazy("leader review", "Write an instruction (批示)")),
+        ],
+    )
+    instruction = forms.CharField(
+        label=_("Instruction (批示)"),
+        required=False,
+        widget=SHORT_TEXT,
+        help_text=_("Reopens the item: the department reads it and answers again."),
+    )

@@ -1,0 +1,337 @@
+"""The office's 督办 workflow: who moves an item from one state to the next.
+
+待交办 → 已交办 (the office assigns it) → 已签收 (the department acknowledges) → 办理中 →
+已反馈 (the department's answer: done, or cannot be done with the reason) → the office's
+审核: 销号 (accepted: 已办结 / 无法办理) or 退回 (returned with a reason, answered again);
+an item the leader raised goes to 领导审阅 after the office's acceptance, and the leader
+agrees or writes a 批示 that reopens it. The department never settles its own item.
+
+Each verb checks who may act (PermissionDenied) and whether the item may move now
+(ValidationError), then writes one FollowUpUpdate row: {"status": [from, to]} and any
+field the move changes, the comment being the reason, the 批示 or the words given.
+`by` is a user, or None for the department through its signed link (the caller opened
+the link), who names itself in `by_name`.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from followups import access, emails
+from followups.items import check, people
+from followups.models import FollowUp, FollowUpUpdate
+from trips.models import Trip, TripMember
+
+S = FollowUp.Status
+K = FollowUp.AnswerKind
+
+# Where the department may act from, per move.
+ACKNOWLEDGE_FROM = (S.PENDING, S.ASSIGNED)
+START_FROM = (S.PENDING, S.ASSIGNED, S.ACKNOWLEDGED, S.RETURNED)
+ANSWER_FROM = (S.PENDING, S.ASSIGNED, S.ACKNOWLEDGED, S.IN_PROGRESS, S.RETURNED)
+
+
+# --- who acts ------------------------------------------------------------------------------
+
+
+def _team(item: FollowUp) -> Trip:
+    return Trip.objects.with_team().get(pk=item.trip_id)
+
+
+def is_secretary(user, item: FollowUp) -> bool:
+    """One of the trip's secretaries: they assign, accept and return."""
+    return user is not None and user.is_authenticated and _team(item).has_secretary(user)
+
+
+def is_leader(user, item: FollowUp) -> bool:
+    """One of the trip's leaders: they read what they raised (领导审阅)."""
+    return (
+        user is not None
+        and user.is_authenticated
+        and _team(item).role_of(user) == TripMember.Role.LEADER
+    )
+
+
+def _as_department(item: FollowUp, by) -> None:
+    """The department acts through its link (by None) or as one of its members."""
+    if by is not None and not access.is_member(by, item):
+        raise PermissionDenied(_("Only the owner department answers for this item."))
+    if item.trip.status == Trip.Status.CANCELLED:
+        raise ValidationError(_("The trip was cancelled: this item can no longer be changed."))
+
+
+def _as_secretary(item: FollowUp, by) -> None:
+    if not is_secretary(by, item):
+        raise PermissionDenied(_("Only the trip's secretaries review the answers."))
+
+
+def _as_leader(item: FollowUp, by) -> None:
+    if not is_leader(by, item):
+        raise PermissionDenied(_("Only the trip's leader reads this answer."))
+
+
+def _locked(item: FollowUp) -> FollowUp:
+    """The item as it stands now, locked until the end of the move."""
+    return FollowUp.objects.select_for_update().get(pk=item.pk)
+
+
+def errors_of(error: ValidationError) -> dict:
+    """A refusal keyed by field (None for the form as a whole)."""
+    return error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+
+
+# --- one move ------------------------------------------------------------------------------
+
+
+def _move(
+    item: FollowUp,
+    by,
+    allowed: tuple,
+    to: str,
+    *,
+    by_name: str = "",
+    comment: str = "",
+    refused: str = "",
+    **fields,
+) -> FollowUpUpdate:
+    """Lock the item, check it stands in `allowed`, move it to `to` with `fields`, and write
+    the row. ValidationError (with `refused`, or a plain word) when it stands elsewhere."""
+    current = FollowUp.objects.select_for_update().get(pk=item.pk)
+    if current.status not in allowed:
+        item.status = current.status
+        raise ValidationError(refused or _("This item cannot take that step now."))
+    changes = {"status": to, **fields}
+    for name in ("status", "answer", "reason", "answer_kind"):
+        setattr(item, name, getattr(current, name))
+    check(item, changes)
+    diff = {
+        name: [getattr(item, name), value]
+        for name, value in changes.items()
+        if getattr(item, name) != value
+    }
+    for name, value in changes.items():
+        setattr(item, name, value)
+    item.save(update_fields=[*changes, "updated_at"])
+    return FollowUpUpdate.objects.create(
+        followup=item, by_user=by, by_name=by_name.strip(), changes=diff, comment=comment.strip()
+    )
+
+
+def _settled_refusal(item: FollowUp) -> str:
+    return _(
+        "The office has already accepted the answer to this item: it cannot be answered "
+        "again. If something has changed, please contact the office."
+    )
+
+
+# --- the office ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def assign(item: FollowUp, by, *, to_do: str = "", due_date=None) -> FollowUpUpdate | None:
+    """交办: the office hands a pending item to its department, with what is to be done
+    (办理要求) and by when (办结时限); None when it was assigned already (sending the
+    department its link again assigns nothing new)."""
+    _as_secretary(item, by)
+    if FollowUp.objects.get(pk=item.pk).status != S.PENDING:
+        return None
+    fields = {}
+    if to_do.strip():
+        fields["to_do"] = to_do.strip()
+    if due_date is not None:
+        fields["due_date"] = due_date
+    for name, value in fields.items():
+        setattr(item, name, value)
+    if fields:
+        item.save(update_fields=[*fields, "updated_at"])
+    return _move(item, by, (S.PENDING,), S.ASSIGNED, comment=_("Assigned to the department."))
+
+
+@transaction.atomic
+def accept(item: FollowUp, by, *, comment: str = "") -> FollowUpUpdate:
+    """销号: the office accepts the department's answer. Done or cannot be done, as the
+    answer says; an item the leader raised waits for the leader's review first."""
+    _as_secretary(item, by)
+    current = _locked(item)
+    outcome = S.CANNOT if current.answer_kind == K.CANNOT else S.DONE
+    to = S.LEADER_REVIEW if current.raised_by_leader else outcome
+    record = _move(
+        item,
+        by,
+        (S.ANSWERED,),
+        to,
+        comment=comment,
+        refused=_("Only an answered item is accepted."),
+    )
+    _tell_cannot(item, record, by)
+    return record
+
+
+@transaction.atomic
+def return_answer(item: FollowUp, by, *, reason: str) -> FollowUpUpdate:
+    """退回: the answer falls short; the department sees the reason and answers again."""
+    _as_secretary(item, by)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the answer is returned.")})
+    return _move(
+        item,
+        by,
+        (S.ANSWERED,),
+        S.RETURNED,
+        comment=reason,
+        refused=_("Only an answered item is returned."),
+    )
+
+
+# --- the leader ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agree(item: FollowUp, by, *, comment: str = "") -> FollowUpUpdate:
+    """The leader agrees with the answer: the item is settled (done, or cannot be done)."""
+    _as_leader(item, by)
+    to = S.CANNOT if _locked(item).answer_kind == K.CANNOT else S.DONE
+    record = _move(
+        item,
+        by,
+        (S.LEADER_REVIEW,),
+        to,
+        comment=comment,
+        refused=_("This item is not awaiting the leader's review."),
+    )
+    _tell_cannot(item, record, by)
+    return record
+
+
+@transaction.atomic
+def instruct(item: FollowUp, by, *, instruction: str) -> FollowUpUpdate:
+    """批示: the leader's instruction reopens the item (办理中); the department sees it."""
+    _as_leader(item, by)
+    if not instruction.strip():
+        raise ValidationError({"instruction": _("Write the instruction.")})
+    return _move(
+        item,
+        by,
+        (S.LEADER_REVIEW,),
+        S.IN_PROGRESS,
+        comment=instruction,
+        refused=_("This item is not awaiting the leader's review."),
+    )
+
+
+# --- the department ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def acknowledge(item: FollowUp, by=None, *, by_name: str = "", comment: str = "") -> FollowUpUpdate:
+    """签收: the department has received the item."""
+    _as_department(item, by)
+    return _move(
+        item,
+        by,
+        ACKNOWLEDGE_FROM,
+        S.ACKNOWLEDGED,
+        by_name=by_name,
+        comment=comment,
+        refused=_("This item was acknowledged already."),
+    )
+
+
+@transaction.atomic
+def start(item: FollowUp, by=None, *, by_name: str = "", comment: str = "") -> FollowUpUpdate:
+    """办理中: the department is working on it."""
+    _as_department(item, by)
+    return _move(
+        item,
+        by,
+        START_FROM,
+        S.IN_PROGRESS,
+        by_name=by_name,
+        comment=comment,
+        refused=_refusal(item),
+    )
+
+
+@transaction.atomic
+def answer(
+    item: FollowUp,
+    by=None,
+    *,
+    kind: str,
+    text: str,
+    by_name: str = "",
+    comment: str = "",
+) -> FollowUpUpdate:
+    """反馈: the department's answer, done (with the answer given) or cannot be done (with
+    the reason); either waits for the office's review. Refused once the office accepted."""
+    _as_department(item, by)
+    text = text.strip()
+    if kind == K.CANNOT:
+        if not text:
+            raise ValidationError({"reason": _("Say why it cannot be done.")})
+        fields = {"answer_kind": K.CANNOT, "reason": text}
+    else:
+        if not text:
+            raise ValidationError({"answer": _("Write the answer given.")})
+        fields = {"answer_kind": K.DONE, "answer": text}
+    return _move(
+        item,
+        by,
+        ANSWER_FROM,
+        S.ANSWERED,
+        by_name=by_name,
+        comment=comment,
+        refused=_refusal(item),
+        **fields,
+    )
+
+
+def _refusal(item: FollowUp) -> str:
+    """Why the department may not change the item now, in its words."""
+    status = FollowUp.objects.values_list("status", flat=True).get(pk=item.pk)
+    if status in (S.DONE, S.CANNOT, S.LEADER_REVIEW):
+        return _settled_refusal(item)
+    if status == S.ANSWERED:
+        return _("Your answer is with the office for review: it tells you if more is needed.")
+    return _("This item cannot take that step now.")
+
+
+def _tell_cannot(item: FollowUp, record: FollowUpUpdate, by) -> None:
+    """Settled as cannot be done: the trip's secretaries and leaders are told."""
+    if item.status == S.CANNOT:
+        trip = _team(item)
+        emails.cannot_be_done(
+            item, record, by, people(trip, TripMember.Role.SECRETARY, TripMember.Role.LEADER, by=by)
+        )
+
+
+# --- what the department and the office see ------------------------------------------------
+
+
+def last_word(item: FollowUp, history: list[FollowUpUpdate]) -> tuple[str, str] | None:
+    """The office's or the leader's last word the department must act on: ("returned",
+    reason) or ("instruction", 批示); None when the item is not waiting on such a word."""
+    for update in reversed(history):
+        before, after = (update.changes.get("status") or [None, None])[:2]
+        if after == S.RETURNED:
+            return ("returned", update.comment) if item.status == S.RETURNED else None
+        if before == S.LEADER_REVIEW and after == S.IN_PROGRESS:
+            # Until the department answers again (the row found first above).
+            return ("instruction", update.comment) if item.status in ANSWER_FROM else None
+        if after == S.ANSWERED:
+            return None
+    return None
+
+
+def department_actions(item: FollowUp) -> list[str]:
+    """What the department may do with the item now: acknowledge, start, answer."""
+    actions = []
+    if item.status in ACKNOWLEDGE_FROM:
+        actions.append("acknowledge")
+    if item.status in START_FROM:
+        actions.append("start")
+    if item.status in ANSWER_FROM:
+        actions.append("answer")
+    return actions
