@@ -197,7 +197,7 @@ def test_an_answer_from_the_department_starts_the_count_again(office_trip, secre
     it.trip = office_trip
     chase(it, 2, secretary)
     with time_machine.travel(at(TODAY, 9, 30), tick=False):
-        departments.answer(it, {"status": "in_progress"}, by_name="Zhang Min", comment="On it.")
+        departments.answer(it, "start", by_name="Zhang Min", comment="On it.")
     with time_machine.travel(at(TODAY, 10), tick=False):
         chase(it, 2, secretary)
     assert urging.unanswered(it) == 2
