@@ -10,8 +10,21 @@ from accounts.forms import ChooseMixin
 from trips.forms.trips import SHORT_TEXT
 
 
-class ReviewForm(ChooseMixin, forms.Form):
+class _OwnIds:
+    """Field ids of their own: the item page holds this form beside the status form, whose
+    fields (comment, decision) share the names."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class ReviewForm(_OwnIds, ChooseMixin, forms.Form):
     """Accept the answer (销号), or return it with the reason (退回)."""
+
+    id_prefix = "review"
 
     decision = forms.ChoiceField(
         label=_("Your review"),
@@ -29,8 +42,10 @@ class ReviewForm(ChooseMixin, forms.Form):
     )
 
 
-class LeaderReviewForm(ChooseMixin, forms.Form):
+class LeaderReviewForm(_OwnIds, ChooseMixin, forms.Form):
     """Agree with the answer, or write a 批示 that reopens the item."""
+
+    id_prefix = "leader-review"
 
     decision = forms.ChoiceField(
         label=_("Your review"),

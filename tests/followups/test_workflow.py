@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 
 import pytest
@@ -215,3 +216,12 @@ def test_the_migration_maps_open_to_assigned_and_keeps_the_others_and_history(
     }
     record = FollowUpUpdate.objects.get(followup=old["open"])
     assert items.change_lines(record)[0][2] == "Assigned"  # the old row, in today's words
+
+
+def test_the_item_page_with_its_review_form_has_no_id_twice(client, office_trip, secretary):
+    it = answered(office_trip, secretary)
+    client.force_login(secretary)
+    page = client.get(it.get_absolute_url()).content.decode()
+    assert 'action="' + reverse("followups:item_review", args=[it.pk]) in page
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
