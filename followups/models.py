@@ -370,6 +370,12 @@ class FollowUp(models.Model):
         return self.status not in self.OPEN_STATUSES
 
     @property
+    def answered_outcome(self) -> str:
+        """The status the department's answer settles the item in, once it is accepted."""
+        cannot = self.answer_kind == self.AnswerKind.CANNOT
+        return self.Status.CANNOT if cannot else self.Status.DONE
+
+    @property
     def is_done(self) -> bool:
         """Done, with the answer given."""
         return self.status == self.Status.DONE

@@ -155,8 +155,7 @@ def accept(item: FollowUp, by, *, comment: str = "") -> FollowUpUpdate:
     answer says; an item the leader raised waits for the leader's review first."""
     _as_secretary(item, by)
     current = _locked(item)
-    outcome = S.CANNOT if current.answer_kind == K.CANNOT else S.DONE
-    to = S.LEADER_REVIEW if current.raised_by_leader else outcome
+    to = S.LEADER_REVIEW if current.raised_by_leader else current.answered_outcome
     record = _move(
         item,
         by,
@@ -192,7 +191,7 @@ def return_answer(item: FollowUp, by, *, reason: str) -> FollowUpUpdate:
 def agree(item: FollowUp, by, *, comment: str = "") -> FollowUpUpdate:
     """The leader agrees with the answer: the item is settled (done, or cannot be done)."""
     _as_leader(item, by)
-    to = S.CANNOT if _locked(item).answer_kind == K.CANNOT else S.DONE
+    to = _locked(item).answered_outcome
     record = _move(
         item,
         by,
