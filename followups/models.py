@@ -305,10 +305,21 @@ class FollowUp(models.Model):
         blank=True,
         related_name="+",
     )
+    # 配合 departments: each answers its part (FollowUpPart), reviewed by the office before
+    # the owner's (牵头) answer can be accepted.
     co_owners = models.ManyToManyField(
-        Department, verbose_name=_("co-owners"), blank=True, related_name="shared_followups"
+        Department,
+        verbose_name=_("co-owners"),
+        blank=True,
+        related_name="shared_followups",
+        through="FollowUpPart",
     )
     due_date = models.DateField(_("due date"))
+    # The 办结时限 as first set, kept when an extension (延期) moves due_date: lateness is
+    # measured against it. None while the item was never extended (FollowUp.original_due).
+    original_due_date = models.DateField(
+        _("original due date"), null=True, blank=True, editable=False
+    )
     priority = models.CharField(
         _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
     )
@@ -386,6 +397,15 @@ class FollowUp(models.Model):
         return self.status == self.Status.CANNOT
 
     @property
+    def original_due(self) -> date:
+        """The due date first set, before any extension: lateness is measured against it."""
+        return self.original_due_date or self.due_date
+
+    @property
+    def was_extended(self) -> bool:
+        return self.original_due_date is not None
+
+    @property
     def is_high_priority(self) -> bool:
         return self.priority == self.Priority.HIGH
 
@@ -422,6 +442,89 @@ class FollowUpUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.followup} @ {self.at:%Y-%m-%d %H:%M}"
+
+
+class FollowUpPart(models.Model):
+    """A 配合 department's part of an item: it answers, the office accepts or returns it;
+    the owner's (牵头) answer is accepted only once every part is accepted."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", pgettext_lazy("follow-up part", "Being handled")
+        ANSWERED = "answered", pgettext_lazy("follow-up part", "Answered, awaiting review")
+        RETURNED = "returned", pgettext_lazy("follow-up part", "Returned")
+        ACCEPTED = "accepted", pgettext_lazy("follow-up part", "Accepted")
+
+    followup = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="parts")
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("co-owner department"),
+        on_delete=models.PROTECT,
+        related_name="followup_parts",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    answer = models.TextField(_("answer for its part"), max_length=4000, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by_name = models.CharField(_("answered by"), max_length=200, blank=True)
+    # The office's reason when it returned the part (退回).
+    review_comment = models.TextField(_("office's comment"), blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["followup", "pk"]
+        verbose_name = _("co-owner's part")
+        verbose_name_plural = _("co-owners' parts")
+        constraints = [
+            models.UniqueConstraint(fields=["followup", "department"], name="one_part_per_co_owner")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.followup} / {self.department}"
+
+
+class ExtensionRequest(models.Model):
+    """延期申请: the department asks, before the due date and with a reason, for a new date;
+    the office approves (the due date moves, the original is kept) or refuses."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", pgettext_lazy("extension", "Awaiting the office")
+        APPROVED = "approved", pgettext_lazy("extension", "Approved")
+        REFUSED = "refused", pgettext_lazy("extension", "Refused")
+
+    followup = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="extensions")
+    from_date = models.DateField(_("due date when asked"))
+    to_date = models.DateField(_("new due date asked for"))
+    reason = models.TextField(_("why more time is needed"), max_length=4000)
+    asked_at = models.DateTimeField(_("asked"), default=timezone.now)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Through the department's signed link: who the department said they are.
+    asked_by_name = models.CharField(_("asked by"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decision_comment = models.TextField(_("office's comment"), blank=True)
+
+    class Meta:
+        ordering = ["followup", "asked_at", "pk"]
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["followup"],
+                condition=Q(status="pending"),
+                name="one_pending_extension_per_item",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.followup} → {self.to_date}"
 
 
 def by_department() -> Q:
