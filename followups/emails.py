@@ -38,6 +38,7 @@ class _NamedOnLink:
 CAUSES = {
     "followup_cannot": gettext_lazy("Cannot be done"),
     "followup_needs_leader": gettext_lazy("Needs the leader's help"),
+    "followup_extension": gettext_lazy("Request for more time"),
     "followup_department_link": gettext_lazy("Link for the department"),
     "followup_urging": gettext_lazy("Urging notice"),
     "followups.owner_digest": gettext_lazy("Reminder of follow-up items"),
@@ -106,6 +107,11 @@ def cannot_be_done(item: FollowUp, update: FollowUpUpdate, by, to: list) -> list
 def needs_leader(item: FollowUp, update: FollowUpUpdate, by, to: list) -> list[Message]:
     """Tell the trip's secretaries at once that an item needs the leader's help."""
     return _alert("followup_needs_leader", item, update, by, to)
+
+
+def extension_asked(item: FollowUp, update: FollowUpUpdate, by, to: list) -> list[Message]:
+    """Tell the trip's secretaries that the department asks for more time (延期申请)."""
+    return _alert("followup_extension", item, update, by, to)
 
 
 def department_link(

@@ -11,6 +11,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
+from tests.followups.item_setup import settle
 from followups import items, report, word
 from followups.models import FollowUp
 from tests.followups import report_setup as setup
@@ -116,7 +117,7 @@ def test_an_earlier_revision_in_word_keeps_its_frozen_table(client, office_trip,
     repair = setup.visited(office_trip, secretary)
     draft = report.get_or_start(office_trip, secretary)
     report.mark_final(draft, secretary)
-    items.update(repair, secretary, status=FollowUp.Status.CANNOT, reason="No budget.")
+    settle(repair, secretary, "cannot", "No budget.")
     report.start_revision(draft, secretary)
     client.force_login(secretary)
 
