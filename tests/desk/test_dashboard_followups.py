@@ -11,7 +11,6 @@ import time_machine
 from django.urls import NoReverseMatch, reverse
 
 from followups import items
-from followups.models import FollowUp
 from tests.factories import TripFactory, UserFactory
 from tests.followups.item_setup import department, item, settle
 

@@ -62,7 +62,10 @@ def test_a_returned_part_is_answered_again(shared, secretary):
 
     assert part_of(shared).status == FollowUpPart.Status.RETURNED
     workflow.answer_part(part_of(shared), text="850,000 yuan released.", by_name="Li Hua")
-    assert (part_of(shared).status, part_of(shared).answer) == ("answered", "850,000 yuan released.")
+    assert (part_of(shared).status, part_of(shared).answer) == (
+        "answered",
+        "850,000 yuan released.",
+    )
 
 
 def test_a_part_is_returned_only_with_the_reason(shared, secretary):
@@ -137,7 +140,9 @@ def test_the_secretary_reviews_a_part_on_the_item_page(client, shared, secretary
     client.post(url, {"decision": "accept"})
 
     assert url in page
-    assert refused.status_code == 400 and "Say why the part is returned." in refused.content.decode()
+    assert (
+        refused.status_code == 400 and "Say why the part is returned." in refused.content.decode()
+    )
     assert part_of(shared).status == FollowUpPart.Status.ACCEPTED
 
 

@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from tests.followups.item_setup import settle
-from followups import items, report
-from followups.models import FollowUp, Report, ReportRevision
+from followups import report
+from followups.models import Report, ReportRevision
 from tests.factories import TripFactory, UserFactory
 from tests.followups import report_setup as setup
+from tests.followups.item_setup import settle
 from trips.models import Trip
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,9 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from tests.followups.item_setup import settle
-from followups import items, report, word
-from followups.models import FollowUp
+from followups import report, word
 from tests.followups import report_setup as setup
+from tests.followups.item_setup import settle
 
 pytestmark = pytest.mark.django_db
 
