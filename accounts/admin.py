@@ -19,21 +19,40 @@ def may_rank(user) -> bool:
 class ProfileInline(admin.StackedInline):
     model = Profile
     can_delete = False
-    fields = ["name", "name_en", "title", "title_en", "phone", "protocol_rank", "language"]
+    fields = [
+        "name",
+        "name_en",
+        "title",
+        "title_en",
+        "phone",
+        "protocol_rank",
+        "grade",
+        "language",
+    ]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
-        return [] if may_rank(request.user) else ["protocol_rank"]
+        return [] if may_rank(request.user) else ["protocol_rank", "grade"]
 
 
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
-    list_display = ["protocol_rank", "name", "title", "name_en", "title_en", "user", "language"]
+    list_display = [
+        "protocol_rank",
+        "name",
+        "title",
+        "grade",
+        "name_en",
+        "title_en",
+        "user",
+        "language",
+    ]
     list_display_links = ["name"]
+    list_filter = ["grade"]
     search_fields = ["name", "name_en", "title", "user__username"]
     ordering = ["protocol_rank", "pk"]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
-        return [] if may_rank(request.user) else ["protocol_rank"]
+        return [] if may_rank(request.user) else ["protocol_rank", "grade"]
 
 
 admin.site.unregister(User)

@@ -8,6 +8,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+class Grade(models.TextChoices):
+    """The official's grade band (职级), which the reception standards read (directory)."""
+
+    PROVINCIAL = "provincial", _("Provincial or ministerial (省部级)")
+    BUREAU = "bureau", _("Department or bureau (厅局级)")
+    COUNTY = "county", _("County or division (县处级)")
+    TOWNSHIP = "township", _("Township or section (乡科级)")
+
+
 class Profile(models.Model):
     """How the office writes a person: 王伟, 副省长; where they stand in protocol order."""
 
@@ -33,6 +42,15 @@ class Profile(models.Model):
     )
     language = models.CharField(
         _("preferred language"), max_length=10, choices=Language.choices, default=Language.ZH_HANS
+    )
+    # The reception standards (meal caps, room type, escorts) depend on it: 第九条 allows a
+    # suite only for 省部级. Blank: not recorded, and the checks that need it say nothing.
+    grade = models.CharField(
+        _("grade (职级)"),
+        max_length=20,
+        choices=Grade.choices,
+        blank=True,
+        help_text=_("The leader's grade band, which the reception standards read."),
     )
 
     class Meta:

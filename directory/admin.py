@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import one_line_formfield
 from directory.forms import validate_phone
-from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit
+from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit, ReceptionStandard
 
 
 class ContactInline(admin.TabularInline):
@@ -22,8 +22,8 @@ class ContactInline(admin.TabularInline):
 
 @admin.register(HostUnit)
 class HostUnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "region", "language", "contact_count"]
-    list_filter = ["kind", "language", "region"]
+    list_display = ["name", "kind", "level", "region", "language", "contact_count"]
+    list_filter = ["kind", "level", "language", "region"]
     search_fields = ["name", "region", "address"]
     inlines = [ContactInline]
 
@@ -81,3 +81,50 @@ class DepartmentAdmin(admin.ModelAdmin):
     @admin.display(description=_("contacts"), ordering="contact_count")
     def contact_count(self, department: Department) -> int:
         return department.contact_count
+
+
+@admin.register(ReceptionStandard)
+class ReceptionStandardAdmin(admin.ModelAdmin):
+    """The standards table, as the settings page edits it (directory.views.standard_edit)."""
+
+    list_display = ["name", "province", "in_force", "updated_at"]
+    list_filter = ["in_force"]
+    search_fields = ["name", "province"]
+    fieldsets = [
+        (None, {"fields": ["name", "province", "in_force", "home_region", "sources"]}),
+        (
+            _("Meals (第十条)"),
+            {
+                "fields": [
+                    "host_meals",
+                    ("meal_provincial", "meal_provincial_local"),
+                    ("meal_bureau", "meal_bureau_local"),
+                    ("meal_county", "meal_county_local"),
+                    ("meal_township", "meal_township_local"),
+                    "weekday_lunch_dry",
+                ]
+            },
+        ),
+        (
+            _("陪餐 at the meal"),
+            {
+                "fields": [
+                    ("small_party", "small_party_escorts"),
+                    ("party", "party_escorts"),
+                    "large_party_divisor",
+                ]
+            },
+        ),
+        (_("Lodging (第九条)"), {"fields": ["suite_from"]}),
+        (
+            _("陪同 (八项规定 实施细则)"),
+            {
+                "fields": [
+                    "escorts_province",
+                    "escorts_city",
+                    "escorts_county",
+                    "escorts_township",
+                ]
+            },
+        ),
+    ]

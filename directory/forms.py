@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import words
 from accounts.forms import ChooseMixin, OneLineField, one_line_formfield
-from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit
+from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit, ReceptionStandard
 
 # Digits, spaces, "+" in front, dashes and parentheses; then an optional extension
 # ("ext. 12", "x12", "#12", "转12", "分机12").
@@ -131,7 +131,7 @@ class HostUnitForm(ChooseMixin, forms.ModelForm):
     class Meta:
         model = HostUnit
         formfield_callback = one_line_formfield
-        fields = ["name", "kind", "region", "address", "language", "notes"]
+        fields = ["name", "kind", "level", "region", "address", "language", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
 
@@ -227,3 +227,47 @@ class ContactFilterForm(forms.Form):
         if self.cleaned_data["host_unit"]:
             contacts = contacts.filter(host_unit=self.cleaned_data["host_unit"])
         return contacts
+
+
+# The settings page's groups of the standards table, in the order the page shows them.
+STANDARD_GROUPS = (
+    (_("The preset"), ("name", "province", "home_region", "sources")),
+    (
+        _("Meals (Art. 10)"),
+        (
+            "host_meals",
+            "meal_provincial",
+            "meal_provincial_local",
+            "meal_bureau",
+            "meal_bureau_local",
+            "meal_county",
+            "meal_county_local",
+            "meal_township",
+            "meal_township_local",
+            "weekday_lunch_dry",
+        ),
+    ),
+    (
+        _("Hosts at the meal (陪餐)"),
+        ("small_party", "small_party_escorts", "party", "party_escorts", "large_party_divisor"),
+    ),
+    (_("Lodging (Art. 9)"), ("suite_from",)),
+    (
+        _("Hosts accompanying the party (陪同)"),
+        ("escorts_province", "escorts_city", "escorts_county", "escorts_township"),
+    ),
+)
+
+
+class ReceptionStandardForm(ChooseMixin, forms.ModelForm):
+    """The secretaries' edit of one preset of the standards table (in force or not)."""
+
+    class Meta:
+        model = ReceptionStandard
+        formfield_callback = one_line_formfield
+        fields = [name for _title, names in STANDARD_GROUPS for name in names]
+        widgets = {"sources": forms.Textarea(attrs={"rows": 4})}
+
+    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The fields by group, for the page."""
+        return [(title, [self[name] for name in names]) for title, names in STANDARD_GROUPS]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts import words
+from accounts.models import Grade
 
 
 class Language(models.TextChoices):
@@ -29,8 +32,23 @@ class HostUnit(models.Model):
         ORGANISATION = "organisation", _("Association or organisation")
         OTHER = "other", _("Other")
 
+    class Level(models.TextChoices):
+        """The administrative level the unit answers to: the 陪同 caps depend on it."""
+
+        PROVINCE = "province", _("Province (省级)")
+        CITY = "city", _("City (市级)")
+        COUNTY = "county", _("County (县级)")
+        TOWNSHIP = "township", _("Township or below (乡镇级)")
+
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    level = models.CharField(
+        _("level"),
+        max_length=20,
+        choices=Level.choices,
+        blank=True,
+        help_text=_("The level the unit answers to; the reception standards read it."),
+    )
     address = models.CharField(_("address"), max_length=300, blank=True)
     region = models.CharField(_("region"), max_length=100, blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -156,3 +174,181 @@ class Department(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:department_edit", args=[self.pk])
+
+
+class ReceptionStandardQuerySet(models.QuerySet):
+    def in_force(self) -> ReceptionStandard:
+        """The office's standards in force; the central rule's defaults when none is chosen."""
+        return self.filter(in_force=True).first() or ReceptionStandard(name=CENTRAL_NAME)
+
+
+# The name of the shipped default, which is the central rule itself.
+CENTRAL_NAME = "《党政机关国内公务接待管理规定》（中办、国办，2013年）"  # noqa: RUF001
+
+
+class ReceptionStandard(models.Model):
+    """The reception standards the feasibility checks read (trips.reception, notices.reception):
+    one row per preset (the central rule, a province's stricter 细则), one of them in force.
+
+    Kept in the directory, the lowest app every check can read: trips checks the itinerary,
+    notices the hosts' answers, and both must read one table.
+    """
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    province = models.CharField(
+        _("province"), max_length=50, blank=True, help_text=_("Blank for the central rule.")
+    )
+    sources = models.TextField(
+        _("sources"), blank=True, help_text=_("The documents and articles these values follow.")
+    )
+    in_force = models.BooleanField(_("in force"), default=False)
+    home_region = models.CharField(
+        _("the office's own region"),
+        max_length=100,
+        blank=True,
+        help_text=_("Host units in this region are local (同城) for the meal caps."),
+    )
+    # 第十条: the host may arrange 工作餐一次.
+    host_meals = models.PositiveSmallIntegerField(
+        _("meals a host may provide"),
+        default=1,
+        help_text=_("工作餐 per host unit and visit; the central rule allows one."),
+    )
+    # Meal caps, yuan per person per meal (第十条: 按照规定标准; the amounts are set locally).
+    meal_provincial = models.PositiveIntegerField(
+        _("meal cap, 省部级, out of town (yuan)"), null=True, blank=True
+    )
+    meal_bureau = models.PositiveIntegerField(
+        _("meal cap, 厅局级, out of town (yuan)"), null=True, blank=True
+    )
+    meal_county = models.PositiveIntegerField(
+        _("meal cap, 县处级, out of town (yuan)"), null=True, blank=True
+    )
+    meal_township = models.PositiveIntegerField(
+        _("meal cap, 乡科级, out of town (yuan)"), null=True, blank=True
+    )
+    meal_provincial_local = models.PositiveIntegerField(
+        _("meal cap, 省部级, local (yuan)"), null=True, blank=True
+    )
+    meal_bureau_local = models.PositiveIntegerField(
+        _("meal cap, 厅局级, local (yuan)"), null=True, blank=True
+    )
+    meal_county_local = models.PositiveIntegerField(
+        _("meal cap, 县处级, local (yuan)"), null=True, blank=True
+    )
+    meal_township_local = models.PositiveIntegerField(
+        _("meal cap, 乡科级, local (yuan)"), null=True, blank=True
+    )
+    # 陪餐 tiers (第十条: ≤10 visitors → ≤3; above → ≤ a third). A stricter province adds a
+    # small-party tier (≤5 → 2).
+    small_party = models.PositiveSmallIntegerField(
+        _("small party: up to (people)"),
+        null=True,
+        blank=True,
+        help_text=_("Blank when there is no separate tier for a small party."),
+    )
+    small_party_escorts = models.PositiveSmallIntegerField(
+        _("small party: at most at the meal"), null=True, blank=True
+    )
+    party = models.PositiveSmallIntegerField(_("party: up to (people)"), default=10)
+    party_escorts = models.PositiveSmallIntegerField(_("party: at most at the meal"), default=3)
+    large_party_divisor = models.PositiveSmallIntegerField(
+        _("larger party: at most one in"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_("Above the party size, at most this fraction of the party, rounded down."),
+    )
+    # 第九条: 标准间; 普通套间 only for 省部级.
+    suite_from = models.CharField(
+        _("a suite from the grade"), max_length=20, choices=Grade.choices, default=Grade.PROVINCIAL
+    )
+    # 八项规定 实施细则: 市、县 only one person accompanies.
+    escorts_province = models.PositiveSmallIntegerField(
+        _("陪同 at most, province-level hosts"), default=1
+    )
+    escorts_city = models.PositiveSmallIntegerField(_("陪同 at most, city-level hosts"), default=1)
+    escorts_county = models.PositiveSmallIntegerField(
+        _("陪同 at most, county-level hosts"), default=1
+    )
+    escorts_township = models.PositiveSmallIntegerField(
+        _("陪同 at most, township-level hosts"), default=1
+    )
+    # 湖南 细则: 工作日中餐不上酒.
+    weekday_lunch_dry = models.BooleanField(_("no alcohol at a weekday lunch"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReceptionStandardQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-in_force", "name"]
+        verbose_name = _("reception standards")
+        verbose_name_plural = _("reception standards")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["in_force"],
+                condition=Q(in_force=True),
+                name="one_reception_standard_in_force",
+                violation_error_message=_("Only one set of standards is in force."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:standard_edit", args=[self.pk])
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if (self.small_party is None) != (self.small_party_escorts is None):
+            field = "small_party_escorts" if self.small_party_escorts is None else "small_party"
+            errors[field] = _("Give both the small party's size and its limit, or neither.")
+        elif (
+            self.small_party is not None
+            and self.party is not None
+            and (self.small_party >= self.party)
+        ):
+            errors["small_party"] = _("The small party must be smaller than the party.")
+        if errors:
+            raise ValidationError(errors)
+
+    def put_in_force(self) -> None:
+        """This preset in force, and no other: in one transaction, the other one out first."""
+        with transaction.atomic():
+            ReceptionStandard.objects.exclude(pk=self.pk).filter(in_force=True).update(
+                in_force=False
+            )
+            ReceptionStandard.objects.filter(pk=self.pk).update(in_force=True)
+        self.in_force = True
+
+    @property
+    def is_central(self) -> bool:
+        """The shipped default: the central rule, no province's additions."""
+        return not self.province
+
+    def meal_escorts_allowed(self, visitors: int) -> int:
+        """陪餐 allowed for a party of this size (第十条, or the province's stricter tiers)."""
+        if self.small_party is not None and visitors <= self.small_party:
+            return self.small_party_escorts or 0
+        if visitors <= self.party:
+            return self.party_escorts
+        return visitors // max(self.large_party_divisor, 1)
+
+    def suite_allowed(self, grade: str) -> bool:
+        """A 普通套间 for this grade (第九条: only 省部级 by default); the ranks run high to low."""
+        order = list(Grade.values)
+        return grade in order and order.index(grade) <= order.index(self.suite_from)
+
+    def escorts_allowed(self, level: str) -> int | None:
+        """陪同 allowed at a host of this level; None when the level is not recorded."""
+        return getattr(self, f"escorts_{level}", None) if level else None
+
+    def meal_cap(self, grade: str, local: bool) -> int | None:
+        """Yuan per person per meal for the grade; a local cap falls back to out of town."""
+        if grade not in Grade.values:
+            return None
+        out_of_town = getattr(self, f"meal_{grade}")
+        if local:
+            cap = getattr(self, f"meal_{grade}_local")
+            return out_of_town if cap is None else cap
+        return out_of_town

@@ -1,4 +1,5 @@
-"""Directory URLs: host units, contacts and their CSV import, departments."""
+"""Directory URLs: host units, contacts and their CSV import, departments, the reception
+standards."""
 
 from django.urls import path
 
@@ -19,4 +20,8 @@ urlpatterns = [
     path("departments/", directory.department_list, name="department_list"),
     path("departments/new/", directory.department_create, name="department_create"),
     path("departments/<int:pk>/edit/", directory.department_edit, name="department_edit"),
+    # the reception standards the feasibility checks read
+    path("standards/", directory.standards, name="standards"),
+    path("standards/<int:pk>/", directory.standard_edit, name="standard_edit"),
+    path("standards/<int:pk>/use/", directory.standard_use, name="standard_use"),
 ]

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import roles
 from accounts.submissions import once
@@ -21,8 +21,9 @@ from directory.forms import (
     DepartmentForm,
     HostUnitFilterForm,
     HostUnitForm,
+    ReceptionStandardForm,
 )
-from directory.models import Contact, Department, HostUnit
+from directory.models import Contact, Department, HostUnit, ReceptionStandard
 
 PAGE_SIZE = 25
 
@@ -195,3 +196,37 @@ def _imported_message(new: int, updated: int) -> str:
         "Imported %(count)s contacts: %(new)s new, %(updated)s updated.",
         new + updated,
     ) % {"count": new + updated, "new": new, "updated": updated}
+
+
+# The reception standards: the office's table the feasibility checks read (secretaries only)
+
+
+@roles.secretary_required
+@require_GET
+def standards(request: HttpRequest) -> HttpResponse:
+    """The presets of the standards table, the one in force first."""
+    context = {"standards": ReceptionStandard.objects.all()}
+    return render(request, "directory/standards.html", context)
+
+
+@roles.secretary_required
+@require_http_methods(["GET", "POST"])
+def standard_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change one preset's values; a refused value shows beside its field, input kept."""
+    standard = get_object_or_404(ReceptionStandard, pk=pk)
+    form = ReceptionStandardForm(request.POST or None, instance=standard)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The standards “%(name)s” are saved.") % {"name": standard})
+        return redirect("directory:standards")
+    return render(request, "directory/standard_form.html", {"form": form, "standard": standard})
+
+
+@roles.secretary_required
+@require_POST
+def standard_use(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put one preset in force: the checks read it from now on."""
+    standard = get_object_or_404(ReceptionStandard, pk=pk)
+    standard.put_in_force()
+    messages.success(request, _("The checks now read “%(name)s”.") % {"name": standard})
+    return redirect("directory:standards")

@@ -3,17 +3,20 @@ each in a fixed number of queries however many units."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import F
 
+from directory.models import HostUnit, ReceptionStandard
+from notices import reception
 from notices.addresses import AddressProblem, unit_addresses
 from notices.drafts import NoticeDraft, prepare
 from notices.models import Notice, NoticeReply
 from outbox.models import Message
 from trips.approval import approved_version
+from trips.findings import Finding
 from trips.models import Trip, TripVersion
 
 
@@ -28,6 +31,8 @@ class UnitRow:
     text_form: Any = None
     phone_form: Any = None
     answer_form: Any = None
+    # What the reception standards say of its answer and requirements (notices.reception).
+    findings: list[Finding] = field(default_factory=list)
 
     @property
     def unread(self) -> list[NoticeReply]:
@@ -85,11 +90,20 @@ def board(trip: Trip) -> Board:
         .annotate(unit_id=F("notice__host_unit_id"))
     ):
         replies.setdefault(answer.unit_id, []).append(answer)
+    standard = ReceptionStandard.objects.in_force()
+    party = len(trip.members.all())
     rows = [
         UnitRow(
             draft,
             deliveries.get(draft.previous.cause_key, []) if draft.previous else [],
             replies.get(draft.host_unit.pk, []),
+            findings=reception.unit_findings(
+                standard,
+                party,
+                draft.host_unit,
+                draft.previous,
+                draft.content.get("requirements", ""),
+            ),
         )
         for draft in drafts
     ]
@@ -104,6 +118,8 @@ class TripNotices:
     problems: list[AddressProblem]
     sent: int
     acknowledged: int
+    # Units whose answer or requirements break the reception standards, with the findings.
+    reception: list[tuple[HostUnit, list[Finding]]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.units or self.sent)
@@ -123,4 +139,5 @@ def trip_summary(trip: Trip, user) -> TripNotices | None:
     acknowledged = sum(1 for _unit, _channel, at in current if at is not None)
     units = unit_addresses(trip)
     problems = [p for p in units if p is not None and p.unit_id not in phoned]
-    return TripNotices(len(units), problems, len(current), acknowledged)
+    found = reception.trip_findings(trip) if current else []
+    return TripNotices(len(units), problems, len(current), acknowledged, found)

@@ -34,6 +34,20 @@ class NoticeAckForm(forms.Form):
     preparation_status = forms.ChoiceField(
         label=_("Your preparation"), choices=Notice.Preparation.choices
     )
+    meal_escorts = forms.IntegerField(
+        label=_("How many of your people eat with the party (陪餐)"),
+        min_value=0,
+        max_value=99,
+        required=False,
+        help_text=_("The reception rules limit it by the size of the party."),
+    )
+    escorts = forms.IntegerField(
+        label=_("How many of your people accompany the party (陪同)"),
+        min_value=0,
+        max_value=99,
+        required=False,
+        help_text=_("The reception rules keep it small: at city and county level, one person."),
+    )
 
     def __init__(self, *args, notice: Notice, **kwargs) -> None:
         kwargs.setdefault(
@@ -43,12 +57,20 @@ class NoticeAckForm(forms.Form):
                 "onsite_contact_name": notice.onsite_contact_name,
                 "onsite_contact_phone": notice.onsite_contact_phone,
                 "preparation_status": notice.preparation_status,
+                "meal_escorts": notice.meal_escorts,
+                "escorts": notice.escorts,
             },
         )
         super().__init__(*args, **kwargs)
         if notice.is_cancellation:
-            # A cancelled visit needs no one on site and nothing prepared.
-            for name in ("onsite_contact_name", "onsite_contact_phone", "preparation_status"):
+            # A cancelled visit needs no one on site, nothing prepared and no escorts.
+            for name in (
+                "onsite_contact_name",
+                "onsite_contact_phone",
+                "preparation_status",
+                "meal_escorts",
+                "escorts",
+            ):
                 del self.fields[name]
 
     def clean_onsite_contact_phone(self) -> str:

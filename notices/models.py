@@ -152,6 +152,14 @@ class Notice(models.Model):
         choices=Preparation.choices,
         default=Preparation.NOT_STARTED,
     )
+    # The unit's own people with the party (the reception standards, notices.reception):
+    # at the meal (陪餐, 第十条) and accompanying it (陪同, 第八条). None: not said.
+    meal_escorts = models.PositiveSmallIntegerField(
+        _("hosts at the meal (陪餐)"), null=True, blank=True
+    )
+    escorts = models.PositiveSmallIntegerField(
+        _("hosts accompanying the party (陪同)"), null=True, blank=True
+    )
     answered_at = models.DateTimeField(_("last answer"), null=True, blank=True)
     # Reminders are rows with a due time, swept by beat (notices.tasks); never a Celery ETA.
     ack_reminder_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -196,6 +204,8 @@ class Notice(models.Model):
         onsite_contact_name: str = "",
         onsite_contact_phone: str = "",
         preparation_status: str = "",
+        meal_escorts: int | None = None,
+        escorts: int | None = None,
     ) -> None:
         """Record the unit's answer; the first acknowledgement's time and name are kept."""
         now = timezone.now()
@@ -207,6 +217,8 @@ class Notice(models.Model):
                 onsite_contact_name=onsite_contact_name,
                 onsite_contact_phone=onsite_contact_phone,
                 preparation_status=preparation_status or self.preparation_status,
+                meal_escorts=meal_escorts,
+                escorts=escorts,
                 answered_at=now,
             )
         self.refresh_from_db()

@@ -66,6 +66,14 @@ class Slot:
         return self.item.get_travel_mode_display()
 
     @property
+    def room_type_label(self) -> str:
+        return self.item.get_room_type_display()
+
+    @property
+    def drinks_label(self) -> str:
+        return self.item.get_drinks_display()
+
+    @property
     def office_day_shift(self) -> int:
         """How many days the office's calendar is ahead (+) or behind (-) at the start."""
         if self.office_start is None:

@@ -432,6 +432,8 @@ ITEM_FIELDS = (
     "origin",
     "destination",
     "fallback_plan",
+    "room_type",
+    "drinks",
 )
 
 
@@ -464,6 +466,14 @@ class ItineraryItem(models.Model):
         TRAIN = "train", _("Train")
         FLIGHT = "flight", _("Flight")
         OTHER = "other", _("Other")
+
+    class RoomType(models.TextChoices):
+        STANDARD = "standard", _("Standard room (标准间)")
+        SUITE = "suite", _("Ordinary suite (普通套间)")
+
+    class Drinks(models.TextChoices):
+        NONE = "none", _("No alcohol")
+        ALCOHOL = "alcohol", _("Alcohol served")
 
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="items")
     start = models.DateTimeField(_("start"))
@@ -501,6 +511,12 @@ class ItineraryItem(models.Model):
     fallback_plan = models.TextField(
         _("fallback plan"), blank=True, help_text=_("What happens in bad weather or on delay.")
     )
+    # For lodging: the reception standards allow a suite only from a grade (第九条).
+    room_type = models.CharField(
+        _("the leader's room"), max_length=10, choices=RoomType.choices, blank=True
+    )
+    # For meals: some provinces serve no alcohol at a weekday lunch (湖南 细则).
+    drinks = models.CharField(_("drinks"), max_length=10, choices=Drinks.choices, blank=True)
     # iCalendar SEQUENCE: rises with every saved change, so calendars replace the event.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

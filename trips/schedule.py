@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from accounts.dates import long_date, long_datetime
+from trips import reception
+from trips.findings import Finding
 from trips.models import ItineraryItem, Trip, TripMember
+
+__all__ = ["RULES", "Finding", "find_conflicts", "findings_by_day", "findings_by_item"]
 
 Kind = ItineraryItem.Kind
 
@@ -33,6 +37,7 @@ RULES = (
     "no_meal_break",
     "late_day",
     "no_lodging",
+    *reception.RULES,
 )
 
 # Items that are not "activity": the leader eats, rests or sleeps.
@@ -41,30 +46,6 @@ RESTFUL = frozenset({Kind.MEAL, Kind.REST, Kind.LODGING})
 NOT_APPOINTMENTS = frozenset({Kind.TRAVEL, Kind.MEAL, Kind.REST, Kind.LODGING})
 # A pause shorter than this does not break a run of continuous activity.
 SHORT_PAUSE = timedelta(minutes=15)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing that makes the itinerary hard to live through: a warning, not an error.
-
-    It is shown once, under the item where the problem starts (`at`: the later item of a
-    pair), and belongs to the day on which that item starts.
-    """
-
-    rule: str  # one of RULES
-    items: tuple[int, ...]  # pks of the items concerned, in time order
-    message: str  # already translated, plain words naming the items and times
-    day: date | None  # the trip-local day it concerns, for grouping
-    at: int | None = None  # the item it is shown under; the last of `items` when not given
-
-    def __post_init__(self) -> None:
-        if self.at is None and self.items:
-            object.__setattr__(self, "at", self.items[-1])
-
-    @property
-    def others(self) -> tuple[int, ...]:
-        """The other items it names, to link to from the item it is shown under."""
-        return tuple(pk for pk in self.items if pk != self.at)
 
 
 def find_conflicts(trip: Trip, items: Iterable[ItineraryItem] | None = None) -> list[Finding]:
@@ -86,6 +67,8 @@ def find_conflicts(trip: Trip, items: Iterable[ItineraryItem] | None = None) -> 
         *_no_meal_break(trip, items),
         *_late_days(trip, items),
         *_no_lodging(trip, items),
+        # The reception standards (第八条 to 第十条, the 八项规定 and the province's 细则).
+        *reception.itinerary_findings(trip, items),
     ]
     start_of = {item.pk: item.start for item in items}
     return _sorted(trip, start_of, [_on_its_day(trip, start_of, f) for f in findings])
@@ -157,6 +140,9 @@ def _sorted(trip: Trip, start_of: dict[int, datetime], findings: list[Finding]) 
     def moment(finding: Finding) -> datetime:
         if finding.at is not None:
             return start_of[finding.at]
+        if finding.day is None:
+            # About the trip as a whole (what the brief asks the hosts): after every day.
+            return datetime.combine(date.max - timedelta(days=1), time(0), trip.tzinfo)
         # A finding about a night (no lodging) comes after everything that starts that day.
         return datetime.combine(finding.day + timedelta(days=1), time(0), trip.tzinfo)
 

@@ -137,6 +137,8 @@ class Item:
     origin: str = ""
     destination: str = ""
     fallback_plan: str = ""
+    room_type: str = ""
+    drinks: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = {f.name: _plain(getattr(self, f.name)) for f in fields(self)}

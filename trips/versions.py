@@ -67,6 +67,16 @@ class PlannedSlot:
         mode = self.item.travel_mode
         return _label(ItineraryItem.TravelMode, mode) if mode else ""
 
+    @property
+    def room_type_label(self) -> str:
+        room = self.item.room_type
+        return _label(ItineraryItem.RoomType, room) if room else ""
+
+    @property
+    def drinks_label(self) -> str:
+        drinks = self.item.drinks
+        return _label(ItineraryItem.Drinks, drinks) if drinks else ""
+
 
 @dataclass(frozen=True)
 class Plan:

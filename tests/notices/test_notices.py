@@ -497,10 +497,10 @@ def test_notices_page_queries_do_not_grow_with_units(
     client.force_login(secretary)
     # The trip, its party (with accounts, profiles); the approved version, the current
     # notices, the units, their contacts, what each unit is asked to prepare; the e-mails of
-    # the notices, the messages from the units.
-    with django_assert_num_queries(PER_REQUEST + 9):
+    # the notices, the messages from the units; the reception standards in force.
+    with django_assert_num_queries(PER_REQUEST + 10):
         client.get(reverse("notices:notices", args=[small.pk]))
-    with django_assert_num_queries(PER_REQUEST + 9):
+    with django_assert_num_queries(PER_REQUEST + 10):
         client.get(reverse("notices:notices", args=[large.pk]))
 
 
@@ -509,9 +509,10 @@ def test_the_trip_pages_notice_panel_queries_do_not_grow_with_units(
 ):
     small, large = approved_trip_with_units(2), approved_trip_with_units(12)
     client.force_login(secretary)
-    # The trip, its party; the current notices; the units' contacts.
+    # The trip, its party; the current notices; the units' contacts; for the reception
+    # standards, the table in force, the notices with their units, the requirements.
     for trip in (small, large):
-        with django_assert_num_queries(PER_REQUEST + 4):
+        with django_assert_num_queries(PER_REQUEST + 7):
             trip_panel(client, trip)
 
 

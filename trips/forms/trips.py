@@ -442,6 +442,11 @@ class ItineraryItemForm(ChooseMixin, forms.ModelForm):
             # Hidden on the page for other kinds: what was typed there is not kept.
             for name in TRAVEL_FIELDS:
                 cleaned[name] = ""
+        # The same for the lodging's room and the meal's drinks.
+        if cleaned.get("kind") != ItineraryItem.Kind.LODGING:
+            cleaned["room_type"] = ""
+        if cleaned.get("kind") != ItineraryItem.Kind.MEAL:
+            cleaned["drinks"] = ""
         unit = cleaned.get("host_unit")
         strays = contacts_elsewhere(unit, cleaned.get("contacts") or [])
         if strays:
