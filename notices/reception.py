@@ -61,8 +61,9 @@ def unit_findings(
             findings.append(Finding("escorts", (), message, None))
     asks = asks_in(requirements)
     if asks:
-        where = _("What the office asks %(unit)s to prepare") % {"unit": unit.name}
-        findings.append(Finding("unit_asked_for", (), ask_message(asks, where), None))
+        words = _("The office asks %(unit)s to prepare %(what)s")
+        message = ask_message(asks, words, {"unit": unit.name})
+        findings.append(Finding("unit_asked_for", (), message, None))
     return findings
 
 

@@ -33,41 +33,63 @@ RULES = (
     "host_asked_for",
 )
 
-# The rules' own words, as findings cite them.
-ART_8 = gettext_lazy(
-    "Art. 8 of the Rules on Domestic Official Reception: no banners or slogans, no welcoming "
-    "crowds, no welcome carpets"
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as a finding cites it: the article (where it is written) and its words."""
+
+    article: Promise
+    text: Promise
+
+    def __str__(self) -> str:
+        return _("%(article)s: %(text)s") % {"article": self.article, "text": self.text}
+
+
+ART_8 = Rule(
+    gettext_lazy("Art. 8 of the Rules on Domestic Official Reception"),
+    gettext_lazy("no banners or slogans, no welcoming crowds, no welcome carpets"),
 )
-ART_9 = gettext_lazy(
-    "Art. 9 of the Rules on Domestic Official Reception: standard rooms; an ordinary suite "
-    "only for officials at provincial or ministerial grade"
+ART_9 = Rule(
+    gettext_lazy("Art. 9 of the Rules on Domestic Official Reception"),
+    gettext_lazy(
+        "standard rooms; an ordinary suite only for officials at provincial or ministerial grade"
+    ),
 )
-ART_10_MEAL = gettext_lazy(
-    "Art. 10 of the Rules on Domestic Official Reception: the host unit may arrange one "
-    "working meal"
+ART_10_MEAL = Rule(
+    gettext_lazy("Art. 10 of the Rules on Domestic Official Reception"),
+    gettext_lazy("the host unit may arrange one working meal"),
 )
-ART_10_ESCORTS = gettext_lazy(
-    "Art. 10 of the Rules on Domestic Official Reception: at most 3 hosts at the meal for up "
-    "to 10 visitors; above 10, at most a third of the visitors"
+ART_10_ESCORTS = Rule(
+    gettext_lazy("Art. 10 of the Rules on Domestic Official Reception"),
+    gettext_lazy(
+        "at most 3 hosts at the meal for up to 10 visitors; above 10, at most a third of the "
+        "visitors"
+    ),
 )
-EIGHT_POINTS_FLOWERS = gettext_lazy("The Eight-point Rules: no flowers or plants on display")
-EIGHT_POINTS_BANQUET = gettext_lazy("The Eight-point Rules: no banquets")
-ESCORTS_RULE = gettext_lazy(
-    "The Eight-point Rules' implementing provisions: at city and county level one person "
-    "accompanies; no escorts level upon level"
+EIGHT_POINTS_FLOWERS = Rule(
+    gettext_lazy("The Eight-point Rules"), gettext_lazy("no flowers or plants on display")
+)
+EIGHT_POINTS_BANQUET = Rule(gettext_lazy("The Eight-point Rules"), gettext_lazy("no banquets"))
+ESCORTS_RULE = Rule(
+    gettext_lazy("The Eight-point Rules' implementing provisions"),
+    gettext_lazy("at city and county level one person accompanies; no escorts level upon level"),
 )
 
 
-def cite(finding: str, rule: str | Promise) -> str:
+def cite(finding: str, rule: Rule | str) -> str:
     """A finding's words followed by the rule it comes from."""
     return _("%(finding)s (%(rule)s).") % {"finding": finding, "rule": rule}
 
 
-def in_standard(standard: ReceptionStandard, rule: str | Promise) -> str:
-    """A central rule as the office's standards apply it: a province's preset is named too."""
+def in_standard(standard: ReceptionStandard, rule: Rule) -> str:
+    """A central rule as the office's standards apply it: the rule's words under the central
+    preset; a province's preset is named, with the article it applies."""
     if standard.is_central:
         return str(rule)
-    return _("%(standard)s, after %(rule)s") % {"standard": standard.name, "rule": rule}
+    return _("%(standard)s, after %(article)s") % {
+        "standard": standard.name,
+        "article": rule.article,
+    }
 
 
 # What a host must not be asked for (第八条, the 八项规定), and the words that ask for it.
@@ -79,7 +101,7 @@ class Ask:
 
     key: str
     label: Promise
-    rule: Promise
+    rule: Rule
     words: re.Pattern
 
 
@@ -140,16 +162,10 @@ def asks_in(text: str) -> list[Ask]:
     return [ask for ask in ASKS if ask in found]
 
 
-def ask_message(asks: Sequence[Ask], where: str) -> str:
-    """One finding's words for the forbidden things one text asks for."""
-    sentences = [
-        cite(
-            _("%(where)s asks for %(what)s") % {"where": where, "what": ask.label},
-            ask.rule,
-        )
-        for ask in asks
-    ]
-    return " ".join(sentences)
+def ask_message(asks: Sequence[Ask], words: str, values: dict[str, str]) -> str:
+    """One finding's words for the forbidden things one text asks for: `words` (translated)
+    says who asks whom, with %(what)s for the thing asked."""
+    return " ".join(cite(words % {**values, "what": ask.label}, ask.rule) for ask in asks)
 
 
 # The checks of the itinerary
@@ -278,12 +294,11 @@ def _asked_of_hosts(trip: Trip, items: Sequence[ItineraryItem]) -> list[Finding]
     for item in items:
         asks = asks_in(item.host_preparation)
         if asks:
-            where = _("What “%(item)s” asks the host to prepare") % {"item": item.title}
-            findings.append(
-                Finding("host_asked_for", (item.pk,), ask_message(asks, where), _day(trip, item))
-            )
+            words = _("“%(item)s” asks its host to prepare %(what)s")
+            message = ask_message(asks, words, {"item": item.title})
+            findings.append(Finding("host_asked_for", (item.pk,), message, _day(trip, item)))
     asks = asks_in(trip.host_preparation)
     if asks:
-        where = _("The brief's “what the hosts must prepare”")
-        findings.append(Finding("host_asked_for", (), ask_message(asks, where), None))
+        message = ask_message(asks, _("The brief asks the hosts to prepare %(what)s"), {})
+        findings.append(Finding("host_asked_for", (), message, None))
     return findings
