@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import one_line_formfield
-from directory.forms import validate_phone
+from directory.forms import STANDARD_GROUPS, validate_phone
 from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit, ReceptionStandard
 
 
@@ -90,41 +90,8 @@ class ReceptionStandardAdmin(admin.ModelAdmin):
     list_display = ["name", "province", "in_force", "updated_at"]
     list_filter = ["in_force"]
     search_fields = ["name", "province"]
+    # The settings page's groups, and whether the preset is in force.
     fieldsets = [
-        (None, {"fields": ["name", "province", "in_force", "home_region", "sources"]}),
-        (
-            _("Meals (第十条)"),
-            {
-                "fields": [
-                    "host_meals",
-                    ("meal_provincial", "meal_provincial_local"),
-                    ("meal_bureau", "meal_bureau_local"),
-                    ("meal_county", "meal_county_local"),
-                    ("meal_township", "meal_township_local"),
-                    "weekday_lunch_dry",
-                ]
-            },
-        ),
-        (
-            _("陪餐 at the meal"),
-            {
-                "fields": [
-                    ("small_party", "small_party_escorts"),
-                    ("party", "party_escorts"),
-                    "large_party_divisor",
-                ]
-            },
-        ),
-        (_("Lodging (第九条)"), {"fields": ["suite_from"]}),
-        (
-            _("陪同 (八项规定 实施细则)"),
-            {
-                "fields": [
-                    "escorts_province",
-                    "escorts_city",
-                    "escorts_county",
-                    "escorts_township",
-                ]
-            },
-        ),
+        (title, {"fields": [*names, "in_force"] if n == 0 else list(names)})
+        for n, (title, names) in enumerate(STANDARD_GROUPS)
     ]
