@@ -16,7 +16,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import words
 from accounts.forms import ChooseMixin, OneLineField, one_line_formfield
-from directory.models import CONTACT_FIELDS, Contact, Department, HostUnit, ReceptionStandard
+from directory.models import (
+    CONTACT_FIELDS,
+    ESCORT_FIELDS,
+    Contact,
+    Department,
+    HostUnit,
+    ReceptionStandard,
+)
 
 # Digits, spaces, "+" in front, dashes and parentheses; then an optional extension
 # ("ext. 12", "x12", "#12", "转12", "分机12").
@@ -254,7 +261,7 @@ STANDARD_GROUPS = (
     (_("Lodging (Art. 9)"), ("suite_from",)),
     (
         _("Hosts accompanying the party (陪同)"),
-        ("escorts_province", "escorts_city", "escorts_county", "escorts_township"),
+        ESCORT_FIELDS,
     ),
 )
 

@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts import words
@@ -262,17 +263,8 @@ class ReceptionStandard(models.Model):
     suite_from = models.CharField(
         _("a suite from the grade"), max_length=20, choices=Grade.choices, default=Grade.PROVINCIAL
     )
-    # 八项规定 实施细则: 市、县 only one person accompanies.
-    escorts_province = models.PositiveSmallIntegerField(
-        _("陪同 at most, province-level hosts"), default=1
-    )
-    escorts_city = models.PositiveSmallIntegerField(_("陪同 at most, city-level hosts"), default=1)
-    escorts_county = models.PositiveSmallIntegerField(
-        _("陪同 at most, county-level hosts"), default=1
-    )
-    escorts_township = models.PositiveSmallIntegerField(
-        _("陪同 at most, township-level hosts"), default=1
-    )
+    # 陪同 caps by the leader's grade and the host's level: the escorts_<grade>_<level>
+    # fields added below the class (ESCORT_FIELDS).
     # 湖南 细则: 工作日中餐不上酒.
     weekday_lunch_dry = models.BooleanField(_("no alcohol at a weekday lunch"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -339,9 +331,14 @@ class ReceptionStandard(models.Model):
         order = list(Grade.values)
         return grade in order and order.index(grade) <= order.index(self.suite_from)
 
-    def escorts_allowed(self, level: str) -> int | None:
-        """陪同 allowed at a host of this level; None when the level is not recorded."""
-        return getattr(self, f"escorts_{level}", None) if level else None
+    def escorts_allowed(self, grade: str, level: str) -> int | None:
+        """陪同 allowed for a leader of this grade at a host of this level; None when the
+        level is not recorded. A grade not recorded is read as the highest (the most
+        lenient cap), so that what is too many for any leader is still found."""
+        if level not in HostUnit.Level.values:
+            return None
+        grade = grade if grade in Grade.values else Grade.PROVINCIAL
+        return getattr(self, f"escorts_{grade}_{level}")
 
     def meal_cap(self, grade: str, local: bool) -> int | None:
         """Yuan per person per meal for the grade; a local cap falls back to out of town."""
@@ -352,3 +349,22 @@ class ReceptionStandard(models.Model):
             cap = getattr(self, f"meal_{grade}_local")
             return out_of_town if cap is None else cap
         return out_of_town
+
+
+# 陪同 caps, one field per leader's grade and host's level (八项规定 实施细则: 市、县 only one
+# person accompanies; 不得层层多人陪同), the grid the settings page shows.
+ESCORT_FIELDS: tuple[str, ...] = ()
+for _grade in Grade:
+    for _level in HostUnit.Level:
+        ReceptionStandard.add_to_class(
+            f"escorts_{_grade.value}_{_level.value}",
+            models.PositiveSmallIntegerField(
+                format_lazy(
+                    _("陪同 at most: a {grade} leader at a {level} host"),
+                    grade=_grade.label,
+                    level=_level.label,
+                ),
+                default=1,
+            ),
+        )
+        ESCORT_FIELDS += (f"escorts_{_grade.value}_{_level.value}",)

@@ -18,6 +18,7 @@ from outbox.models import Message
 from trips.approval import approved_version
 from trips.findings import Finding
 from trips.models import Trip, TripVersion
+from trips.reception import leader_grade
 
 
 @dataclass
@@ -92,6 +93,7 @@ def board(trip: Trip) -> Board:
         replies.setdefault(answer.unit_id, []).append(answer)
     standard = ReceptionStandard.objects.in_force()
     party = len(trip.members.all())
+    grade = leader_grade(trip) or ""
     rows = [
         UnitRow(
             draft,
@@ -103,6 +105,7 @@ def board(trip: Trip) -> Board:
                 draft.host_unit,
                 draft.previous,
                 draft.content.get("requirements", ""),
+                grade,
             ),
         )
         for draft in drafts

@@ -15,7 +15,15 @@ from directory.models import HostUnit, ReceptionStandard
 from notices.models import Notice, UnitRequirements
 from trips.findings import Finding
 from trips.models import Trip
-from trips.reception import ART_10_ESCORTS, ESCORTS_RULE, ask_message, asks_in, cite, in_standard
+from trips.reception import (
+    ART_10_ESCORTS,
+    ESCORTS_RULE,
+    ask_message,
+    asks_in,
+    cite,
+    in_standard,
+    leader_grade,
+)
 
 RULES = ("meal_escorts", "escorts", "unit_asked_for")
 
@@ -26,9 +34,11 @@ def unit_findings(
     unit: HostUnit,
     notice: Notice | None,
     requirements: str,
+    grade: str = "",
 ) -> list[Finding]:
     """The findings of one unit: its answer on the current notice (None: no answer yet)
-    and what it is asked to prepare, for a party of this many people. No query."""
+    and what it is asked to prepare, for a party of this many people led by a leader of
+    this grade ("": not recorded). No query."""
     findings = []
     answered = notice is not None and not notice.is_cancellation
     if answered and notice.meal_escorts is not None:
@@ -46,12 +56,13 @@ def unit_findings(
             message = cite(words, in_standard(standard, ART_10_ESCORTS))
             findings.append(Finding("meal_escorts", (), message, None))
     if answered and notice.escorts is not None:
-        allowed = standard.escorts_allowed(unit.level)
+        allowed = standard.escorts_allowed(grade, unit.level)
         if allowed is not None and notice.escorts > allowed:
             words = _(
                 "%(unit)s sends %(escorts)s of its people to accompany the party; at most "
                 "%(allowed)s at a host of the level %(level)s"
-            ) % {
+            )
+            words %= {
                 "unit": unit.name,
                 "escorts": notice.escorts,
                 "allowed": allowed,
@@ -72,6 +83,7 @@ def trip_findings(trip: Trip) -> list[tuple[HostUnit, list[Finding]]]:
     party, the current notices with their units, the requirements)."""
     standard = ReceptionStandard.objects.in_force()
     party = len(trip.members.all())
+    grade = leader_grade(trip) or ""
     notices = {
         n.host_unit_id: n for n in trip.notices.current().select_related("host_unit").order_by("pk")
     }
@@ -84,7 +96,7 @@ def trip_findings(trip: Trip) -> list[tuple[HostUnit, list[Finding]]]:
     found = []
     for pk, unit in sorted(units.items(), key=lambda entry: entry[1].name):
         text = requirements[pk].text if pk in requirements else ""
-        findings = unit_findings(standard, party, unit, notices.get(pk), text)
+        findings = unit_findings(standard, party, unit, notices.get(pk), text, grade)
         if findings:
             found.append((unit, findings))
     return found

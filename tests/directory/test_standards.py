@@ -102,9 +102,20 @@ def test_a_suite_only_for_provincial_grade(central, grade, allowed):
     assert central.suite_allowed(grade) is allowed
 
 
-def test_escorts_by_the_hosts_level(central):
-    assert central.escorts_allowed(HostUnit.Level.COUNTY) == 1
-    assert central.escorts_allowed("") is None
+def test_escorts_one_person_at_city_and_county_level(central):
+    for grade in Grade.values:
+        assert central.escorts_allowed(grade, HostUnit.Level.CITY) == 1
+        assert central.escorts_allowed(grade, HostUnit.Level.COUNTY) == 1
+
+
+def test_escorts_by_the_leaders_grade_and_the_hosts_level(central):
+    central.escorts_provincial_province = 3
+    assert central.escorts_allowed(Grade.PROVINCIAL, HostUnit.Level.PROVINCE) == 3
+    assert central.escorts_allowed(Grade.BUREAU, HostUnit.Level.PROVINCE) == 1
+    # The grade not recorded: the highest grade's cap, the most lenient.
+    assert central.escorts_allowed("", HostUnit.Level.PROVINCE) == 3
+    # The level not recorded: nothing to check against.
+    assert central.escorts_allowed(Grade.BUREAU, "") is None
 
 
 def test_a_local_meal_cap_falls_back_to_the_out_of_town_one(stricter):
@@ -193,7 +204,7 @@ def test_a_small_party_without_its_limit_is_refused(client, secretary, stricter)
 def test_a_negative_count_is_refused(client, secretary, central):
     client.force_login(secretary)
     url = reverse("directory:standard_edit", args=[central.pk])
-    response = client.post(url, form_data(central, escorts_county="-1"))
+    response = client.post(url, form_data(central, escorts_bureau_county="-1"))
     assert response.status_code == 200
     assert "Ensure this value is greater than or equal to 0." in response.content.decode()
 

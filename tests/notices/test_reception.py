@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.models import Grade
 from directory.models import CENTRAL_NAME, HostUnit, ReceptionStandard
 from notices import drafts, links
 from notices.models import Notice
@@ -34,9 +35,11 @@ def answered(meal_escorts: int | None = None, escorts: int | None = None) -> Not
     return Notice(kind=Notice.Kind.NEW, meal_escorts=meal_escorts, escorts=escorts)
 
 
-def rules(standard, party: int, notice: Notice, level: str = "", text: str = "") -> list[str]:
+def rules(
+    standard, party: int, notice: Notice, level: str = "", text: str = "", grade: str = ""
+) -> list[str]:
     unit = HostUnit(name="County government", level=level)
-    return [f.rule for f in unit_findings(standard, party, unit, notice, text)]
+    return [f.rule for f in unit_findings(standard, party, unit, notice, text, grade)]
 
 
 # 陪餐: 第十条 (≤10 visitors → 3, above → a third), and a stricter province (≤5 → 2)
@@ -108,9 +111,19 @@ def test_escorts_by_the_hosts_level(central, level, escorts, finding):
     assert (rules(central, 3, answered(escorts=escorts), level=level) == ["escorts"]) is finding
 
 
-def test_the_escorts_cap_is_the_offices_to_set(central):
-    central.escorts_county = 2
-    assert rules(central, 3, answered(escorts=2), level=HostUnit.Level.COUNTY) == []
+def test_the_escorts_cap_is_the_offices_to_set_by_grade_and_level(central):
+    central.escorts_provincial_province = 3
+    province = HostUnit.Level.PROVINCE
+    assert rules(central, 3, answered(escorts=3), level=province, grade=Grade.PROVINCIAL) == []
+    assert rules(central, 3, answered(escorts=2), level=province, grade=Grade.BUREAU) == ["escorts"]
+
+
+def test_the_escorts_finding_cites_the_implementing_provisions(central):
+    unit = HostUnit(name="县政府", level=HostUnit.Level.COUNTY)
+    with translation.override("zh-hans"):
+        [finding] = unit_findings(central, 3, unit, answered(escorts=2), "")
+    assert "中央八项规定实施细则：市、县陪同只安排1人" in finding.message
+    assert "县级接待单位陪同不得超过1人" in finding.message
 
 
 # What the office asks the unit to prepare
