@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import words
 from accounts.forms import ChooseMixin, OneLineField, one_line_formfield
+from accounts.models import Grade
 from directory.models import (
     CONTACT_FIELDS,
     ESCORT_FIELDS,
@@ -276,5 +277,23 @@ class ReceptionStandardForm(ChooseMixin, forms.ModelForm):
         widgets = {"sources": forms.Textarea(attrs={"rows": 4})}
 
     def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
-        """The fields by group, for the page."""
-        return [(title, [self[name] for name in names]) for title, names in STANDARD_GROUPS]
+        """The fields by group, for the page; the 陪同 caps are drawn as a grid (escort_grid)."""
+        return [
+            (title, [self[name] for name in names])
+            for title, names in STANDARD_GROUPS
+            if names is not ESCORT_FIELDS
+        ]
+
+    def escort_grid(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The 陪同 caps: a row per leader's grade, a column per host's level."""
+        return [
+            (
+                grade.label,
+                [self[f"escorts_{grade.value}_{level.value}"] for level in HostUnit.Level],
+            )
+            for grade in Grade
+        ]
+
+    @staticmethod
+    def host_levels() -> list[str]:
+        return [level.label for level in HostUnit.Level]

@@ -241,3 +241,22 @@ def test_the_admin_edits_a_preset_by_the_models_rules(client, superuser, stricte
     client.post(url, form_data(stricter, weekday_lunch_dry=None))
     stricter.refresh_from_db()
     assert stricter.weekday_lunch_dry is False
+
+
+def test_a_secretary_sets_a_cell_of_the_escort_grid(client, secretary, central):
+    client.force_login(secretary)
+    url = reverse("directory:standard_edit", args=[central.pk])
+    html = client.get(url).content.decode()
+    assert 'name="escorts_provincial_province"' in html and "escort-grid" in html
+    client.post(url, form_data(central, escorts_provincial_province="3"))
+    central.refresh_from_db()
+    assert central.escorts_allowed(Grade.PROVINCIAL, HostUnit.Level.PROVINCE) == 3
+
+
+def test_a_bad_cell_of_the_grid_is_refused_in_its_cell(client, secretary, central):
+    client.force_login(secretary)
+    url = reverse("directory:standard_edit", args=[central.pk])
+    html = client.post(url, form_data(central, escorts_county_city="many")).content.decode()
+    cell = html.split('name="escorts_county_city"', 1)[1].split("</td>", 1)[0]
+    assert "Enter a whole number." in cell
+    assert 'value="many"' in html.split('name="escorts_county_city"', 1)[0][-200:] + cell
