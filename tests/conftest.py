@@ -32,12 +32,15 @@ def _english_by_default():
 
 @pytest.fixture(autouse=True)
 def _office_roles_after_flush(request):
-    """Transactional tests flush the database, and with it the roles the migration made."""
+    """Transactional tests flush the database, and with it the roles and the reception
+    standards the migrations made."""
     marker = request.node.get_closest_marker("django_db")
     transactional = marker and marker.kwargs.get("transaction")
     if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
         request.getfixturevalue("transactional_db")
         import_module("accounts.migrations.0002_office_roles").create_roles(apps, None)
+        # And the reception standards' presets, the central rule in force.
+        import_module("directory.migrations.0004_reception_standards").ship_presets(apps, None)
 
 
 @pytest.fixture(autouse=True)

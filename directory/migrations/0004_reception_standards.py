@@ -17,7 +17,7 @@ CENTRAL = {
     ),
 }
 STRICTER = {
-    "name": "省级细则（从严示例）",
+    "name": "省级从严细则示例",
     "province": "（请填写省份）",
     "in_force": False,
     "small_party": 5,
