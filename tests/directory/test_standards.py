@@ -260,3 +260,32 @@ def test_a_bad_cell_of_the_grid_is_refused_in_its_cell(client, secretary, centra
     cell = html.split('name="escorts_county_city"', 1)[1].split("</td>", 1)[0]
     assert "Enter a whole number." in cell
     assert 'value="many"' in html.split('name="escorts_county_city"', 1)[0][-200:] + cell
+
+
+# What the standards read: the host's level, the leader's grade
+
+
+def test_a_secretary_sets_the_host_units_level(client, secretary):
+    from tests.factories import HostUnitFactory
+
+    unit = HostUnitFactory(name="县水利局")
+    client.force_login(secretary)
+    data = {"name": unit.name, "kind": "government", "level": "county", "language": "zh-hans"}
+    client.post(reverse("directory:hostunit_edit", args=[unit.pk]), data)
+    unit.refresh_from_db()
+    assert unit.level == HostUnit.Level.COUNTY
+
+
+def test_only_secretaries_set_the_leaders_grade_in_the_admin(secretary, staff):
+    from django.contrib.admin import site
+    from django.test import RequestFactory
+
+    from accounts.admin import ProfileAdmin
+    from accounts.models import Profile
+
+    admin = ProfileAdmin(Profile, site)
+    request = RequestFactory().get("/")
+    request.user = staff
+    assert "grade" in admin.get_readonly_fields(request)
+    request.user = secretary
+    assert "grade" not in admin.get_readonly_fields(request)
