@@ -142,5 +142,6 @@ def trip_summary(trip: Trip, user) -> TripNotices | None:
     acknowledged = sum(1 for _unit, _channel, at in current if at is not None)
     units = unit_addresses(trip)
     problems = [p for p in units if p is not None and p.unit_id not in phoned]
-    found = reception.trip_findings(trip) if current else []
+    # What a unit is asked may break the rules before any notice goes.
+    found = reception.trip_findings(trip) if units else []
     return TripNotices(len(units), problems, len(current), acknowledged, found)

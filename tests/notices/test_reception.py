@@ -203,3 +203,9 @@ def test_the_trip_pages_notice_panel_lists_the_findings(client, sent, secretary,
     assert "rule-meal_escorts" in panel
     assert "The office asks Riverside township to prepare banners or slogans" in panel
     assert f"#unit-{visit.township.pk}" in panel
+
+
+def test_the_panel_flags_requirements_before_any_notice_goes(client, visit, secretary):
+    drafts.set_requirements(visit.trip, visit.plant, "请摆放鲜花", secretary)
+    client.force_login(secretary)
+    assert "rule-unit_asked_for" in trip_panel(client, visit.trip)
