@@ -188,7 +188,7 @@ CENTRAL_NAME = "《党政机关国内公务接待管理规定》（中办、国�
 
 
 class ReceptionStandard(models.Model):
-    """The reception standards the feasibility checks read (trips.reception, notices.reception):
+    """The reception standards the feasibility checks read (trips.standards, notices.standards):
     one row per preset (the central rule, a province's stricter 细则), one of them in force.
 
     Kept in the directory, the lowest app every check can read: trips checks the itinerary,

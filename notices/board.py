@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 
 from directory.models import HostUnit, ReceptionStandard
-from notices import reception
+from notices import standards
 from notices.addresses import AddressProblem, unit_addresses
 from notices.drafts import NoticeDraft, prepare
 from notices.models import Notice, NoticeReply
@@ -18,7 +18,7 @@ from outbox.models import Message
 from trips.approval import approved_version
 from trips.findings import Finding
 from trips.models import Trip, TripVersion
-from trips.reception import leader_grade
+from trips.standards import leader_grade
 
 
 @dataclass
@@ -32,7 +32,7 @@ class UnitRow:
     text_form: Any = None
     phone_form: Any = None
     answer_form: Any = None
-    # What the reception standards say of its answer and requirements (notices.reception).
+    # What the reception standards say of its answer and requirements (notices.standards).
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -99,7 +99,7 @@ def board(trip: Trip) -> Board:
             draft,
             deliveries.get(draft.previous.cause_key, []) if draft.previous else [],
             replies.get(draft.host_unit.pk, []),
-            findings=reception.unit_findings(
+            findings=standards.unit_findings(
                 standard,
                 party,
                 draft.host_unit,
@@ -122,7 +122,7 @@ class TripNotices:
     sent: int
     acknowledged: int
     # Units whose answer or requirements break the reception standards, with the findings.
-    reception: list[tuple[HostUnit, list[Finding]]] = field(default_factory=list)
+    standards: list[tuple[HostUnit, list[Finding]]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.units or self.sent)
@@ -143,5 +143,5 @@ def trip_summary(trip: Trip, user) -> TripNotices | None:
     units = unit_addresses(trip)
     problems = [p for p in units if p is not None and p.unit_id not in phoned]
     # What a unit is asked may break the rules before any notice goes.
-    found = reception.trip_findings(trip) if units else []
+    found = standards.trip_findings(trip) if units else []
     return TripNotices(len(units), problems, len(current), acknowledged, found)

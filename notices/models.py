@@ -152,7 +152,7 @@ class Notice(models.Model):
         choices=Preparation.choices,
         default=Preparation.NOT_STARTED,
     )
-    # The unit's own people with the party (the reception standards, notices.reception):
+    # The unit's own people with the party (the reception standards, notices.standards):
     # at the meal (陪餐, 第十条) and accompanying it (陪同, 第八条). None: not said.
     meal_escorts = models.PositiveSmallIntegerField(
         _("hosts at the meal (陪餐)"), null=True, blank=True

@@ -1,4 +1,4 @@
-"""The Finding of the feasibility checks: shared by trips.schedule and trips.reception."""
+"""The Finding of the feasibility checks: shared by trips.schedule and trips.standards."""
 
 from __future__ import annotations
 

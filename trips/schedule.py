@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from accounts.dates import long_date, long_datetime
-from trips import reception
+from trips import standards
 from trips.findings import Finding
 from trips.models import ItineraryItem, Trip, TripMember
 
@@ -37,7 +37,7 @@ RULES = (
     "no_meal_break",
     "late_day",
     "no_lodging",
-    *reception.RULES,
+    *standards.RULES,
 )
 
 # Items that are not "activity": the leader eats, rests or sleeps.
@@ -68,7 +68,7 @@ def find_conflicts(trip: Trip, items: Iterable[ItineraryItem] | None = None) -> 
         *_late_days(trip, items),
         *_no_lodging(trip, items),
         # The reception standards (第八条 to 第十条, the 八项规定 and the province's 细则).
-        *reception.itinerary_findings(trip, items),
+        *standards.itinerary_findings(trip, items),
     ]
     start_of = {item.pk: item.start for item in items}
     return _sorted(trip, start_of, [_on_its_day(trip, start_of, f) for f in findings])

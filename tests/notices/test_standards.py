@@ -13,7 +13,7 @@ from accounts.models import Grade
 from directory.models import CENTRAL_NAME, HostUnit, ReceptionStandard
 from notices import drafts, links
 from notices.models import Notice
-from notices.reception import unit_findings
+from notices.standards import unit_findings
 from tests.notices.notice_setup import trip_panel
 
 pytestmark = pytest.mark.django_db

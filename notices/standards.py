@@ -2,7 +2,7 @@
 陪餐 over the cap for the party's size (第十条), more 陪同 than its level allows (the 八项规定's
 implementing provisions), and requirements asking for what 第八条 and the 八项规定 forbid.
 
-Here and not in trips.reception: the hosts' answers are the notices'. The findings are the
+Here and not in trips.standards: the hosts' answers are the notices'. The findings are the
 feasibility checks' kind (trips.findings.Finding), each naming its rule, shown on the unit's
 row of the notices page and in the trip page's notice panel.
 """
@@ -15,7 +15,7 @@ from directory.models import HostUnit, ReceptionStandard
 from notices.models import Notice, UnitRequirements
 from trips.findings import Finding
 from trips.models import Trip
-from trips.reception import (
+from trips.standards import (
     ART_10_ESCORTS,
     ESCORTS_RULE,
     ask_message,

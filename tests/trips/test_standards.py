@@ -14,7 +14,7 @@ from accounts.models import Grade
 from directory.models import CENTRAL_NAME, ReceptionStandard
 from tests.factories import HostUnitFactory, TripFactory, UserFactory
 from tests.trips.test_schedule import DAY, item
-from trips import approval, reception, schedule, snapshot
+from trips import approval, schedule, snapshot, standards
 from trips.models import ItineraryItem, Trip
 
 Kind = ItineraryItem.Kind
@@ -273,6 +273,6 @@ def test_every_reception_rule_speaks_chinese(stricter):
     item(trip, "20:00", "23:00", kind=Kind.LODGING, room_type="suite")
     with translation.override("zh-hans"):
         findings = schedule.find_conflicts(Trip.objects.with_team().get(pk=trip.pk))
-    ours = [f for f in findings if f.rule in reception.RULES]
-    assert {f.rule for f in ours} == set(reception.RULES)
+    ours = [f for f in findings if f.rule in standards.RULES]
+    assert {f.rule for f in ours} == set(standards.RULES)
     assert all("Art." not in f.message and "（" in f.message for f in ours)

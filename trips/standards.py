@@ -1,6 +1,6 @@
 # ruff: noqa: RUF001  (the rules are quoted in Chinese, with full-width punctuation)
 """The reception standards as feasibility checks of the itinerary: what the rules the office
-is audited on say about the plan itself (the hosts' answers are checked in notices.reception).
+is audited on say about the plan itself (the hosts' answers are checked in notices.standards).
 
 Each finding names the rule it comes from: 《党政机关国内公务接待管理规定》 (中办、国办, 2013)
 第八条 (迎送, banners, carpets), 第九条 (rooms), 第十条 (meals and 陪餐), the 八项规定 (flowers,
