@@ -181,18 +181,18 @@ def _source(item: FollowUp, language: str) -> Line:
         paragraphs.append(words.labelled(note.get_kind_display(), said, language))
     if item.raised_by_leader:
         paragraphs.append(_("Raised by the leader: the leader reads the answer."))
-    return Line(pgettext("duban slip", "Source"), paragraphs)
+    return Line(pgettext("follow-up slip", "Source"), paragraphs)
 
 
 def _owners(item: FollowUp, language: str) -> Line:
     """承办部门: 牵头 the owner department, 配合 the co-owners."""
-    lead = words.labelled(pgettext("duban slip", "Lead"), item.department.name, language)
+    lead = words.labelled(pgettext("follow-up slip", "Lead"), item.department.name, language)
     co_owners = [part.department.name for part in _parts(item)]
     paragraphs = [lead]
     if co_owners:
         shared = words.series(co_owners, language)
-        paragraphs.append(words.labelled(pgettext("duban slip", "Co-owners"), shared, language))
-    return Line(pgettext("duban slip", "Departments"), paragraphs)
+        paragraphs.append(words.labelled(pgettext("follow-up slip", "Co-owners"), shared, language))
+    return Line(pgettext("follow-up slip", "Departments"), paragraphs)
 
 
 def _parts(item: FollowUp) -> list:
@@ -209,7 +209,7 @@ def _due(item: FollowUp, language: str) -> Line:
             _("Extended; the original due date was %(original)s, and lateness counts from it.")
             % {"original": original}
         )
-    return Line(pgettext("duban slip", "Due date"), paragraphs)
+    return Line(pgettext("follow-up slip", "Due date"), paragraphs)
 
 
 def _office_contact(item: FollowUp, user) -> Any:
@@ -240,7 +240,7 @@ def _contacts(item: FollowUp, secretary, language: str) -> Line:
         if phone:
             who += words.comma(language) + phone
         paragraphs.append(words.labelled(_("At the office"), who, language))
-    return Line(pgettext("duban slip", "Contacts"), paragraphs or ["—"])
+    return Line(pgettext("follow-up slip", "Contacts"), paragraphs or ["—"])
 
 
 def _answer_by() -> Line:
@@ -248,7 +248,7 @@ def _answer_by() -> Line:
     e-mails it), or signed in; one answer per item, the lead answering for the whole."""
     url = absolute_url(reverse("followups:my_department_items"))
     return Line(
-        pgettext("duban slip", "How to answer"),
+        pgettext("follow-up slip", "How to answer"),
         [
             _(
                 "Through the link to your department's items that the office sends by "
@@ -277,8 +277,8 @@ def _paragraphs(text: str) -> list[str]:
 
 def _matter(item: FollowUp) -> list[Line]:
     return [
-        Line(pgettext("duban slip", "Item"), [item.title]),
-        Line(pgettext("duban slip", "What is to be done"), _paragraphs(item.to_do)),
+        Line(pgettext("follow-up slip", "Item"), [item.title]),
+        Line(pgettext("follow-up slip", "What is to be done"), _paragraphs(item.to_do)),
     ]
 
 
@@ -382,13 +382,13 @@ def urging_slip(urging: Urging, item: FollowUp, language: str) -> Slip | None:
         if light:
             standing.insert(0, words.labelled(_("Light"), light, language))
         lines = [
-            Line(pgettext("duban slip", "Follow-up notice"), [duban_label(number)]),
+            Line(pgettext("follow-up slip", "Follow-up notice"), [duban_label(number)]),
             *_matter(item),
             _owners(item, language),
             _due(item, language),
-            Line(pgettext("duban slip", "Where it stands"), standing),
+            Line(pgettext("follow-up slip", "Where it stands"), standing),
             Line(
-                pgettext("duban slip", "Urged so far"),
+                pgettext("follow-up slip", "Urged so far"),
                 [_round_line(r, language) for r in rounds],
             ),
         ]

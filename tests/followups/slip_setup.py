@@ -38,7 +38,9 @@ def full_item(trip, secretary, leader, day: dt.date = dt.date(2026, 12, 10)) -> 
     note = item_setup.note(
         trip, leader, kind=Note.Kind.REMARK, text="The village needs clean water by spring."
     )
-    item = handed_over(trip, secretary, dept, day, note=note, contact=contact)
+    item = handed_over(
+        trip, secretary, dept, day, note=note, contact=contact, raised_by_leader=True
+    )
     FollowUpPart.objects.create(followup=item, department=DepartmentFactory(name="Finance bureau"))
     return item
 
