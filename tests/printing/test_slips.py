@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from io import BytesIO
+from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
@@ -46,6 +47,7 @@ def test_the_duban_notice_is_one_a4_page_in_chinese(client, item, secretary):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    assert "督办通知单 督〔2026〕1号 Fix the pump.pdf" in unquote(response["Content-Disposition"])
     assert pdf.pages(response.content) == 1
     assert pdf.page_box(response.content) == pytest.approx((595.3, 841.9), abs=1)
     text = pdf.flat(response.content)
@@ -207,3 +209,16 @@ def test_a_department_member_sees_no_print_links(client, item):
     page = client.get(item.get_absolute_url()).content.decode()
 
     assert reverse("printing:duban_slip", args=[item.pk]) not in page
+
+
+def test_the_download_log_names_the_slips(client, secret_item, secretary):
+    setup.urged(secret_item, secretary, dt.date(2027, 1, 20))
+    duban(client, secretary, secret_item, "docx")
+    urging(client, secretary, secret_item, 1)
+    client.force_login(secretary)
+
+    log = client.get(reverse("printing:download_log", args=[secret_item.trip_id]))
+
+    page = log.content.decode()
+    assert f"Follow-up notice #{secret_item.pk} (Word)" in page
+    assert f"Urging notice #{secret_item.pk}-1" in page
