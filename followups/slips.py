@@ -9,6 +9,8 @@ and followups.word the Word file the office stamps. Nothing here renders.
 Numbers: the 督办通知单 is 督〔2026〕12号, the item's place among the items handed over in that
 year (the office's clock), by the moment its history first shows it leaving 待交办; history
 rows are never edited, so an item's number never changes when later items are handed over.
+(The app never deletes an item or a trip; one removed in the admin would renumber the
+year's later items.)
 A 催办通知单 is 催〔2026〕12-2号: its item's number and the round.
 """
 
@@ -118,7 +120,6 @@ class Slip:
     """A printed form, every word in its language: the heading, the number, to whom, the
     opening sentence, the labelled lines, and the 落款 (the office and the date of issue)."""
 
-    kind: str  # "duban" or "urging"
     title: str
     number: str
     addressee: str
@@ -302,7 +303,6 @@ def duban_slip(item: FollowUp, language: str) -> Slip | None:
             return None
         secretary = _office_contact(item, _handed_over_by(item))
         return Slip(
-            kind="duban",
             title=pgettext("printed document", "Follow-up notice"),
             number=duban_label(number),
             addressee=_header(item, language),
@@ -397,7 +397,6 @@ def urging_slip(urging: Urging, item: FollowUp, language: str) -> Slip | None:
         secretary = _office_contact(item, urging.by_user)
         lines += [_contacts(item, secretary, language), _answer_by()]
         return Slip(
-            kind="urging",
             title=pgettext("printed document", "Urging notice"),
             number=urging_label(number, urging.round),
             addressee=_header(item, language),
