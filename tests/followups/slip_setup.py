@@ -28,9 +28,13 @@ def handed_over(trip, secretary, dept, day: dt.date, hour: int = 9, **kwargs) ->
     return item
 
 
-def full_item(trip, secretary, leader, day: dt.date = dt.date(2026, 12, 10)) -> FollowUp:
-    """An item from the leader's remark at a visit, with a contact, a co-owner and phones."""
-    dept, contact = item_setup.department("Water bureau")
+def full_item(
+    trip, secretary, leader, day: dt.date = dt.date(2026, 12, 10), *, owners=("Water", "Finance")
+) -> FollowUp:
+    """An item from the leader's remark, with a contact, a co-owner and phones; its lead and
+    co-owner are the owners' bureaus."""
+    lead, co_owner = (f"{name} bureau" for name in owners)
+    dept, contact = item_setup.department(lead)
     contact.title, contact.phone = "Deputy director", "0571-8700 0001"
     contact.save()
     secretary.profile.phone = "0571-8700 9999"
@@ -41,7 +45,7 @@ def full_item(trip, secretary, leader, day: dt.date = dt.date(2026, 12, 10)) -> 
     item = handed_over(
         trip, secretary, dept, day, note=note, contact=contact, raised_by_leader=True
     )
-    FollowUpPart.objects.create(followup=item, department=DepartmentFactory(name="Finance bureau"))
+    FollowUpPart.objects.create(followup=item, department=DepartmentFactory(name=co_owner))
     return item
 
 

@@ -9,6 +9,8 @@ from io import BytesIO
 from urllib.parse import unquote
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 
@@ -222,3 +224,21 @@ def test_the_download_log_names_the_slips(client, secret_item, secretary):
     page = log.content.decode()
     assert f"Follow-up notice #{secret_item.pk} (Word)" in page
     assert f"Urging notice #{secret_item.pk}-1" in page
+
+
+def test_an_urging_notices_queries_do_not_grow_with_the_rounds(
+    client, office_trip, item, secretary, leader
+):
+    chased = setup.full_item(office_trip, secretary, leader, owners=("Roads", "Parks"))
+    setup.urged(item, secretary, dt.date(2027, 1, 20))
+    for day in range(1, 9):
+        setup.urged(chased, secretary, dt.date(2027, 1, 10 + day))
+    client.force_login(secretary)
+    urging(client, secretary, item, 1)  # the session and the caches warm
+
+    with CaptureQueriesContext(connection) as one:
+        urging(client, secretary, item, 1)
+    with CaptureQueriesContext(connection) as eight:
+        urging(client, secretary, chased, 8)
+
+    assert len(eight) == len(one)
