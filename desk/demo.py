@@ -18,7 +18,7 @@ from desk import demo_data
 from directory.models import Contact, Department, HostUnit
 from followups import items as followup_items
 from followups import notes as followup_notes
-from followups import report
+from followups import report, workflow
 from followups.models import FollowUp, Note
 from logistics import checklists
 from logistics.models import Vehicle
@@ -228,5 +228,22 @@ def _notes_and_followups(trip: Trip, users: dict[str, User], today: dt.date) -> 
             secretary,
             co_owners=[departments[name] for name in row.co_owners],
         )
-        for change in row.changes:
-            followup_items.update(item, secretary, **change)
+        for step, fields in row.steps:
+            _take_step(item, step, dict(fields), secretary, today)
+
+
+def _take_step(item: FollowUp, step: str, fields: dict, secretary: User, today: dt.date) -> None:
+    """One step of a demo item's story: the office's by the secretary, the department's
+    through its link, named by its contact."""
+    contact = item.contact.name if item.contact else item.department.name
+    if step == "update":
+        followup_items.update(item, secretary, **fields)
+    elif step == "accept":
+        workflow.accept(item, secretary)
+    elif step == "answer_part":
+        workflow.answer_part(item.parts.first(), by_name=contact, **fields)
+    elif step == "ask_extension":
+        to_date = item.due_date + dt.timedelta(days=fields.pop("days"))
+        workflow.ask_extension(item, to_date=to_date, by_name=contact, today=today, **fields)
+    else:  # acknowledge, start, answer
+        getattr(workflow, step)(item, by_name=contact, **fields)

@@ -146,7 +146,9 @@ class DemoFollowUp:
     co_owners: tuple[str, ...]
     due_in: int  # days from the day seeded
     priority: str
-    changes: tuple[dict[str, object], ...]  # later updates, in order (status and fields)
+    # What happened since, in order: (step, fields), a step of followups.workflow taken by
+    # the department through its link or by the office, or "update" (fields changed in place).
+    steps: tuple[tuple[str, dict[str, object]], ...]
 
 
 def by_car(origin: str, destination: str, driver: str = "王师傅 139 0731 0000") -> dict[str, str]:
@@ -615,8 +617,10 @@ FOLLOWUPS = (
         co_owners=("青山县水利局",),
         due_in=30,
         priority=FollowUp.Priority.HIGH,
-        changes=(
-            {"status": S.IN_PROGRESS, "comment": "已完成三个村的实地勘察，正在比选水源方案。"},
+        steps=(
+            ("acknowledge", {}),
+            ("start", {"comment": "已完成三个村的实地勘察，正在比选水源方案。"}),
+            ("answer_part", {"text": "青山县水利局已提供三个村的水源水质检测报告。"}),
         ),
     ),
     DemoFollowUp(
@@ -626,13 +630,17 @@ FOLLOWUPS = (
         co_owners=(),
         due_in=10,
         priority=FollowUp.Priority.NORMAL,
-        changes=(
-            {"status": S.IN_PROGRESS, "comment": "已向省水利厅申请维修养护补助。"},
-            {
-                "status": S.DONE,
-                "answer": "省级农村供水维修养护补助资金85万元已下达，滤池反冲洗设备已更换完毕，"
-                "第一水厂已确认运行正常。",
-            },
+        steps=(
+            ("start", {"comment": "已向省水利厅申请维修养护补助。"}),
+            (
+                "answer",
+                {
+                    "kind": FollowUp.AnswerKind.DONE,
+                    "text": "省级农村供水维修养护补助资金85万元已下达，滤池反冲洗设备已更换完毕，"
+                    "第一水厂已确认运行正常。",
+                },
+            ),
+            ("accept", {}),
         ),
     ),
     DemoFollowUp(
@@ -642,7 +650,7 @@ FOLLOWUPS = (
         co_owners=(),
         due_in=-5,
         priority=FollowUp.Priority.NORMAL,
-        changes=({"comment": "厂家尚未派人到现场，已电话催办。"},),
+        steps=(("update", {"comment": "厂家尚未派人到现场，已电话催办。"}),),
     ),
     DemoFollowUp(
         note="demo-note-9",
@@ -651,12 +659,16 @@ FOLLOWUPS = (
         co_owners=(),
         due_in=15,
         priority=FollowUp.Priority.LOW,
-        changes=(
-            {
-                "status": S.CANNOT,
-                "reason": "县级事业编制总量已满，年内无法增加；改为通过购买服务增加夜班值守人员，"
-                "已向水厂职工说明。",
-            },
+        steps=(
+            (
+                "answer",
+                {
+                    "kind": FollowUp.AnswerKind.CANNOT,
+                    "text": "县级事业编制总量已满，年内无法增加；改为通过购买服务增加夜班值守人员，"
+                    "已向水厂职工说明。",
+                },
+            ),
+            ("accept", {}),
         ),
     ),
     DemoFollowUp(
@@ -666,6 +678,13 @@ FOLLOWUPS = (
         co_owners=(),
         due_in=45,
         priority=FollowUp.Priority.HIGH,
-        changes=({"needs_leader": True, "comment": "需省领导出面与省财政厅协调专项债额度。"},),
+        steps=(
+            ("acknowledge", {}),
+            ("update", {"needs_leader": True, "comment": "需省领导出面与省财政厅协调专项债额度。"}),
+            (
+                "ask_extension",
+                {"days": 30, "reason": "专项债券申报须待省财政厅下达额度，预计次月中旬。"},
+            ),
+        ),
     ),
 )

@@ -59,6 +59,15 @@ def is_member(user, item: FollowUp) -> bool:
     return owned_by(departments_of(user)).filter(pk=item.pk).exists()
 
 
+def acting_department(user, item: FollowUp) -> Department | None:
+    """The department the user answers for the item as: its owner (牵头) first, else the
+    first co-owner (配合) they are a member of; None for someone of neither."""
+    mine = departments_of(user)
+    if mine.filter(pk=item.department_id).exists():
+        return item.department
+    return mine.filter(followup_parts__followup=item).order_by("pk").first()
+
+
 def item_for(user, pk: int, *, edit: bool = False) -> FollowUp:
     """The item as this user may see it: every item view asks here.
 

@@ -18,7 +18,7 @@ from accounts import throttle
 from accounts.uploads import Checked
 from followups import emails, evidence, items, links, workflow
 from followups.access import owned_by
-from followups.models import FollowUp, FollowUpUpdate
+from followups.models import FollowUp, FollowUpPart, FollowUpUpdate
 from outbox.models import Message
 
 # Items with an outcome stay on the department's list this long after their last change.
@@ -67,11 +67,13 @@ def answer(
     comment: str = "",
     upload: UploadedFile | None = None,
     checked: Checked | None = None,
+    part: FollowUpPart | None = None,
 ) -> FollowUpUpdate | None:
     """The department's update: one step of the workflow (followups.workflow: acknowledge,
     start, answer done or cannot be done; "comment" takes none), the leader's help, a
     comment and one evidence file (already checked), all or nothing; ValidationError keyed
-    by field. By a member (by), or through the link (by None, by_name)."""
+    by field. By a member (by), or through the link (by None, by_name). A co-owner answers
+    its `part` ("answer_part")."""
     step = {
         "acknowledge": lambda: workflow.acknowledge(item, by, by_name=by_name, comment=comment),
         "start": lambda: workflow.start(item, by, by_name=by_name, comment=comment),
@@ -81,7 +83,10 @@ def answer(
         "answer_cannot": lambda: workflow.answer(
             item, by, kind=FollowUp.AnswerKind.CANNOT, text=reason, by_name=by_name, comment=comment
         ),
-    }.get(action)
+        "answer_part": lambda: workflow.answer_part(
+            part, by, text=answer, by_name=by_name, comment=comment
+        ),
+    }.get(action if part is None or action in ("answer_part", "comment") else "")
     record = step() if step else None
     extra = {} if needs_leader is None else {"needs_leader": needs_leader}
     if record is None or extra:

@@ -19,14 +19,23 @@ from django.utils.translation import ngettext
 
 from accounts.dates import long_date
 from followups import access, emails
-from followups.models import FollowUp, FollowUpUpdate, Light, Note
+from followups.models import (
+    ExtensionRequest,
+    FollowUp,
+    FollowUpPart,
+    FollowUpUpdate,
+    Light,
+    Note,
+)
 from trips import approval
 from trips.models import Trip, TripEvent, TripMember
 
 S = FollowUp.Status
 
-# What update() may change; anything else is a programming error.
-EDITABLE = ("status", "answer", "reason", "needs_leader", "due_date", "priority")
+# What update() may change in place; anything else is a programming error. The status, the
+# answer and the reason move only by the steps of followups.workflow, where the office's
+# acceptance (审核) settles an item.
+EDITABLE = ("needs_leader", "due_date", "priority")
 # What the owner department (a member, or anyone through its link) may change in place:
 # only its call for the leader's help. Its status and answer move by the steps of
 # followups.workflow, and the office settles the item.
@@ -108,13 +117,14 @@ def update(
     as_department: bool = False,
     **changes,
 ) -> FollowUpUpdate | None:
-    """Change the item by the rules and write who changed what, when; None if nothing changed.
+    """Change the item in place by the rules and write who changed what, when; None if
+    nothing changed.
 
     `by` is the user, or None for a change through the department's link, which names who
     made it in `by_name` (and is the department's: as_department). The department changes
-    only DEPARTMENT_EDITABLE. Becoming "cannot be done" alerts the trip's secretaries and
-    leaders; asking for the leader's help alerts the secretaries at once. Both by e-mail,
-    after commit.
+    only DEPARTMENT_EDITABLE. Asking for the leader's help alerts the secretaries at once,
+    by e-mail after commit. A due date moved once the item was handed over keeps the first
+    one (original_due_date), as an approved 延期 does.
     """
     allowed = DEPARTMENT_EDITABLE if as_department or by is None else EDITABLE
     unknown = set(changes) - set(allowed)
@@ -122,11 +132,8 @@ def update(
         raise TypeError(f"update() cannot change {sorted(unknown)}")
     # The row locked: two people changing one item at once are applied one after the other.
     current = FollowUp.objects.select_for_update().get(pk=item.pk)
-    for name in EDITABLE:
+    for name in (*EDITABLE, "status", "original_due_date"):
         setattr(item, name, getattr(current, name))
-    for name in ("answer", "reason"):
-        if name in changes:
-            changes[name] = (changes[name] or "").strip()
     check(item, changes)
     diff = {
         name: [_plain(getattr(item, name)), _plain(value)]
@@ -135,19 +142,18 @@ def update(
     }
     if not diff and not comment.strip():
         return None
-    was_status, was_needs_leader = item.status, item.needs_leader
+    was_needs_leader = item.needs_leader
+    if "due_date" in diff and item.status != S.PENDING and not item.was_extended:
+        # Handed over with a date: lateness stays measured against it (延期).
+        changes["original_due_date"] = item.due_date
     for name, value in changes.items():
         setattr(item, name, value)
     item.save(update_fields=[*changes, "updated_at"])
     record = FollowUpUpdate.objects.create(
         followup=item, by_user=by, by_name=by_name.strip(), changes=diff, comment=comment.strip()
     )
-    trip = Trip.objects.with_team().get(pk=item.trip_id)
-    if item.status == S.CANNOT and was_status != S.CANNOT:
-        emails.cannot_be_done(
-            item, record, by, people(trip, TripMember.Role.SECRETARY, TripMember.Role.LEADER, by=by)
-        )
     if item.needs_leader and not was_needs_leader:
+        trip = Trip.objects.with_team().get(pk=item.trip_id)
         emails.needs_leader(item, record, by, people(trip, TripMember.Role.SECRETARY, by=by))
     return record
 
@@ -180,10 +186,28 @@ def history(item: FollowUp) -> list[FollowUpUpdate]:
 LEGACY = {("status", "open"): S.ASSIGNED}
 
 
+def _step_line(name: str, change: dict) -> tuple[str, str, str]:
+    """A co-owner's part or a request for more time moving on, in words."""
+    old, new = change["status"]
+    if name == "part":
+        label = _("Part of %(department)s") % {"department": change["department"]}
+        words = dict(FollowUpPart.Status.choices)
+    else:
+        label = _("Request for more time, to %(date)s") % {
+            "date": long_date(date.fromisoformat(change["to"]))
+        }
+        words = dict(ExtensionRequest.Status.choices)
+    return (label, str(words.get(old, "—")), str(words.get(new, new)))
+
+
 def change_lines(update: FollowUpUpdate) -> list[tuple[str, str, str]]:
     """What an update changed, in words: (field, before, after)."""
     lines = []
-    for name, (old, new) in update.changes.items():
+    for name, value in update.changes.items():
+        if name in ("part", "extension"):
+            lines.append(_step_line(name, value))
+            continue
+        old, new = value
         field = FollowUp._meta.get_field(name)
 
         def shown(value, field=field) -> str:

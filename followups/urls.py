@@ -27,6 +27,13 @@ urlpatterns = [
     path(
         "follow-ups/<int:pk>/leader-review/", review.item_leader_review, name="item_leader_review"
     ),
+    path("follow-ups/<int:pk>/parts/<int:part_pk>/review/", review.part_review, name="part_review"),
+    path("follow-ups/<int:pk>/more-time/", review.item_extension, name="item_extension"),
+    path(
+        "follow-ups/<int:pk>/more-time/<int:extension_pk>/",
+        review.extension_decide,
+        name="extension_decide",
+    ),
     path("trips/<int:pk>/follow-ups/panel/", items.trip_panel, name="trip_panel"),
     path("trips/<int:pk>/follow-ups/close/", items.trip_close, name="trip_close"),
     # --- department links and evidence (helper A adds here) ---
@@ -51,6 +58,11 @@ urlpatterns = [
         "follow-ups/d/<str:token>/<int:pk>/",
         department.department_item,
         name="department_item",
+    ),
+    path(
+        "follow-ups/d/<str:token>/<int:pk>/more-time/",
+        department.department_item_extension,
+        name="department_item_extension",
     ),
     path(
         "follow-ups/d/<str:token>/<int:pk>/evidence/<int:evidence_pk>/",

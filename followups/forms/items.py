@@ -1,14 +1,16 @@
-"""Follow-up item forms: the new item from a note, a change of status, the board's filters."""
+"""Follow-up item forms: the new item from a note, the office's update, the board's filters."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts import people, roles
 from accounts.forms import ChooseMixin, one_line_formfield
 from directory.models import Contact, Department
+from followups import workflow
 from followups.models import FollowUp, Light
 from trips.access import visible_trips
 from trips.forms.trips import DATE_INPUT, SHORT_TEXT
@@ -72,10 +74,21 @@ class FollowUpForm(ChooseMixin, forms.ModelForm):
         return cleaned
 
 
-class StatusForm(ChooseMixin, forms.Form):
-    """A change to an item: its status with the answer or the reason, the leader's help."""
+class OfficeUpdateForm(ChooseMixin, forms.Form):
+    """The office's change to an item in place: the leader's help, a comment, and an answer
+    the department gave by phone or on paper (代录), which then waits for review like any."""
 
-    status = forms.ChoiceField(label=_("Status"), choices=FollowUp.Status.choices)
+    record = forms.ChoiceField(
+        label=_("Record the department's answer"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            ("", pgettext_lazy("record answer", "No answer to record")),
+            (FollowUp.AnswerKind.DONE, pgettext_lazy("record answer", "It is done")),
+            (FollowUp.AnswerKind.CANNOT, pgettext_lazy("record answer", "It cannot be done")),
+        ],
+        help_text=_("Given by phone or on paper; it is then reviewed like any answer."),
+    )
     answer = forms.CharField(
         label=_("Answer given"),
         required=False,
@@ -96,16 +109,28 @@ class StatusForm(ChooseMixin, forms.Form):
     comment = forms.CharField(label=_("Comment"), required=False, widget=SHORT_TEXT)
 
     @classmethod
-    def for_item(cls, item: FollowUp, data=None) -> StatusForm:
-        return cls(
+    def for_item(cls, item: FollowUp, data=None) -> OfficeUpdateForm:
+        form = cls(
             data,
             initial={
-                "status": item.status,
                 "answer": item.answer,
                 "reason": item.reason,
                 "needs_leader": item.needs_leader,
             },
         )
+        if item.status not in workflow.ANSWER_FROM:  # answered or settled: nothing to record
+            for name in ("record", "answer", "reason"):
+                del form.fields[name]
+        return form
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        record = cleaned.get("record")
+        if record == FollowUp.AnswerKind.DONE and not (cleaned.get("answer") or "").strip():
+            self.add_error("answer", _("Write the answer given."))
+        if record == FollowUp.AnswerKind.CANNOT and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Say why it cannot be done."))
+        return cleaned
 
 
 class BoardFilterForm(ChooseMixin, forms.Form):

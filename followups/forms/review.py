@@ -10,7 +10,7 @@ from accounts.forms import ChooseMixin
 from trips.forms.trips import SHORT_TEXT
 
 
-class _OwnIds:
+class OwnIds:
     """Field ids of their own: the item page holds this form beside the status form, whose
     fields (comment, decision) share the names."""
 
@@ -21,7 +21,7 @@ class _OwnIds:
         super().__init__(*args, **kwargs)
 
 
-class ReviewForm(_OwnIds, ChooseMixin, forms.Form):
+class ReviewForm(OwnIds, ChooseMixin, forms.Form):
     """Accept the answer (销号), or return it with the reason (退回)."""
 
     id_prefix = "review"
@@ -42,7 +42,7 @@ class ReviewForm(_OwnIds, ChooseMixin, forms.Form):
     )
 
 
-class LeaderReviewForm(_OwnIds, ChooseMixin, forms.Form):
+class LeaderReviewForm(OwnIds, ChooseMixin, forms.Form):
     """Agree with the answer, or write a 批示 that reopens the item."""
 
     id_prefix = "leader-review"
@@ -60,4 +60,50 @@ class LeaderReviewForm(_OwnIds, ChooseMixin, forms.Form):
         required=False,
         widget=SHORT_TEXT,
         help_text=_("Reopens the item: the department reads it and answers again."),
+    )
+
+
+class PartReviewForm(OwnIds, ChooseMixin, forms.Form):
+    """Accept a co-owner's part, or return it with the reason."""
+
+    id_prefix = "part-review"
+
+    decision = forms.ChoiceField(
+        label=_("Your review of this part"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("accept", pgettext_lazy("review", "Accept the part")),
+            ("return", pgettext_lazy("review", "Return it to the co-owner (退回)")),
+        ],
+    )
+    comment = forms.CharField(
+        label=_("Comment, or why it is returned"), required=False, widget=SHORT_TEXT
+    )
+
+    @classmethod
+    def for_part(cls, part, data=None) -> PartReviewForm:
+        """One form per answered part on the item page, each with ids of its own."""
+        form = cls(data, auto_id=f"part-{part.pk}-%s")
+        form.part_pk = part.pk
+        return form
+
+
+class ExtensionDecisionForm(OwnIds, ChooseMixin, forms.Form):
+    """Approve a request for more time, or refuse it with the reason."""
+
+    id_prefix = "extension-decision"
+
+    decision = forms.ChoiceField(
+        label=_("Your decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("approve", pgettext_lazy("extension", "Approve the new date")),
+            ("refuse", pgettext_lazy("extension", "Refuse: the due date stays")),
+        ],
+    )
+    comment = forms.CharField(
+        label=_("Comment, or why it is refused"),
+        required=False,
+        widget=SHORT_TEXT,
+        help_text=_("A refusal needs the reason: the department reads it."),
     )

@@ -21,10 +21,11 @@ from accounts import links as account_links
 from accounts import throttle
 from accounts.submissions import once
 from followups import access, departments, evidence, items, links, workflow
-from followups.forms.department import LinkUpdateForm
+from followups.forms.department import LinkExtensionRequestForm, LinkUpdateForm
 from followups.models import DepartmentLink, Evidence
 from followups.views.evidence import file_response
 from followups.views.items import department_step
+from followups.views.review import apply_step, ask_for_time
 
 # With an account: a member of the department
 
@@ -136,12 +137,14 @@ def department_item(
     if not item.takes_answers:  # a cancelled trip's item is the record: no form
         status = 403 if request.method == "POST" else 200
         return _item_page(request, link, token, item, None, status)
-    form = LinkUpdateForm.for_item(item, request.POST or None, request.FILES or None)
+    part = workflow.part_of(item, link.department)
+    form = LinkUpdateForm.for_item(item, request.POST or None, request.FILES or None, part=part)
     status = 200
     if request.method == "POST":
         allowed = departments.allow_link_post(link, throttle.client_ip(request))
         valid = allowed and form.is_valid()
-        if valid and department_step(item, form, by_name=form.cleaned_data["by_name"]):
+        by_name = form.cleaned_data.get("by_name", "") if valid else ""
+        if valid and department_step(item, form, by_name=by_name, part=part):
             messages.success(request, _("Thank you. The office has your update."))
             return redirect("followups:department_item", token, item.pk)
         if not allowed:
@@ -152,9 +155,48 @@ def department_item(
     return _item_page(request, link, token, item, form, status)
 
 
-def _item_page(request, link, token, item, form, status: int = 200) -> HttpResponse:
+@require_POST
+@department_link
+def department_item_extension(
+    request: HttpRequest, link: DepartmentLink, token: str, pk: int
+) -> HttpResponse:
+    """Through the link, the owner department asks for more time (延期申请)."""
+    item = access.link_item(link.department, pk)
+    if item is None or workflow.part_of(item, link.department) is not None:
+        return _not_ours(request, link)
+    form = LinkExtensionRequestForm(request.POST)
+    allowed = departments.allow_link_post(link, throttle.client_ip(request))
+    if not allowed:
+        form.is_valid()
+        form.add_error(None, _("Too many changes in the last hour. Please try again later."))
+    elif form.is_valid() and apply_step(
+        form, lambda: ask_for_time(item, form, by_name=form.cleaned_data["by_name"])
+    ):
+        messages.success(request, _("Your request is sent to the office."))
+        return redirect("followups:department_item", token, item.pk)
+    update_form = LinkUpdateForm.for_item(item, part=None)
+    return _item_page(
+        request, link, token, item, update_form, 429 if not allowed else 400, extension_form=form
+    )
+
+
+def _item_page(
+    request, link, token, item, form, status: int = 200, *, extension_form=None
+) -> HttpResponse:
     history = items.history(item)
+    part = workflow.part_of(item, link.department)
+    may_ask = form is not None and part is None
+    if (
+        may_ask
+        and extension_form is None
+        and workflow.may_ask_extension(item, timezone.localdate())
+    ):
+        extension_form = LinkExtensionRequestForm()
     context = {
+        "part": part,
+        "parts": list(item.parts.select_related("department")),
+        "extensions": list(item.extensions.all()),
+        "extension_form": extension_form if may_ask else None,
         "department": link.department,
         "token": token,
         "item": item,

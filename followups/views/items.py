@@ -17,12 +17,17 @@ from accounts.panels import panel_template
 from accounts.roles import office_required
 from accounts.submissions import once
 from followups import access, departments, evidence, items, slips, urging, workflow
-from followups.forms.department import DepartmentUpdateForm
+from followups.forms.department import DepartmentUpdateForm, ExtensionRequestForm
 from followups.forms.evidence import EvidenceForm
-from followups.forms.items import BoardFilterForm, FollowUpForm, StatusForm
-from followups.forms.review import LeaderReviewForm, ReviewForm
+from followups.forms.items import BoardFilterForm, FollowUpForm, OfficeUpdateForm
+from followups.forms.review import (
+    ExtensionDecisionForm,
+    LeaderReviewForm,
+    PartReviewForm,
+    ReviewForm,
+)
 from followups.forms.urging import CallForm, UrgeForm
-from followups.models import FollowUp, Note
+from followups.models import ExtensionRequest, FollowUp, FollowUpPart, Note
 from trips.access import trip_for
 from trips.models import Trip
 
@@ -69,6 +74,7 @@ def item_context(
     call_form=None,
     review_form=None,
     leader_form=None,
+    **more_forms,
 ) -> dict:
     """The item page's context; the forms given keep what was typed, with their errors.
 
@@ -78,11 +84,12 @@ def item_context(
     user = request.user
     may_update = access.may_update(user, item)
     secretary = trip.has_secretary(user)
+    part = None if secretary else workflow.part_of(item, access.acting_department(user, item))
     if may_update:
         if secretary:
-            form = form or StatusForm.for_item(item)
+            form = form or OfficeUpdateForm.for_item(item)
         else:
-            form = form or DepartmentUpdateForm.for_item(item)
+            form = form or DepartmentUpdateForm.for_item(item, part=part)
         evidence_form = evidence_form or EvidenceForm()
     may_urge = access.may_manage(user, item) and not item.has_outcome
     unanswered = urging.unanswered(item)
@@ -93,6 +100,7 @@ def item_context(
     number = slips.duban_number(item) if access.may_print_slips(user, item) else None
     return {
         "duban_number": slips.duban_label(number) if number else "",
+        **_parts_and_extensions(item, secretary, may_update, part, **more_forms),
         "rounds": urging.rounds(item),
         "unanswered": unanswered,
         "escalated": urging.escalates(item, unanswered),
@@ -114,6 +122,43 @@ def item_context(
     }
 
 
+def _parts_and_extensions(
+    item: FollowUp,
+    secretary: bool,
+    may_update: bool,
+    part,
+    *,
+    part_review_form=None,
+    extension_decision_form=None,
+    extension_request_form=None,
+) -> dict:
+    """The co-owners' parts (配合) and the requests for more time (延期), with the office's
+    forms to review them and the department's to ask; the forms given keep what was typed."""
+    parts = list(item.parts.select_related("department"))
+    extensions = list(item.extensions.all())
+    pending = next((e for e in extensions if e.status == ExtensionRequest.Status.PENDING), None)
+    reviews = secretary and may_update and not item.has_outcome
+    asks = may_update and not secretary and part is None
+    for each in parts:
+        if reviews and each.status == FollowUpPart.Status.ANSWERED:
+            bound = part_review_form and part_review_form.part_pk == each.pk
+            each.review_form = part_review_form if bound else PartReviewForm.for_part(each)
+    return {
+        "parts": parts,
+        "my_part": part,
+        "extensions": extensions,
+        "pending_extension": pending,
+        "extension_decision_form": (
+            (extension_decision_form or ExtensionDecisionForm()) if reviews and pending else None
+        ),
+        "extension_request_form": (
+            (extension_request_form or ExtensionRequestForm())
+            if asks and workflow.may_ask_extension(item, timezone.localdate())
+            else None
+        ),
+    }
+
+
 @login_required
 @require_GET
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -124,20 +169,19 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def item_update(request: HttpRequest, pk: int) -> HttpResponse:
-    """The trip's secretaries change the status, the answer or the reason, the leader's
-    help; a member of a department that answers for the item takes its next step
-    (followups.workflow). Errors beside the fields."""
+    """The trip's secretaries record an answer the department gave (代录), the leader's
+    help, a comment; a member of a department that answers for the item takes its next
+    step. Both by followups.workflow, where only the office's review settles an item.
+    Errors beside the fields."""
     item, trip = _item_for(request.user, pk, edit=True)
     if not trip.has_secretary(request.user):
         return _department_update(request, item, trip)
-    form = StatusForm.for_item(item, request.POST)
+    form = OfficeUpdateForm.for_item(item, request.POST)
     if form.is_valid():
-        data = dict(form.cleaned_data)
-        comment = data.pop("comment")
         try:
-            record = items.update(item, request.user, comment=comment, **data)
+            record = workflow.office_update(item, request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
+            for field, errors in workflow.errors_of(error).items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
             if record is not None:
@@ -149,8 +193,9 @@ def item_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _department_update(request: HttpRequest, item: FollowUp, trip: Trip) -> HttpResponse:
     """A department member's step, by the same rules as through the department's link."""
-    form = DepartmentUpdateForm.for_item(item, request.POST, request.FILES or None)
-    if form.is_valid() and department_step(item, form, by=request.user):
+    part = workflow.part_of(item, access.acting_department(request.user, item))
+    form = DepartmentUpdateForm.for_item(item, request.POST, request.FILES or None, part=part)
+    if form.is_valid() and department_step(item, form, by=request.user, part=part):
         messages.success(request, _("The item is updated."))
         return redirect(item)
     form.ask_for_the_file_again()
@@ -158,9 +203,11 @@ def _department_update(request: HttpRequest, item: FollowUp, trip: Trip) -> Http
     return render(request, template, item_context(request, item, trip, form))
 
 
-def department_step(item: FollowUp, form: DepartmentUpdateForm, *, by=None, by_name="") -> bool:
-    """Apply the department's form through followups.departments; False with the refusals
-    on the form."""
+def department_step(
+    item: FollowUp, form: DepartmentUpdateForm, *, by=None, by_name="", part=None
+) -> bool:
+    """Apply the department's form through followups.departments (a co-owner's: its
+    `part`); False with the refusals on the form."""
     data = form.cleaned_data
     try:
         departments.answer(
@@ -174,6 +221,7 @@ def department_step(item: FollowUp, form: DepartmentUpdateForm, *, by=None, by_n
             comment=data["comment"],
             upload=data.get("evidence"),
             checked=form.checked,
+            part=part,
         )
     except ValidationError as error:
         for field, errors in workflow.errors_of(error).items():

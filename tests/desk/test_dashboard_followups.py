@@ -11,9 +11,8 @@ import time_machine
 from django.urls import NoReverseMatch, reverse
 
 from followups import items
-from followups.models import FollowUp
 from tests.factories import TripFactory, UserFactory
-from tests.followups.item_setup import department, item
+from tests.followups.item_setup import department, item, settle
 
 pytestmark = pytest.mark.django_db
 
@@ -98,9 +97,9 @@ def test_the_leader_sees_items_found_not_doable_in_the_last_two_weeks(
     recent = item(office_trip, secretary, dept, title="Recently impossible")
     old = item(office_trip, secretary, dept, title="Long impossible")
     with time_machine.travel(NOW - dt.timedelta(days=20), tick=False):
-        items.update(old, secretary, status=FollowUp.Status.CANNOT, reason="No money.")
+        settle(old, secretary, "cannot", "No money.")
     with time_machine.travel(NOW - dt.timedelta(days=3), tick=False):
-        items.update(recent, secretary, status=FollowUp.Status.CANNOT, reason="No land.")
+        settle(recent, secretary, "cannot", "No land.")
     context, page = dashboard(client, leader)
     assert titles(context["followups_for_leader"]) == ["Recently impossible"]
     assert "No land." in page

@@ -95,7 +95,7 @@ def test_the_admin_cannot_close_a_trip(admin_client, secretary, leader):
     assert fresh(trip).status == S.COMPLETED
 
 
-def test_a_closed_trips_secretary_still_sees_the_status_form(client, secretary, leader):
+def test_a_closed_trips_secretary_still_comments_on_its_items(client, secretary, leader):
     trip = completed_trip(secretary, leader)
     it = item(trip, secretary, department()[0], status="done", answer="Done.")
     items.close_trip(fresh(trip), secretary)
@@ -103,22 +103,20 @@ def test_a_closed_trips_secretary_still_sees_the_status_form(client, secretary, 
 
     page = client.get(it.get_absolute_url()).content.decode()
 
-    assert 'name="answer"' in page
+    assert 'name="comment"' in page and 'name="record"' not in page
 
 
-def test_a_closed_trips_item_answered_again_keeps_its_outcome(client, secretary, leader):
+def test_a_closed_trips_settled_item_keeps_its_outcome(client, secretary, leader):
     trip = completed_trip(secretary, leader)
     it = item(trip, secretary, department()[0], status="done", answer="Done.")
     items.close_trip(fresh(trip), secretary)
     client.force_login(secretary)
     url = reverse("followups:item_update", args=[it.pk])
 
-    client.post(url, {"status": "done", "answer": "Done; the pump was tested in March."})
-    page = client.post(url, {"status": "assigned"}).content.decode()
+    client.post(url, {"record": "done", "answer": "Done; the pump was tested in March."})
 
     it.refresh_from_db()
-    assert (it.status, it.answer) == ("done", "Done; the pump was tested in March.")
-    assert "The trip is closed: this item keeps an outcome" in page
+    assert (it.status, it.answer) == ("done", "Done.")
 
 
 def test_trips_closed_with_open_items_are_reopened_by_the_migration(secretary, leader):

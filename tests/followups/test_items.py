@@ -12,7 +12,7 @@ from followups import items
 from followups.models import FollowUp, FollowUpUpdate, Note
 from outbox.models import Message
 from tests.factories import HostUnitFactory, ItineraryItemFactory, TripFactory, UserFactory
-from tests.followups.item_setup import department, item, note
+from tests.followups.item_setup import department, item, note, settle
 from trips.models import Trip
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +106,7 @@ def test_staff_do_not_make_items(client, office_trip, secretary, staff):
 def test_done_without_an_answer_is_refused(office_trip, secretary):
     it = item(office_trip, secretary, department()[0])
     with pytest.raises(ValidationError) as error:
-        items.update(it, secretary, status=FollowUp.Status.DONE, answer="  ")
+        settle(it, secretary, "done", "  ")
     assert "answer" in error.value.message_dict
     it.refresh_from_db()
     assert it.status == FollowUp.Status.ASSIGNED
@@ -117,7 +117,7 @@ def test_cannot_without_a_reason_is_refused_beside_the_field(client, office_trip
     client.force_login(secretary)
 
     response = client.post(
-        reverse("followups:item_update", args=[it.pk]), {"status": "cannot", "reason": ""}
+        reverse("followups:item_update", args=[it.pk]), {"record": "cannot", "reason": ""}
     )
 
     assert response.status_code == 200
@@ -134,7 +134,7 @@ def test_cannot_be_done_alerts_the_secretaries_and_the_leader_in_their_language(
     Profile.objects.filter(user=leader).update(language="zh-hans")
     it = item(office_trip, secretary, department()[0])
 
-    items.update(it, other, status=FollowUp.Status.CANNOT, reason="No budget this year.")
+    settle(it, other, "cannot", "No budget this year.")
 
     sent = {m.recipient_user: m for m in Message.objects.all()}
     assert set(sent) == {secretary, leader}
@@ -158,17 +158,38 @@ def test_each_change_writes_who_and_what_to_the_history(client, office_trip, sec
 
     client.post(
         reverse("followups:item_update", args=[it.pk]),
-        {"status": "done", "answer": "Pump repaired on 3 May.", "comment": "Checked by phone."},
+        {"record": "done", "answer": "Pump repaired on 3 May.", "comment": "Checked by phone."},
     )
 
     update = FollowUpUpdate.objects.get(followup=it)
     assert update.by_user == secretary
     assert update.changes == {
-        "status": ["assigned", "done"],
+        "status": ["assigned", "answered"],
+        "answer_kind": ["", "done"],
         "answer": ["", "Pump repaired on 3 May."],
     }
     page = client.get(it.get_absolute_url())
     assert "Checked by phone." in page.content.decode()
+
+
+def test_the_office_form_records_an_answer_for_review_and_never_settles(
+    client, office_trip, secretary
+):
+    it = item(office_trip, secretary, department()[0])
+    client.force_login(secretary)
+    url = reverse("followups:item_update", args=[it.pk])
+
+    client.post(url, {"status": "done", "answer": "Pump repaired."})
+    assert FollowUp.objects.get(pk=it.pk).status == FollowUp.Status.ASSIGNED
+    client.post(url, {"record": "done", "answer": "Pump repaired."})
+
+    assert FollowUp.objects.get(pk=it.pk).status == FollowUp.Status.ANSWERED  # 审核 next
+
+
+def test_update_refuses_to_change_the_status_in_place(office_trip, secretary):
+    it = item(office_trip, secretary, department()[0])
+    with pytest.raises(TypeError):
+        items.update(it, secretary, status=FollowUp.Status.DONE, answer="Done.")
 
 
 def test_an_outsider_gets_404_for_an_item_of_an_internal_trip(

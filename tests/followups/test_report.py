@@ -7,10 +7,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from followups import items, report
-from followups.models import FollowUp, Report, ReportRevision
+from followups import report
+from followups.models import Report, ReportRevision
 from tests.factories import TripFactory, UserFactory
 from tests.followups import report_setup as setup
+from tests.followups.item_setup import settle
 from trips.models import Trip
 
 pytestmark = pytest.mark.django_db
@@ -165,7 +166,7 @@ def test_a_new_revision_keeps_revision_one_with_its_frozen_table(client, office_
     client.get(url(office_trip))
     client.post(url(office_trip), {"title": "Report", "body": "First text."})
     client.post(url(office_trip, "report_final"))
-    items.update(repair, secretary, status=FollowUp.Status.DONE, answer="Repaired in May.")
+    settle(repair, secretary, "done", "Repaired in May.")
 
     client.post(url(office_trip, "report_revise"))
     client.post(url(office_trip), {"title": "Report", "body": "Second text."})

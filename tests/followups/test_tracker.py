@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from followups import items, tracker
+from followups import items, tracker, workflow
 from followups.models import FollowUp
 from tests.factories import TripFactory
 from tests.followups import report_setup as setup
@@ -52,7 +52,7 @@ def test_the_tracker_has_a_row_per_item_and_its_history(client, office_trip, sec
     repair = setup.visited(office_trip, secretary)
     repair.to_do, repair.priority, repair.needs_leader = "Replace 2 km of pipe.", "high", True
     repair.save()
-    items.update(repair, secretary, comment="Asked the bureau.", status="in_progress")
+    workflow.start(repair, by_name="Zhang Min", comment="Asked the bureau.")
     water = repair.department
     item(office_trip, secretary, water, title='=HYPERLINK("http://evil.example","x")')
     client.force_login(secretary)
@@ -78,7 +78,7 @@ def test_the_tracker_has_a_row_per_item_and_its_history(client, office_trip, sec
             "Riverside water works",
             1,
             "Repair the pipes",
-            "Sue Li",
+            "Zhang Min",
             "Status",
             "Assigned",
             "In progress",

@@ -11,9 +11,9 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from followups import items, report, word
-from followups.models import FollowUp
+from followups import report, word
 from tests.followups import report_setup as setup
+from tests.followups.item_setup import settle
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,7 @@ def test_an_earlier_revision_in_word_keeps_its_frozen_table(client, office_trip,
     repair = setup.visited(office_trip, secretary)
     draft = report.get_or_start(office_trip, secretary)
     report.mark_final(draft, secretary)
-    items.update(repair, secretary, status=FollowUp.Status.CANNOT, reason="No budget.")
+    settle(repair, secretary, "cannot", "No budget.")
     report.start_revision(draft, secretary)
     client.force_login(secretary)
 
