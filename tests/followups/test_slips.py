@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 
 from directory.models import Contact
-from followups import access, links, slips, word
+from followups import access, links, slips, word, workflow
 from followups.models import FollowUp, FollowUpUpdate
 from tests.followups import item_setup
 from tests.followups import slip_setup as setup
@@ -312,3 +312,25 @@ def test_the_word_file_of_an_urging_round(office_trip, secretary, leader):
     assert "Urging notice 1/2026-1" in text
     assert "Light: Green (on track)\n10 days left" not in text
     assert "Light: Red (lagging)\n5 days past the original due date" in text
+
+
+def test_an_extension_the_office_approved_shows_on_the_slip_with_the_original(
+    office_trip, secretary, leader
+):
+    item = setup.full_item(office_trip, secretary, leader)
+    asked = workflow.ask_extension(
+        item,
+        to_date=dt.date(2027, 2, 26),
+        reason="The pump parts arrive in February.",
+        by_name="Zhang Min",
+        today=dt.date(2027, 1, 10),
+    )
+    workflow.decide_extension(asked, secretary, approve=True)
+
+    slip = slips.duban_slip(read(secretary, item), "en")
+
+    assert lines(slip)["Due date"] == [
+        "Friday 26 February 2027",
+        "Extended; the original due date was Friday 15 January 2027, and lateness counts "
+        "from it.",
+    ]
