@@ -331,6 +331,5 @@ def test_an_extension_the_office_approved_shows_on_the_slip_with_the_original(
 
     assert lines(slip)["Due date"] == [
         "Friday 26 February 2027",
-        "Extended; the original due date was Friday 15 January 2027, and lateness counts "
-        "from it.",
+        "Extended; the original due date was Friday 15 January 2027, and lateness counts from it.",
     ]
