@@ -120,6 +120,22 @@ def may_manage(user, item: FollowUp) -> bool:
     return item.trip.can_edit(user)
 
 
+def may_print_slips(user, item: FollowUp) -> bool:
+    """Print the item's 督办通知单 and 催办通知单: the trip's team (they carry the note it came
+    from and the office's phones), not a department member reading it as such. The item
+    must come from item_for()."""
+    return not item.through_department and item.trip.role_of(user) is not None
+
+
+def slip_item_for(user, pk: int) -> FollowUp:
+    """The item whose slips the user prints: Http404 as item_for() (an internal trip's items
+    do not leak), PermissionDenied unless may_print_slips."""
+    item = item_for(user, pk)
+    if not may_print_slips(user, item):
+        raise PermissionDenied
+    return item
+
+
 def link_item(department: Department, pk: int) -> FollowUp | None:
     """One of the department's items (owner or co-owner) with what its link page shows
     (`overdue` and `light` on the office's today); None when the item is not the
