@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from printing import host, pack_views, views
+from printing import duban, host, pack_views, views
 
 app_name = "printing"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("trips/<int:pk>/print/host/<int:unit_pk>.pdf", host.host_sheet_pdf, name="host_sheet"),
     path("trips/<int:pk>/print/pack/", pack_views.pack_pdf, name="pack"),
     path("trips/<int:pk>/print/pack/status/", pack_views.pack_status, name="pack_status"),
+    path("follow-ups/stats/print.pdf", duban.duban_stats, name="duban_stats"),
 ]
