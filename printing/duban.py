@@ -28,6 +28,8 @@ from trips.models import Trip
 NAME = "duban-stats"
 LABEL = pgettext_lazy("printed document", "Follow-up statistics")
 TEMPLATE = "printing/duban_stats.html"
+# From this many departments the table is set smaller (stats.css: table.stats.dense).
+DENSE_FROM = 14
 
 
 def _row(row: stats.DepartmentFigures) -> dict[str, Any]:
@@ -57,6 +59,8 @@ def stats_data(figures: stats.Statistics, language: str, *, internal: bool) -> d
             "period": period,
             "printed_on": dates.long_date(timezone.localdate(), language),
             "rows": [_row(row) for row in figures.departments],
+            # Many departments: smaller type, so that the table stays on its one page.
+            "dense": len(figures.departments) > DENSE_FROM,
             "total": _row(figures.total),
         }
 
