@@ -87,9 +87,9 @@ def _item(trip, by, dept, title: str, due: dt.date, status: str, **fields) -> Fo
     )
 
 
-def ledger(trip, by) -> dict[str, FollowUp]:
+def ledger(trip, by, water_name: str = WATER, finance_name: str = FINANCE) -> dict[str, FollowUp]:
     """The items above on the trip, with their history; by title."""
-    water, finance = bureau(WATER), bureau(FINANCE)
+    water, finance = bureau(water_name), bureau(finance_name)
     due = dt.date(2027, 1, 15)
     made = {}
 
