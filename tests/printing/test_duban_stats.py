@@ -84,3 +84,9 @@ def test_the_office_trip_figures_carry_no_name(client, secretary):
     ledger(trip, secretary)
 
     assert "Sue Li" not in pdf.text(_pdf(client, secretary))
+
+
+def test_an_account_without_an_office_role_is_refused(client, office_trip, secretary, stranger):
+    ledger(office_trip, secretary)
+    client.force_login(stranger)
+    assert client.get(URL).status_code == 403
