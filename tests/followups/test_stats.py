@@ -82,6 +82,40 @@ def test_lateness_is_measured_against_the_original_due_date(office_trip, secreta
     assert (extended.answered_on, extended.days_late) == (dt.date(2027, 1, 25), 15)
 
 
+def _one(trip, by, **fields) -> FollowUp:
+    values = {"title": "One", "to_do": "Do it.", "due_date": dt.date(2027, 1, 15), **fields}
+    return FollowUp.objects.create(trip=trip, department=department()[0], created_by=by, **values)
+
+
+def test_an_extended_item_answered_before_its_new_date_is_late(office_trip, secretary):
+    extended = _one(
+        office_trip,
+        secretary,
+        original_due_date=dt.date(2027, 1, 10),
+        due_date=dt.date(2027, 1, 31),
+        status="answered",
+    )
+    moved(extended, jan(20), "in_progress", "answered")
+
+    (row,) = counted(office_trip).departments
+
+    assert (row.on_time, row.late, row.extended) == (0, 1, 1)
+
+
+def test_an_outcome_the_office_recorded_itself_is_an_answer(office_trip, secretary):
+    settled = _one(office_trip, secretary, status="done", answer="Told by phone.")
+    moved(settled, jan(12), "assigned", "done")
+
+    (row,) = counted(office_trip).departments
+
+    assert (row.on_time, row.late) == (1, 0)
+
+
+def test_an_item_not_yet_assigned_is_not_counted(office_trip, secretary):
+    _one(office_trip, secretary, status="pending", due_date=dt.date(2027, 1, 5))
+    assert counted(office_trip).departments == []
+
+
 def test_the_late_items_are_those_answered_late_or_overdue_now(office_trip, secretary):
     ledger(office_trip, secretary)
 
