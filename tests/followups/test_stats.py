@@ -111,6 +111,18 @@ def test_an_outcome_the_office_recorded_itself_is_an_answer(office_trip, secreta
     assert (row.on_time, row.late) == (1, 0)
 
 
+def test_days_to_answer_count_from_the_items_making_without_an_assignment_row(
+    office_trip, secretary
+):
+    made = _one(office_trip, secretary, status="answered")
+    FollowUp.objects.filter(pk=made.pk).update(created_at=jan(5))
+    moved(made, jan(9), "assigned", "answered")
+
+    (row,) = counted(office_trip).departments
+
+    assert row.average_days == 4.0
+
+
 def test_an_item_not_yet_assigned_is_not_counted(office_trip, secretary):
     _one(office_trip, secretary, status="pending", due_date=dt.date(2027, 1, 5))
     assert counted(office_trip).departments == []
