@@ -17,14 +17,14 @@ message). Http404 where the user must not learn that the thing exists.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from directory.models import Department
 from followups import notes
 from followups.models import FollowUp
-from trips.access import trip_for
+from trips.access import trip_for, visible_trips
 from trips.models import Trip, TripMember
 
 
@@ -171,3 +171,22 @@ def report_trip_for(user, pk: int, *, edit: bool = False) -> Trip:
     if edit and not trip.can_edit(user):
         raise PermissionDenied
     return trip
+
+
+# --- 督办统计 (followups.stats) -------------------------------------------------------------
+
+
+def stats_trips(user) -> QuerySet[Trip]:
+    """The trips whose items the user's 督办统计 counts: those the user may read and is a
+    secretary or a leader on (the report's readers)."""
+    team = TripMember.objects.filter(trip=OuterRef("pk"), user=user, role__in=REPORT_ROLES)
+    return visible_trips(user).filter(Exists(team))
+
+
+def stats_items_for(user) -> QuerySet[FollowUp]:
+    """The items of the user's 督办统计; Http404 for anyone who is a secretary or a leader
+    on no trip (there is nothing of theirs to count, and nothing of others' to learn)."""
+    trips = stats_trips(user)
+    if not trips.exists():
+        raise Http404
+    return FollowUp.objects.filter(trip__in=trips.values("pk"))

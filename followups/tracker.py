@@ -1,5 +1,6 @@
 """The follow-up tracker as an Excel file (.xlsx): sheet 1 one row per item, sheet 2 every
-change to them; every text cell made safe (directory.spreadsheet.safe_cell: no formulas).
+change to them; and the 督办统计 (statistics_xlsx). Every text cell made safe
+(directory.spreadsheet.safe_cell: no formulas).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from accounts import people
 from directory.spreadsheet import safe_cell
 from followups import items as followup_items
 from followups import report as reports
+from followups import stats
 from followups.models import FollowUp, FollowUpUpdate
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -168,6 +170,79 @@ def tracker_xlsx(found: QuerySet[FollowUp]) -> bytes:
     ]
     history = book.create_sheet(_sheet_title(_("History")))
     _sheet(history, history_columns, (row for item in listed for row in _history_rows(item)))
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# --- 督办统计 (followups.stats) -------------------------------------------------------------
+
+PERCENT_FORMAT = "0%"
+DAYS_FORMAT = "0.0"
+
+
+def _figures_row(row: stats.DepartmentFigures) -> list:
+    return [
+        _("Total") if row.is_total else row.department,
+        row.assigned,
+        row.on_time,
+        row.late,
+        row.overdue_now,
+        row.extended,
+        row.returned,
+        row.cannot,
+        row.on_time_rate,
+        row.average_days,
+    ]
+
+
+def statistics_xlsx(figures: stats.Statistics, today: date) -> bytes:
+    """The 督办统计: sheet 1 the departments' figures worst first and the totals, sheet 2
+    the items answered late or overdue now; numbers and dates as such, header frozen."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _sheet_title(_("Departments"))
+    columns = [
+        (_("Owner department"), 28),
+        (_("Items assigned"), 10),
+        (_("Answered on time"), 10),
+        (_("Answered late"), 10),
+        (_("Overdue now"), 10),
+        (_("Extended"), 10),
+        (_("Returned"), 10),
+        (_("Cannot be done"), 10),
+        (_("On-time rate"), 10),
+        (_("Average days to answer"), 12),
+    ]
+    rows = [_figures_row(row) for row in [*figures.departments, figures.total]]
+    _sheet(sheet, columns, rows)
+    for line in sheet.iter_rows(min_row=2, min_col=9, max_col=10):
+        line[0].number_format, line[1].number_format = PERCENT_FORMAT, DAYS_FORMAT
+    for cell in sheet[sheet.max_row]:
+        cell.font = HEADER_FONT
+    late = book.create_sheet(_sheet_title(_("Late and overdue items")))
+    late_columns = [
+        (_("Owner department"), 24),
+        (_("Trip"), 28),
+        (pgettext("follow-up item", "Title"), 36),
+        (_("Original due date"), 12),
+        (_("Due date"), 12),
+        (_("Answered"), 12),
+        (_("Days late"), 8),
+    ]
+    late_rows = (
+        [
+            item.department,
+            item.trip,
+            item.title,
+            item.original_due,
+            item.due_date,
+            item.answered_on,
+            item.days_late,
+        ]
+        for item in stats.late_items(figures.items, today)
+    )
+    _sheet(late, late_columns, late_rows)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

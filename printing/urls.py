@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from printing import host, pack_views, slips, views
+from printing import duban, host, pack_views, slips, views
 
 app_name = "printing"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path(
         "follow-ups/<int:pk>/print/urging/<int:round>.docx", slips.urging_docx, name="urging_docx"
     ),
+    path("follow-ups/stats/print.pdf", duban.duban_stats, name="duban_stats"),
 ]

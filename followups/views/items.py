@@ -250,6 +250,8 @@ def board(request: HttpRequest) -> HttpResponse:
             "items": page.object_list,
             "counts": items.counts(counted, today),
             "query_string": query.urlencode(),
+            # The 督办统计 is for the trips' secretaries and leaders.
+            "sees_stats": access.stats_trips(request.user).exists(),
         },
     )
 
