@@ -129,3 +129,14 @@ class CheckedUpload:
             self.add_error(
                 self.upload_field, _("The form was not saved: please choose the file again.")
             )
+
+
+def refusal_by_field(error: ValidationError) -> dict:
+    """A domain function's refusal keyed by field (None for the form as a whole)."""
+    return error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+
+
+def add_refusal(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a domain function's refusal on the form: beside its fields, or on top."""
+    for field, errors in refusal_by_field(error).items():
+        form.add_error(field if field in form.fields else None, errors)

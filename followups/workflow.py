@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from accounts import words
 from accounts.dates import long_date
+from accounts.forms import refusal_by_field
 from directory.models import Department
 from followups import access, emails, items, links
 from followups.items import check, people
@@ -87,9 +88,8 @@ def _locked(item: FollowUp) -> FollowUp:
     return FollowUp.objects.select_for_update().get(pk=item.pk)
 
 
-def errors_of(error: ValidationError) -> dict:
-    """A refusal keyed by field (None for the form as a whole)."""
-    return error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+# A refusal keyed by field (None for the form as a whole).
+errors_of = refusal_by_field
 
 
 # --- one move ------------------------------------------------------------------------------

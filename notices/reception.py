@@ -18,17 +18,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from io import BytesIO
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
 from accounts import dates, words
 from accounts.uploads import Checked
+from directory import spreadsheet
 from directory.models import HostUnit
 from notices.models import Notice, ReceptionList, ReceptionReceipt, Settlement, lines_of
 from notices.parts import Part, read_part
@@ -330,3 +335,155 @@ def settle(
         receipt_name=checked.filename,
         recorded_by=by,
     )
+
+
+# --- the office's page and workbook -----------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One host unit on the office's page: its notice, its list (None until it opens it),
+    the differences, what the party owes, what it paid."""
+
+    notice: Notice
+    reception: ReceptionList | None
+    settlement: Settlement | None
+
+    @property
+    def unit(self) -> HostUnit:
+        return self.notice.host_unit
+
+    @property
+    def part(self) -> Part:
+        return read_part(self.notice.content)
+
+    @property
+    def differences(self) -> list[Difference]:
+        return differences(self.reception, self.part) if self.reception else []
+
+    @property
+    def owed(self) -> Owed:
+        if self.reception is None:
+            return owed(ReceptionList(), self.part)
+        return owed(self.reception, self.part)
+
+    @property
+    def status_label(self) -> str:
+        if self.reception is None:
+            return _("Not opened yet")
+        return self.reception.get_status_display()
+
+
+def rows(trip: Trip) -> list[Row]:
+    """Every host unit that owes a list, in three queries however many units."""
+    lists = {r.host_unit_id: r for r in trip.reception_lists.prefetch_related("receipts")}
+    paid = {s.host_unit_id: s for s in trip.settlements.all()}
+    return [
+        Row(notice, lists.get(notice.host_unit_id), paid.get(notice.host_unit_id))
+        for notice in hosted(trip)
+    ]
+
+
+def row_for(trip: Trip, unit: HostUnit) -> Row:
+    """One unit's row, its list made (pre-filled) if the unit has not opened it yet."""
+    notice = hosted(trip).filter(host_unit=unit).first()
+    if notice is None:  # a unit of the plan that was never told: nothing of it to show
+        raise Http404
+    return Row(notice, list_for(notice), trip.settlements.filter(host_unit=unit).first())
+
+
+def workbook(trip: Trip) -> bytes:
+    """The lists, what was owed and paid, and the differences, one sheet each, for the
+    finance office (real numbers and dates, frozen headers)."""
+    found = rows(trip)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = spreadsheet.sheet_title(_("Reception lists"))
+    spreadsheet.write_sheet(
+        sheet,
+        [
+            (_("Host unit"), 28),
+            (_("Status"), 16),
+            (_("People received"), 10),
+            (_("Meals provided"), 10),
+            (_("Host's people at the meals"), 10),
+            (_("Meals (yuan)"), 12),
+            (_("Lodging (yuan)"), 12),
+            (_("Transport (yuan)"), 12),
+            (_("Venue (yuan)"), 12),
+            (_("Other (yuan)"), 12),
+            (_("Total (yuan)"), 12),
+            (_("Signed by"), 20),
+            (_("Submitted"), 18),
+            (_("Receipts"), 10),
+        ],
+        (_list_row(row) for row in found),
+    )
+    paid = book.create_sheet(spreadsheet.sheet_title(_("Settlements")))
+    spreadsheet.write_sheet(
+        paid,
+        [
+            (_("Host unit"), 28),
+            (_("Meals owed (yuan)"), 14),
+            (_("Transport owed (yuan)"), 14),
+            (_("Amount paid (yuan)"), 14),
+            (_("Paid by"), 16),
+            (_("Paid on"), 12),
+            (_("Payment reference"), 24),
+        ],
+        (_settlement_row(row) for row in found),
+    )
+    departs = book.create_sheet(spreadsheet.sheet_title(_("Differences")))
+    spreadsheet.write_sheet(
+        departs,
+        [(_("Host unit"), 28), (_("Difference"), 60), (_("Rule"), 50)],
+        ([row.unit.name, d.text, d.rule] for row in found for d in row.differences),
+    )
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _list_row(row: Row) -> list:
+    listed = row.reception
+    if listed is None:
+        return [row.unit.name, row.status_label, *[None] * 12]
+    costs = [listed.meals_cost, listed.lodging_cost, listed.transport_cost]
+    signed = words.series([listed.signed_by_name, listed.signed_by_post])
+    return [
+        row.unit.name,
+        row.status_label,
+        len(lines_of(listed.people)),
+        listed.meals,
+        listed.escorts,
+        *costs,
+        listed.venue_cost,
+        listed.other_cost,
+        listed.total_cost,
+        signed or None,
+        listed.submitted_at,
+        len(listed.receipts.all()),
+    ]
+
+
+def _settlement_row(row: Row) -> list:
+    due, paid = row.owed, row.settlement
+    if paid is None:
+        return [row.unit.name, due.meals, due.transport, None, None, None, None]
+    return [
+        row.unit.name,
+        paid.meals_owed,
+        paid.transport_owed,
+        paid.amount,
+        paid.get_method_display(),
+        paid.paid_on,
+        paid.reference,
+    ]
+
+
+def workbook_response(trip: Trip) -> HttpResponse:
+    """The workbook as a download named after the trip."""
+    response = HttpResponse(workbook(trip), content_type=spreadsheet.XLSX_CONTENT_TYPE)
+    name = _("Reception lists") + f" {trip.start_date:%Y-%m-%d}.xlsx"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
