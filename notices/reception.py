@@ -34,14 +34,13 @@ from openpyxl import Workbook
 from accounts import dates, words
 from accounts.uploads import Checked
 from directory import spreadsheet
-from directory.models import HostUnit
+from directory.models import HostUnit, ReceptionStandard
 from notices.models import Notice, ReceptionList, ReceptionReceipt, Settlement, lines_of
 from notices.parts import Part, read_part
 from trips.models import ItineraryItem, Trip
+from trips.standards import ART_10_ESCORTS, ART_10_MEAL, in_standard
 
 L = ReceptionList.Status
-# 第十条: one 工作餐 from the host.
-MEALS_ALLOWED = 1
 CENT = Decimal("0.01")
 # Before 10 o'clock a meal is a breakfast (20 % of the day's allowance), else 40 %.
 BREAKFAST_BEFORE = dt.time(10, 0)
@@ -138,14 +137,19 @@ class Difference:
     rule: str = ""
 
 
-def escort_cap(party: int) -> int:
+def escort_cap(party: int, standard: ReceptionStandard | None = None) -> int:
     """第十条: at most 3 of the host's people at the meal for a party of 10 or fewer, at most
-    a third of the party above that."""
-    return 3 if party <= 10 else party // 3
+    a third of the party above that; or the stricter tiers of the standards in force."""
+    standard = standard or ReceptionStandard.objects.in_force()
+    return standard.meal_escorts_allowed(party)
 
 
-def differences(reception: ReceptionList, part: Part) -> list[Difference]:
-    """Where the list does not match the notice (names and counts) or the rules."""
+def differences(
+    reception: ReceptionList, part: Part, standard: ReceptionStandard | None = None
+) -> list[Difference]:
+    """Where the list does not match the notice (names and counts) or the rules (the office's
+    reception standards in force: one query, unless the caller has them)."""
+    standard = standard or ReceptionStandard.objects.in_force()
     told = {name_of(line) for line in part.party}
     received = [name_of(line) for line in lines_of(reception.people)]
     found = []
@@ -165,16 +169,16 @@ def differences(reception: ReceptionList, part: Part) -> list[Difference]:
                 % {"names": words.series(absent)}
             )
         )
-    if reception.meals > MEALS_ALLOWED:
+    if reception.meals > standard.host_meals:
         found.append(
             Difference(
                 _("%(count)s meals provided: the host may provide one working meal.")
                 % {"count": reception.meals},
-                _("The host may arrange one working meal (工作餐一次, Art. 10)."),
+                in_standard(standard, ART_10_MEAL),
             )
         )
     party = len(received) or len(part.party)
-    cap = escort_cap(party)
+    cap = escort_cap(party, standard)
     if reception.meals and reception.escorts > cap:
         found.append(
             Difference(
@@ -183,7 +187,7 @@ def differences(reception: ReceptionList, part: Part) -> list[Difference]:
                     "most %(cap)s."
                 )
                 % {"escorts": reception.escorts, "party": party, "cap": cap},
-                _("陪餐 at most 3 for 10 visitors or fewer, a third above (Art. 10)."),
+                in_standard(standard, ART_10_ESCORTS),
             )
         )
     return found
@@ -348,6 +352,8 @@ class Row:
     notice: Notice
     reception: ReceptionList | None
     settlement: Settlement | None
+    # The reception standards in force, loaded once for the page (differences()).
+    standard: ReceptionStandard | None = None
 
     @property
     def unit(self) -> HostUnit:
@@ -359,7 +365,9 @@ class Row:
 
     @property
     def differences(self) -> list[Difference]:
-        return differences(self.reception, self.part) if self.reception else []
+        if self.reception is None:
+            return []
+        return differences(self.reception, self.part, self.standard)
 
     @property
     def owed(self) -> Owed:
@@ -375,11 +383,13 @@ class Row:
 
 
 def rows(trip: Trip) -> list[Row]:
-    """Every host unit that owes a list, in three queries however many units."""
+    """Every host unit that owes a list, in a fixed number of queries however many units
+    (the reception standards in force among them, read once for every row)."""
     lists = {r.host_unit_id: r for r in trip.reception_lists.prefetch_related("receipts")}
     paid = {s.host_unit_id: s for s in trip.settlements.all()}
+    standard = ReceptionStandard.objects.in_force()
     return [
-        Row(notice, lists.get(notice.host_unit_id), paid.get(notice.host_unit_id))
+        Row(notice, lists.get(notice.host_unit_id), paid.get(notice.host_unit_id), standard)
         for notice in hosted(trip)
     ]
 

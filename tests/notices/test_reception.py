@@ -306,3 +306,16 @@ def test_the_workbook_has_the_lists_the_payments_and_the_differences(client, sec
     assert plant[3] == 2 and plant[5] == 180 and lists.freeze_panes == "A2"
     assert any("2 meals provided" in (r[1] or "") for r in differences.iter_rows(values_only=True))
     assert paid.max_row == 3  # a header and the two units
+
+
+def test_the_lists_escort_cap_is_the_standards_in_force(sent):
+    # The stricter province allows 2 at the meal for a party of up to 5.
+    from directory.models import CENTRAL_NAME, ReceptionStandard
+
+    ReceptionStandard.objects.exclude(name=CENTRAL_NAME).get().put_in_force()
+    notice = sent["plant"]
+    listed = reception.list_for(notice)
+    listed.meals, listed.escort_people = 1, "A\nB\nC"
+    [found] = reception.differences(listed, read_part(notice.content))
+    assert "at most 2" in found.text
+    assert "省级从严细则示例" in found.rule
