@@ -306,3 +306,10 @@ def test_the_workbook_has_the_lists_the_payments_and_the_differences(client, sec
     assert plant[3] == 2 and plant[5] == 180 and lists.freeze_panes == "A2"
     assert any("2 meals provided" in (r[1] or "") for r in differences.iter_rows(values_only=True))
     assert paid.max_row == 3  # a header and the two units
+
+
+def test_a_trip_started_early_opens_the_list(client, sent):
+    Trip.objects.filter(pk=sent["plant"].trip_id).update(status=Trip.Status.IN_PROGRESS)
+    with time_machine.travel(at(dt.date(2026, 12, 5), 10), tick=False):
+        page = client.get(list_path(sent["plant"])).content.decode()
+    assert 'name="people"' in page
