@@ -124,9 +124,12 @@ def list_for(notice: Notice) -> ReceptionList:
 
 
 def may_fill(notice: Notice, today: dt.date | None = None) -> bool:
-    """The unit fills in its list once the visit has begun (on the trip's clock)."""
-    today = today or notice.trip.local(timezone.now()).date()
-    return today >= notice.trip.start_date
+    """The unit fills in its list once the visit has begun: its first day has come (on the
+    trip's clock), or the office has started the trip."""
+    trip = notice.trip
+    today = today or trip.local(timezone.now()).date()
+    started = (Trip.Status.IN_PROGRESS, Trip.Status.COMPLETED, Trip.Status.CLOSED)
+    return today >= trip.start_date or trip.status in started
 
 
 @dataclass(frozen=True)

@@ -308,6 +308,13 @@ def test_the_workbook_has_the_lists_the_payments_and_the_differences(client, sec
     assert paid.max_row == 3  # a header and the two units
 
 
+def test_a_trip_started_early_opens_the_list(client, sent):
+    Trip.objects.filter(pk=sent["plant"].trip_id).update(status=Trip.Status.IN_PROGRESS)
+    with time_machine.travel(at(dt.date(2026, 12, 5), 10), tick=False):
+        page = client.get(list_path(sent["plant"])).content.decode()
+    assert 'name="people"' in page
+
+
 def test_the_lists_escort_cap_is_the_standards_in_force(sent):
     # The stricter province allows 2 at the meal for a party of up to 5.
     from directory.models import CENTRAL_NAME, ReceptionStandard
