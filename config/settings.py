@@ -246,6 +246,12 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # The issuing office (发文机关) that signs the notices to host units (their 落款), per language.
 OFFICE_NAME = env.str("OFFICE_NAME", default="办公室")
 OFFICE_NAME_EN = env.str("OFFICE_NAME_EN", default="The Office")
+# The office's 公函 numbers (发文字号) read PREFIX + [2026] + 15号, e.g. with "青政办函"
+# (notices.letters).
+OFFICE_LETTER_PREFIX = env.str("OFFICE_LETTER_PREFIX", default="")
+# The office's licensed fonts for GB/T 9704 paper (方正小标宋, 仿宋_GB2312, 黑体, 楷体_GB2312),
+# used when present there instead of the shipped open stand-ins (printing.letters).
+OFFICE_FONT_DIR = env.str("OFFICE_FONT_DIR", default="")
 
 # Outbox delivery: a claimed row is leased; temporary failures back off, doubling up to a cap,
 # for OUTBOX_GIVE_UP_AFTER_HOURS after the first attempt; a 5xx refusal fails at once.
