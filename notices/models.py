@@ -309,8 +309,9 @@ class OfficialLetter(models.Model):
     version: "无公函的公务活动和来访人员一律不予接待" (党政机关国内公务接待管理规定, Art. 7).
 
     Its 发文字号 (prefix, year in tortoise-shell brackets, number 号) is given once and
-    never again (LetterCounter), a deleted draft's too. A draft's text may be edited; an issued letter is frozen, and a
-    change after it is a new letter (变更函) that names it (replaces)."""
+    never again (LetterCounter), a deleted draft's too. A draft's text may be edited; an
+    issued letter is frozen, and a change after it is a new letter (变更函) that names it
+    (replaces)."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
