@@ -76,7 +76,7 @@ DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessin
 HEADING = re.compile(r"^\u3000*[一二三四五六七八九十]+、")
 SUB_HEADING = re.compile(r"^\u3000*（[一二三四五六七八九十]+）")
 # The 落款 lines: set off far to the right with full-width spaces.
-SIGNATURE = re.compile(r"^\u3000{8,}\S")
+SIGNATURE = re.compile(r"^\u3000{8,} ?\S")
 
 
 # Fonts
