@@ -49,6 +49,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
 from accounts.roles import office_required
@@ -188,9 +189,10 @@ def _face_css(chosen: dict[str, Face]) -> str:
             )
     for role, face in chosen.items():
         weight = 400 if face.office else face.weight
-        rules.append(
-            f".role-{role} {{ font-family: {css_string(face.family)}; font-weight: {weight}; }}"
-        )
+        # A character the office's font lacks comes from our stand-in, never the system's.
+        _patterns, _standard, ours, _weight = ROLES[role]
+        families = f"{css_string(face.family)}, {css_string(ours)}"
+        rules.append(f".role-{role} {{ font-family: {families}; font-weight: {weight}; }}")
     return "\n".join(rules)
 
 
@@ -255,12 +257,14 @@ def pdf(letter: OfficialLetter) -> bytes:
     with translation.override("zh-hans"):
         page = render_to_string("printing/official_letter.html", letter_data(letter))
     fetcher = LetterFetcher(office_files)
+    # The office's @font-face rules count only with the document's font configuration.
+    fonts = FontConfiguration()
     sheets = [
         CSS(string=geometry_css(), url_fetcher=fetcher),
-        CSS(string=_face_css(chosen), url_fetcher=fetcher),
+        CSS(string=_face_css(chosen), url_fetcher=fetcher, font_config=fonts),
     ]
     document = HTML(string=page, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=sheets)
+    return document.write_pdf(stylesheets=sheets, font_config=fonts)
 
 
 # Word
