@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.forms import OneLineField
 from directory.forms import validate_phone
@@ -181,7 +182,7 @@ class NoticeAnswerForm(forms.Form):
 class LetterTextForm(forms.Form):
     """The secretary's edit of a 公函 draft: its title and its text, 落款 included."""
 
-    title = OneLineField(label=_("Title"), max_length=200)
+    title = OneLineField(label=pgettext_lazy("document", "Title"), max_length=200)
     text = forms.CharField(
         label=_("Text of the letter"),
         max_length=20000,

@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models import HostUnit
 from trips.models import ItineraryItem, Trip, TripMember, TripVersion
@@ -329,7 +330,7 @@ class OfficialLetter(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("document", "title"), max_length=200)
     text = models.TextField(_("letter text"))
     # The unit's part it was written from (notices.parts): a 变更函 says what changed since.
     content = models.JSONField(default=dict, editable=False)

@@ -89,7 +89,8 @@ class Face:
 
     role: str  # title, body, heading, kai
     family: str  # the CSS family name the documents use
-    shown: str  # what the print page says
+    shown: str  # the font, as the print page names it
+    source: str  # the office's file, or what our stand-in was made from and its licence
     word_font: str  # the w:eastAsia font the Word file names
     path: Path | None = None  # the office's file, when it has one
     weight: int = 400
@@ -117,10 +118,11 @@ ROLE_LABELS = {
     "heading": _("Headings 一、 (黑体)"),
     "kai": _("Headings （一） (楷体)"),
 }
+# Our stand-ins as the print page names them: the font, and what it was made from.
 SHIPPED = {
-    ("Tripdesk Serif SC", 700): "Tripdesk Serif SC Bold (Noto Serif CJK SC, SIL OFL)",
-    ("Tripdesk Serif SC", 400): "Tripdesk Serif SC (Noto Serif CJK SC, SIL OFL)",
-    ("Tripdesk Sans SC", 700): "Tripdesk Sans SC Bold (Noto Sans CJK SC, SIL OFL)",
+    ("Tripdesk Serif SC", 700): ("Tripdesk Serif SC Bold", "Noto Serif CJK SC · SIL OFL 1.1"),
+    ("Tripdesk Serif SC", 400): ("Tripdesk Serif SC", "Noto Serif CJK SC · SIL OFL 1.1"),
+    ("Tripdesk Sans SC", 700): ("Tripdesk Sans SC Bold", "Noto Sans CJK SC · SIL OFL 1.1"),
 }
 FONT_SUFFIXES = (".ttf", ".otf")
 
@@ -142,18 +144,22 @@ def faces() -> dict[str, Face]:
             None,
         )
         if found is not None:
-            chosen[role] = Face(
-                role, f"Office {role}", f"{standard} ({found.name})", standard, found
-            )
+            chosen[role] = Face(role, f"Office {role}", standard, found.name, standard, found)
         else:
-            chosen[role] = Face(role, ours, SHIPPED[(ours, weight)], standard, weight=weight)
+            shown, source = SHIPPED[(ours, weight)]
+            chosen[role] = Face(role, ours, shown, source, standard, weight=weight)
     return chosen
 
 
 def fonts_in_use() -> list[dict[str, Any]]:
     """What the print page says: each role, its font, whether it is the office's."""
     return [
-        {"role": str(ROLE_LABELS[face.role]), "font": face.shown, "office": face.office}
+        {
+            "role": str(ROLE_LABELS[face.role]),
+            "font": face.shown,
+            "source": face.source,
+            "office": face.office,
+        }
         for face in faces().values()
     ]
 
