@@ -233,16 +233,17 @@ def generate(trip: Trip, unit: HostUnit, by) -> OfficialLetter:
     draft = _unit_draft(trip, unit)
     with transaction.atomic():
         latest = trip.letters.select_for_update().filter(host_unit=unit).first()
+        issued = latest is not None and latest.is_issued
+        if issued and not part_changes(latest.content, draft.content):
+            raise ValidationError(
+                _("Nothing changed for %(unit)s since %(reference)s was issued.")
+                % {"unit": unit.name, "reference": latest.reference}
+            )
         with translation.override("zh-hans"):
             part = read_part(draft.content)
             today = timezone.localdate()
             cars = trip.vehicles.count()
             if latest is not None and latest.is_issued:
-                if not part_changes(latest.content, draft.content):
-                    raise ValidationError(
-                        _("Nothing changed for %(unit)s since %(reference)s was issued.")
-                        % {"unit": unit.name, "reference": latest.reference}
-                    )
                 written = write_change(latest, part, draft.content, cars, today)
             else:
                 written = write(part, cars, today)

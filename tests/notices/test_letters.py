@@ -12,13 +12,15 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from directory.models import HostUnit
 from notices import letters
 from notices.models import LetterCounter, OfficialLetter, PhoneNotice
 from tests import services
-from tests.factories import UserFactory
+from tests.factories import HostUnitFactory, ItineraryItemFactory, TripFactory, UserFactory, at
 from tests.notices.notice_setup import A_WEEK_BEFORE, approve, build_visit, fresh
 
 pytestmark = pytest.mark.django_db
@@ -162,8 +164,6 @@ def test_the_party_is_named_with_posts(office_trip, secretary, leader, staff):
 
 
 def test_a_unit_off_the_plan_gets_no_letter(visit, secretary):
-    from tests.factories import HostUnitFactory
-
     with pytest.raises(ValidationError, match="not on the approved plan"):
         letters.generate(fresh(visit.trip), HostUnitFactory(name="Elsewhere"), secretary)
 
@@ -378,3 +378,30 @@ def test_an_office_user_sees_no_letter_of_anothers_unit(client, visit, secretary
     client.force_login(other)
     url = reverse("printing:letter_pdf", args=[visit.trip.pk, letter.pk])
     assert client.get(url).status_code == 403
+
+
+def trip_with_letters(secretary, leader, count: int):
+    """An approved trip with that many host units, each written its letter and phoned."""
+    trip = TripFactory(team={secretary: "secretary", leader: "leader"})
+    for i in range(count):
+        unit = HostUnitFactory()
+        item = ItineraryItemFactory(trip=trip, host_unit=unit, start=at(trip.start_date, 8, i * 20))
+        item.attendees.set([leader])
+    approve(trip, secretary, leader)
+    for unit in HostUnit.objects.filter(items__trip=trip):
+        letters.generate(fresh(trip), unit, secretary)
+        letters.record_phone(
+            fresh(trip), unit, secretary, caller="a", callee="b", called_at=timezone.now(), said="c"
+        )
+    return trip
+
+
+def test_the_letters_page_queries_do_not_grow_with_units(client, secretary, leader):
+    small, large = trip_with_letters(secretary, leader, 2), trip_with_letters(secretary, leader, 12)
+    client.force_login(secretary)
+    counts = []
+    for trip in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("notices:letters", args=[trip.pk]))
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1]
