@@ -211,8 +211,6 @@ def _lines(text: str) -> tuple[list[dict[str, str]], list[str]]:
     signature: list[str] = []
     while lines and SIGNATURE.match(lines[-1]):
         signature.insert(0, lines.pop())
-    while lines and not lines[-1].strip():
-        lines.pop()
     shown = []
     for line in lines:
         if not line.strip():
