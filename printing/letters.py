@@ -43,7 +43,6 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from docx import Document as WordDocument
-from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -300,20 +299,23 @@ def _style(document, name: str, font: str, size: float, *, color: str = "", base
     return style
 
 
+def _field_char(kind: str):
+    mark = OxmlElement("w:fldChar")
+    mark.set(qn("w:fldCharType"), kind)
+    return mark
+
+
 def _page_number(paragraph) -> None:
-    """ "— PAGE —": Word writes each page's number."""
+    """ "— PAGE —": Word writes each page's number (a run for each part of the field)."""
     paragraph.add_run("— ")
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), ("end", None)):
-        if kind is None:
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run._element.append(instruction)
-        else:
-            mark = OxmlElement("w:fldChar")
-            mark.set(qn("w:fldCharType"), kind)
-            run._element.append(mark)
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    shown = OxmlElement("w:t")
+    shown.text = "1"
+    for part in (_field_char("begin"), instruction, _field_char("separate"), shown):
+        paragraph.add_run()._element.append(part)
+    paragraph.add_run()._element.append(_field_char("end"))
     paragraph.add_run(" —")
 
 
@@ -325,7 +327,6 @@ def docx(letter: OfficialLetter) -> bytes:
     data = letter_data(letter)
     document = WordDocument()
     section = document.sections[0]
-    section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Mm(210), Mm(297)
     top = TOP + HEIGHT / 2 - LINES * LINE_PITCH / 2
     section.top_margin = Mm(top)
@@ -333,8 +334,7 @@ def docx(letter: OfficialLetter) -> bytes:
     section.left_margin, section.right_margin = Mm(LEFT), Mm(210 - LEFT - WIDTH)
     section.footer_distance = Mm(297 - TOP - HEIGHT - 7 - 5)
     section.different_first_page_header_footer = True
-    settings_xml = document.settings.element
-    settings_xml.append(OxmlElement("w:evenAndOddHeaders"))
+    document.settings.odd_and_even_pages_header_footer = True  # in the schema's place
     body = _style(document, "Normal", chosen["body"].word_font, BODY_PT)
     title = _style(document, "Letter Title", chosen["title"].word_font, TITLE_PT, base=body)
     heading = _style(document, "Letter Heading", chosen["heading"].word_font, BODY_PT, base=body)

@@ -13,6 +13,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from fontTools import subset
 from fontTools.ttLib import TTFont
@@ -230,6 +231,9 @@ def test_the_word_file_holds_the_letter(word, letter):
 def test_the_word_footers_number_pages_from_the_second(word):
     section = word.sections[0]
     assert section.different_first_page_header_footer
+    assert word.settings.odd_and_even_pages_header_footer  # odd pages right, even left
+    assert section.footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert section.even_page_footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
     assert "PAGE" in section.footer._element.xml and "—" in section.footer.paragraphs[0].text
     assert "PAGE" in section.even_page_footer._element.xml
 
