@@ -35,6 +35,7 @@ from notices.models import LetterCounter, OfficialLetter, PhoneNotice
 from notices.parts import Part, PartItem, part_changes, read_changes, read_part
 from trips.models import Trip
 
+LANGUAGE = "zh-hans"  # the 公函 is Chinese paper, whatever the unit's language
 INDENT = "\u3000\u3000"  # a paragraph starts two characters in (GB/T 9704 7.3.3)
 SECTION_NUMBERS = "一二三四五六七八九十"
 # A finished trip writes no more letters.
@@ -210,7 +211,10 @@ def write_change(old: OfficialLetter, part: Part, content: dict, cars: int, day:
 
 
 def _unit_draft(trip: Trip, unit: HostUnit) -> NoticeDraft:
-    draft = next((d for d in prepare(trip) if d.visited and d.host_unit.pk == unit.pk), None)
+    """The unit's part of the approved version, people named in Chinese whatever the
+    unit's language: the 公函 is Chinese paper."""
+    drafts = prepare(trip, LANGUAGE)
+    draft = next((d for d in drafts if d.visited and d.host_unit.pk == unit.pk), None)
     if draft is None:
         raise ValidationError(
             _("%(unit)s is not on the approved plan: it gets no letter.") % {"unit": unit.name}
@@ -239,7 +243,7 @@ def generate(trip: Trip, unit: HostUnit, by) -> OfficialLetter:
                 _("Nothing changed for %(unit)s since %(reference)s was issued.")
                 % {"unit": unit.name, "reference": latest.reference}
             )
-        with translation.override("zh-hans"):
+        with translation.override(LANGUAGE):
             part = read_part(draft.content)
             today = timezone.localdate()
             cars = trip.vehicles.count()

@@ -405,3 +405,17 @@ def test_the_letters_page_queries_do_not_grow_with_units(client, secretary, lead
             client.get(reverse("notices:letters", args=[trip.pk]))
         counts.append(len(queries.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_a_letter_to_an_english_speaking_unit_is_chinese_paper(
+    office_trip, secretary, leader, staff
+):
+    profile = leader.profile
+    profile.name, profile.name_en = "王伟", "Wang Wei"
+    profile.title, profile.title_en = "副省长", "Vice Governor"
+    profile.save()
+    visit = build_visit(office_trip, leader, staff)
+    approve(office_trip, secretary, leader)
+    letter = letters.generate(fresh(office_trip), visit.township, secretary)  # speaks English
+    assert letter.title == "关于副省长王伟同志一行到Riverside township调研有关事项的函"
+    assert "Wang Wei" not in letter.text and "Vice Governor" not in letter.text
