@@ -236,7 +236,9 @@ def generate(trip: Trip, unit: HostUnit, by) -> OfficialLetter:
     _may_write(trip, by)
     draft = _unit_draft(trip, unit)
     with transaction.atomic():
-        latest = trip.letters.select_for_update().filter(host_unit=unit).first()
+        # Of two secretaries writing at once, the second waits here and finds the first's draft.
+        list(Trip.objects.select_for_update().filter(pk=trip.pk).values_list("pk"))
+        latest = trip.letters.filter(host_unit=unit).first()
         issued = latest is not None and latest.is_issued
         if issued and not part_changes(latest.content, draft.content):
             raise ValidationError(

@@ -419,3 +419,25 @@ def test_a_letter_to_an_english_speaking_unit_is_chinese_paper(
     letter = letters.generate(fresh(office_trip), visit.township, secretary)  # speaks English
     assert letter.title == "关于副省长王伟同志一行到Riverside township调研有关事项的函"
     assert "Wang Wei" not in letter.text and "Vice Governor" not in letter.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_secretaries_writing_one_units_letter_at_once_make_one_draft(visit, secretary):
+    services.need(connection.vendor == "postgresql", "needs PostgreSQL (DATABASE_URL)")
+    barrier, written = threading.Barrier(2), []
+
+    def generate():
+        try:
+            trip = fresh(visit.trip)
+            barrier.wait()
+            written.append(letters.generate(trip, visit.plant, secretary).pk)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=generate) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(written)) == 1
+    assert OfficialLetter.objects.count() == 1
