@@ -7,10 +7,12 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts import emails, throttle
+from accounts import emails, throttle, uploads
 
 HOUR = 3600
 DASHES = "---------"  # Django's empty choice, which reads as nothing in any language
@@ -85,3 +87,56 @@ class OutboxPasswordResetForm(PasswordResetForm):
         emails.send_password_reset(
             context["user"], to_email, uid=context["uid"], token=context["token"]
         )
+
+
+UPLOAD_HELP = _("PDF, Word, Excel or an image (PNG, JPEG, GIF, WebP), up to 20 MB.")
+
+
+def checked_file_field(label, *, required: bool, max_length: int) -> forms.FileField:
+    """A file field for a document or a photo, checked by CheckedUpload (accounts.uploads)."""
+    return forms.FileField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        # No "currently" link: stored files have no public address, only the download view.
+        widget=forms.FileInput(attrs={"accept": ",".join(uploads.FORMATS)}),
+        help_text=UPLOAD_HELP,
+    )
+
+
+class CheckedUpload:
+    """A form with one file field (`upload_field`), checked by extension and content on
+    clean (accounts.uploads.check); `checked` once accepted."""
+
+    upload_field = "evidence"
+    checked: uploads.Checked | None = None
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        upload = cleaned.get(self.upload_field)
+        if isinstance(upload, UploadedFile):
+            try:
+                self.checked = uploads.check(upload)
+            except ValidationError as refused:
+                self.add_error(self.upload_field, refused)
+        return cleaned
+
+    def ask_for_the_file_again(self) -> None:
+        """Browsers do not send a chosen file back: when the form is refused for another
+        reason, say beside the field that the file must be chosen again."""
+        cleaned = getattr(self, "cleaned_data", {})
+        if cleaned.get(self.upload_field) and self.upload_field not in self.errors:
+            self.add_error(
+                self.upload_field, _("The form was not saved: please choose the file again.")
+            )
+
+
+def refusal_by_field(error: ValidationError) -> dict:
+    """A domain function's refusal keyed by field (None for the form as a whole)."""
+    return error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+
+
+def add_refusal(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a domain function's refusal on the form: beside its fields, or on top."""
+    for field, errors in refusal_by_field(error).items():
+        form.add_error(field if field in form.fields else None, errors)

@@ -253,6 +253,15 @@ OFFICE_LETTER_PREFIX = env.str("OFFICE_LETTER_PREFIX", default="")
 # used when present there instead of the shipped open stand-ins (printing.letters).
 OFFICE_FONT_DIR = env.str("OFFICE_FONT_DIR", default="")
 
+# What the party pays a host for meals and cars (财政部等《关于党政机关工作人员出差...》
+# 2019: breakfast 20 % and lunch or dinner 40 % of the day's 伙食补助费; the host's cars 50 %
+# of the day's 市内交通费 per half day, where the host has no price of its own), per person
+# in yuan; the central standard (财行 2013 No. 531: 100 and 80 a day) by default.
+RECEPTION_MEAL_ALLOWANCE = env.float("RECEPTION_MEAL_ALLOWANCE", default=100.0)
+RECEPTION_TRANSPORT_ALLOWANCE = env.float("RECEPTION_TRANSPORT_ALLOWANCE", default=80.0)
+# The host's link opens its 接待清单 this many days after the trip's last day.
+RECEPTION_LIST_DAYS = env.int("RECEPTION_LIST_DAYS", default=30)
+
 # Outbox delivery: a claimed row is leased; temporary failures back off, doubling up to a cap,
 # for OUTBOX_GIVE_UP_AFTER_HOURS after the first attempt; a 5xx refusal fails at once.
 OUTBOX_RETRY_BASE = timedelta(seconds=env.int("OUTBOX_RETRY_BASE_SECONDS", default=30))

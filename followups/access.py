@@ -17,14 +17,14 @@ message). Http404 where the user must not learn that the thing exists.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from directory.models import Department
 from followups import notes
 from followups.models import FollowUp
-from trips.access import trip_for
+from trips.access import trip_for, visible_trips
 from trips.models import Trip, TripMember
 
 
@@ -120,6 +120,22 @@ def may_manage(user, item: FollowUp) -> bool:
     return item.trip.can_edit(user)
 
 
+def may_print_slips(user, item: FollowUp) -> bool:
+    """Print the item's 督办通知单 and 催办通知单: the trip's team (they carry the note it came
+    from and the office's phones), not a department member reading it as such. The item
+    must come from item_for()."""
+    return not item.through_department and item.trip.role_of(user) is not None
+
+
+def slip_item_for(user, pk: int) -> FollowUp:
+    """The item whose slips the user prints: Http404 as item_for() (an internal trip's items
+    do not leak), PermissionDenied unless may_print_slips."""
+    item = item_for(user, pk)
+    if not may_print_slips(user, item):
+        raise PermissionDenied
+    return item
+
+
 def link_item(department: Department, pk: int) -> FollowUp | None:
     """One of the department's items (owner or co-owner) with what its link page shows
     (`overdue` and `light` on the office's today); None when the item is not the
@@ -155,3 +171,22 @@ def report_trip_for(user, pk: int, *, edit: bool = False) -> Trip:
     if edit and not trip.can_edit(user):
         raise PermissionDenied
     return trip
+
+
+# --- 督办统计 (followups.stats) -------------------------------------------------------------
+
+
+def stats_trips(user) -> QuerySet[Trip]:
+    """The trips whose items the user's 督办统计 counts: those the user may read and is a
+    secretary or a leader on (the report's readers)."""
+    team = TripMember.objects.filter(trip=OuterRef("pk"), user=user, role__in=REPORT_ROLES)
+    return visible_trips(user).filter(Exists(team))
+
+
+def stats_items_for(user) -> QuerySet[FollowUp]:
+    """The items of the user's 督办统计; Http404 for anyone who is a secretary or a leader
+    on no trip (there is nothing of theirs to count, and nothing of others' to learn)."""
+    trips = stats_trips(user)
+    if not trips.exists():
+        raise Http404
+    return FollowUp.objects.filter(trip__in=trips.values("pk"))

@@ -39,6 +39,7 @@ CAUSES = {
     "followup_cannot": gettext_lazy("Cannot be done"),
     "followup_needs_leader": gettext_lazy("Needs the leader's help"),
     "followup_extension": gettext_lazy("Request for more time"),
+    "followup_extension_decided": gettext_lazy("Decision on more time"),
     "followup_department_link": gettext_lazy("Link for the department"),
     "followup_urging": gettext_lazy("Urging notice"),
     "followups.owner_digest": gettext_lazy("Reminder of follow-up items"),
@@ -112,6 +113,32 @@ def needs_leader(item: FollowUp, update: FollowUpUpdate, by, to: list) -> list[M
 def extension_asked(item: FollowUp, update: FollowUpUpdate, by, to: list) -> list[Message]:
     """Tell the trip's secretaries that the department asks for more time (延期申请)."""
     return _alert("followup_extension", item, update, by, to)
+
+
+def extension_decided(
+    item: FollowUp, extension, link: DepartmentLink, contacts: Iterable[Contact], by
+) -> list[Message]:
+    """Tell the department's contacts the office's decision on its request for more time,
+    in the department's language, with its signed link."""
+    department = item.department
+    path = reverse("followups:department_item", args=[links.make_token(link), item.pk])
+    context = {"department": department, "item": item, "extension": extension, "link": link}
+    return [
+        notify_department(
+            "followup_extension_decided",
+            contact,
+            {**context, "contact": contact},
+            cause="followup_extension_decided",
+            about=item.title,
+            key=(extension.pk, contact.pk),
+            trip_id=item.trip_id,
+            department=department,
+            path=path,
+            created_by=by,
+        )
+        for contact in contacts
+        if contact.email
+    ]
 
 
 def department_link(

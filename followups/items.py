@@ -17,6 +17,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts import words
 from accounts.dates import long_date
 from followups import access, emails
 from followups.models import (
@@ -27,6 +28,7 @@ from followups.models import (
     Light,
     Note,
 )
+from notices import reception
 from trips import approval
 from trips.models import Trip, TripEvent, TripMember
 
@@ -331,8 +333,9 @@ def board(
 
 @transaction.atomic
 def close_trip(trip: Trip, by) -> None:
-    """Close the trip once every item has an outcome; PermissionDenied for anyone but its
-    secretaries, ValidationError saying why not.
+    """Close the trip once every item has an outcome and every host unit's 接待清单 is in
+    (or waived); PermissionDenied for anyone but its secretaries, ValidationError saying why
+    not.
 
     The one way a trip is closed (trips.approval.change_status needs this rule as its
     guard): the check and the change are one conditional update, so an item made at the
@@ -343,11 +346,19 @@ def close_trip(trip: Trip, by) -> None:
     if not access.may_close(by, trip):
         raise ValidationError(_("Only a completed trip is closed."))
     unsettled = FollowUp.objects.open().filter(trip=OuterRef("pk"))
+    # 接待清单: every host unit's list is in, or waived with a reason (notices.reception).
+    guard = ~Exists(unsettled) & ~reception.unsettled_lists()
     try:
-        approval.change_status(trip, Trip.Status.CLOSED, guard=~Exists(unsettled))
+        approval.change_status(trip, Trip.Status.CLOSED, guard=guard)
     except ValidationError:
         trip.refresh_from_db(fields=["status"])
         open_items = trip.followups.open().count()
+        missing = reception.missing(trip)
+        if missing and not open_items:
+            raise ValidationError(
+                _("The reception list of %(units)s is not in: ask for it, or waive it.")
+                % {"units": words.series(unit.name for unit in missing)}
+            ) from None
         if not open_items:
             raise
         raise ValidationError(

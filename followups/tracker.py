@@ -1,78 +1,28 @@
 """The follow-up tracker as an Excel file (.xlsx): sheet 1 one row per item, sheet 2 every
-change to them; every text cell made safe (directory.spreadsheet.safe_cell: no formulas).
+change to them; and the 督办统计 (statistics_xlsx). Every text cell made safe
+(directory.spreadsheet.safe_cell: no formulas).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from io import BytesIO
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from accounts import people
-from directory.spreadsheet import safe_cell
+from directory import spreadsheet
 from followups import items as followup_items
 from followups import report as reports
+from followups import stats
 from followups.models import FollowUp, FollowUpUpdate
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
-WRAP = Alignment(wrap_text=True, vertical="top")
-DATE_FORMAT = "yyyy-mm-dd"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-
-
-def _cell(value):
-    """A value as a cell: text made safe (no formula, no character Excel refuses), a moment
-    on the office's clock (Excel knows no time zones), yes/no in words."""
-    if isinstance(value, Promise):
-        value = str(value)
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None)
-    if isinstance(value, str):
-        return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
-    return value
-
-
-def _sheet(sheet: Worksheet, columns: list[tuple[str, int]], rows: Iterable[list]) -> None:
-    """Header row, rows, dates formatted, long text wrapped; frozen header, auto filter."""
-    sheet.append([_cell(label) for label, _width in columns])
-    for cell in sheet[1]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    for row in rows:
-        sheet.append([_cell(value) for value in row])
-    for index, (_label, width) in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            if isinstance(cell.value, datetime):
-                cell.number_format = DATETIME_FORMAT
-            elif isinstance(cell.value, date):
-                cell.number_format = DATE_FORMAT
-            elif isinstance(cell.value, str) and len(cell.value) > 30:
-                cell.alignment = WRAP
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{sheet.max_row}"
-
-
-def _sheet_title(text: str) -> str:
-    """Excel's limits on a sheet's name: 31 characters, none of []:*?/\\."""
-    return re.sub(r"[\[\]:*?/\\]", " ", text)[:31]
+XLSX_CONTENT_TYPE = spreadsheet.XLSX_CONTENT_TYPE
 
 
 def tracker_items(found: QuerySet[FollowUp], today: date) -> QuerySet[FollowUp]:
@@ -134,7 +84,7 @@ def tracker_xlsx(found: QuerySet[FollowUp]) -> bytes:
     listed = list(tracker_items(found, timezone.localdate()))
     book = Workbook()
     sheet = book.active
-    sheet.title = _sheet_title(_("Follow-up items"))
+    sheet.title = spreadsheet.sheet_title(_("Follow-up items"))
     item_columns = [
         (_("Trip"), 28),
         (_("No."), 6),
@@ -154,7 +104,7 @@ def tracker_xlsx(found: QuerySet[FollowUp]) -> bytes:
         (_("Needs the leader's help"), 12),
         (_("Last updated"), 17),
     ]
-    _sheet(sheet, item_columns, (_item_row(item) for item in listed))
+    spreadsheet.write_sheet(sheet, item_columns, (_item_row(item) for item in listed))
     history_columns = [
         (_("Trip"), 28),
         (_("No."), 6),
@@ -166,8 +116,83 @@ def tracker_xlsx(found: QuerySet[FollowUp]) -> bytes:
         (_("After"), 24),
         (_("Comment"), 40),
     ]
-    history = book.create_sheet(_sheet_title(_("History")))
-    _sheet(history, history_columns, (row for item in listed for row in _history_rows(item)))
+    history = book.create_sheet(spreadsheet.sheet_title(_("History")))
+    spreadsheet.write_sheet(
+        history, history_columns, (row for item in listed for row in _history_rows(item))
+    )
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# --- 督办统计 (followups.stats) -------------------------------------------------------------
+
+PERCENT_FORMAT = "0%"
+DAYS_FORMAT = "0.0"
+
+
+def _figures_row(row: stats.DepartmentFigures) -> list:
+    return [
+        _("Total") if row.is_total else row.department,
+        row.assigned,
+        row.on_time,
+        row.late,
+        row.overdue_now,
+        row.extended,
+        row.returned,
+        row.cannot,
+        row.on_time_rate,
+        row.average_days,
+    ]
+
+
+def statistics_xlsx(figures: stats.Statistics, today: date) -> bytes:
+    """The 督办统计: sheet 1 the departments' figures worst first and the totals, sheet 2
+    the items answered late or overdue now; numbers and dates as such, header frozen."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = spreadsheet.sheet_title(_("Departments"))
+    columns = [
+        (_("Owner department"), 28),
+        (_("Items assigned"), 10),
+        (_("Answered on time"), 10),
+        (_("Answered late"), 10),
+        (_("Overdue now"), 10),
+        (_("Extended"), 10),
+        (_("Returned"), 10),
+        (_("Cannot be done"), 10),
+        (_("On-time rate"), 10),
+        (_("Average days to answer"), 12),
+    ]
+    rows = [_figures_row(row) for row in [*figures.departments, figures.total]]
+    spreadsheet.write_sheet(sheet, columns, rows)
+    for line in sheet.iter_rows(min_row=2, min_col=9, max_col=10):
+        line[0].number_format, line[1].number_format = PERCENT_FORMAT, DAYS_FORMAT
+    for cell in sheet[sheet.max_row]:
+        cell.font = spreadsheet.HEADER_FONT
+    late = book.create_sheet(spreadsheet.sheet_title(_("Late and overdue items")))
+    late_columns = [
+        (_("Owner department"), 24),
+        (_("Trip"), 28),
+        (pgettext("follow-up item", "Title"), 36),
+        (_("Original due date"), 12),
+        (_("Due date"), 12),
+        (_("Answered"), 12),
+        (_("Days late"), 8),
+    ]
+    late_rows = (
+        [
+            item.department,
+            item.trip,
+            item.title,
+            item.original_due,
+            item.due_date,
+            item.answered_on,
+            item.days_late,
+        ]
+        for item in stats.late_items(figures.items, today)
+    )
+    spreadsheet.write_sheet(late, late_columns, late_rows)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from followups.views import department, evidence, items, notes, review, units, urging
+from followups.views import department, evidence, items, notes, review, stats, units, urging
 from followups.views import report as report_views
 
 app_name = "followups"
@@ -86,6 +86,9 @@ urlpatterns = [
     ),
     path("trips/<int:pk>/follow-ups/xlsx/", report_views.trip_tracker, name="trip_tracker"),
     path("follow-ups/xlsx/", report_views.board_tracker, name="board_tracker"),
+    # --- 督办统计: the departments counted ---
+    path("follow-ups/stats/", stats.stats_page, name="stats"),
+    path("follow-ups/stats/xlsx/", stats.stats_xlsx, name="stats_xlsx"),
     # --- panels for other apps' pages: host unit (helper D adds here) ---
     path("units/<int:pk>/follow-ups/panel/", units.unit_panel, name="unit_panel"),
 ]

@@ -1,5 +1,6 @@
-"""The post-trip report as a Word file (.docx) in the office's usual form: A4 with the
-margins of official documents, 宋体 body and 黑体 headings, the follow-up table, page numbers.
+"""The office's Word files (.docx): the post-trip report in the office's usual form (A4
+with the margins of official documents, 宋体 body and 黑体 headings, the follow-up table, page
+numbers), and the 督办通知单 / 催办通知单 (followups.slips) for the office to stamp.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from docx.shared import Cm, Pt, RGBColor
 from accounts.dates import long_date
 from followups import report as reports
 from followups.models import Report, ReportRevision
+from followups.slips import Slip
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -82,7 +84,7 @@ def _page_field(paragraph) -> None:
     _run(paragraph, "")._element.append(_field_char("end"))
 
 
-def _setup(document) -> None:
+def _setup(document, *, page_numbers: bool = True) -> None:
     """A4 with the margins of official documents, body and heading fonts, page numbers."""
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -101,6 +103,8 @@ def _setup(document) -> None:
         style.font.size, style.font.color.rgb = BODY_SIZE, RGBColor(0, 0, 0)
         style.font.bold = level == 1
         _fonts(style.element, HEADING_FONT)
+    if not page_numbers:
+        return
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(footer, "— ")
@@ -248,6 +252,59 @@ def report_docx(report: Report | ReportRevision) -> bytes:
         _table(document, shown.rows)
     else:
         _run(document.add_paragraph(), _("No follow-up items."))
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# The slips are one page: the form's lines in 小四, the heading in 二号 as in the report.
+SLIP_SIZE = Pt(12)
+
+
+def _slip_table(document, slip: Slip) -> None:
+    """The form's labelled lines: the label in 黑体 on the left, its paragraphs beside it."""
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for line in slip.lines:
+        label, text = table.add_row().cells
+        _run(label.paragraphs[0], line.label, font=HEADING_FONT, size=SLIP_SIZE)
+        first, *rest = line.paragraphs
+        _run(text.paragraphs[0], first, size=SLIP_SIZE)
+        for paragraph in rest:
+            _run(text.add_paragraph(), paragraph, size=SLIP_SIZE)
+    for column, width in zip(table.columns, (Cm(3), Cm(12.6)), strict=True):
+        for cell in column.cells:
+            cell.width = width
+
+
+def slip_docx(slip: Slip, marking: str = "") -> bytes:
+    """A 督办通知单 or 催办通知单 as a Word file, the same lines as its PDF: the heading and the
+    number centred, to whom, the opening, the form, the office's 落款 and the date on the
+    right (where the seal goes); the marking (an internal trip's copy: for whom, when) in
+    the page header."""
+    document = Document()
+    _setup(document, page_numbers=False)
+    if marking:
+        header = document.sections[0].header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _run(header, marking, size=TABLE_SIZE)
+    document.core_properties.title = f"{slip.title} {slip.number}"
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(title, slip.title, font=HEADING_FONT, size=TITLE_SIZE)
+    number = document.add_paragraph()
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(number, slip.number, size=SLIP_SIZE)
+    _run(document.add_paragraph(), slip.addressee, size=SLIP_SIZE)
+    opening = document.add_paragraph()
+    opening.paragraph_format.first_line_indent = SLIP_SIZE * 2
+    _run(opening, slip.opening, size=SLIP_SIZE)
+    _slip_table(document, slip)
+    for text in ("", slip.office, slip.issued):
+        signature = document.add_paragraph()
+        signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _run(signature, text, size=SLIP_SIZE)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -24,8 +24,9 @@ from django.utils.translation import gettext as _
 
 from accounts import words
 from accounts.dates import long_date
+from accounts.forms import refusal_by_field
 from directory.models import Department
-from followups import access, emails, items
+from followups import access, emails, items, links
 from followups.items import check, people
 from followups.models import ExtensionRequest, FollowUp, FollowUpPart, FollowUpUpdate
 from trips.models import Trip, TripMember
@@ -87,9 +88,8 @@ def _locked(item: FollowUp) -> FollowUp:
     return FollowUp.objects.select_for_update().get(pk=item.pk)
 
 
-def errors_of(error: ValidationError) -> dict:
-    """A refusal keyed by field (None for the form as a whole)."""
-    return error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+# A refusal keyed by field (None for the form as a whole).
+errors_of = refusal_by_field
 
 
 # --- one move ------------------------------------------------------------------------------
@@ -568,7 +568,12 @@ def decide_extension(
     extension.status, extension.decided_by = to, by
     extension.decided_at, extension.decision_comment = timezone.now(), comment.strip()
     extension.save(update_fields=["status", "decided_by", "decided_at", "decision_comment"])
-    return _row(item, by, changes, comment=comment)
+    record = _row(item, by, changes, comment=comment)
+    contacts = [c for c in item.department.contacts.order_by("name", "pk") if c.email]
+    if contacts:
+        link = links.renew(item.department, by=by)  # the copies it has keep working
+        emails.extension_decided(item, extension, link, contacts, by)
+    return record
 
 
 # --- what the department and the office see ------------------------------------------------

@@ -1,4 +1,5 @@
-"""Notice forms: the host unit's acknowledgement and message, the secretary's send button."""
+"""Notice forms: the host unit's acknowledgement, message and 接待清单; the secretary's send
+button, and the settlement with the unit."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.forms import OneLineField
+from accounts.forms import CheckedUpload, ChooseMixin, OneLineField, checked_file_field
 from directory.forms import validate_phone
 from notices.drafts import parse_dietary
-from notices.models import Notice
+from notices.models import Notice, ReceptionList, ReceptionReceipt, Settlement
 
 
 class NoticeAckForm(forms.Form):
@@ -209,3 +210,90 @@ class LetterPhoneForm(forms.Form):
         if called_at > timezone.now():
             raise forms.ValidationError(_("Record a call once it has taken place."))
         return called_at
+
+
+class ReceptionListForm(CheckedUpload, ChooseMixin, forms.ModelForm):
+    """The host unit's 接待清单: whom it received, what it provided and spent, a receipt;
+    "save" keeps a draft and shows the differences, "submit" is the responsible person's
+    sign-off."""
+
+    upload_field = "receipt"
+
+    receipt = checked_file_field(
+        _("A receipt or invoice (票据)"),
+        required=False,
+        max_length=ReceptionReceipt._meta.get_field("filename").max_length,
+    )
+    signed_by_name = OneLineField(label=_("Responsible person"), max_length=100, required=False)
+    signed_by_post = OneLineField(label=_("Their post"), max_length=100, required=False)
+
+    class Meta:
+        model = ReceptionList
+        fields = [
+            "people",
+            "activities",
+            "meals",
+            "escort_people",
+            "meals_cost",
+            "lodging_cost",
+            "transport_cost",
+            "venue_cost",
+            "other_cost",
+            "host_transport",
+            "transport_price",
+        ]
+        widgets = {
+            "people": forms.Textarea(attrs={"rows": 5}),
+            "activities": forms.Textarea(attrs={"rows": 5}),
+            "escort_people": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "people": _("As the office's letter names them; add anyone else you received."),
+            "escort_people": _("Name and post, one per line."),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("meals_cost", "lodging_cost", "transport_cost", "venue_cost", "other_cost"):
+            self.fields[name].widget.attrs.update({"inputmode": "decimal", "min": "0"})
+        if self.instance.signed_by_name:
+            self.initial.setdefault("signed_by_name", self.instance.signed_by_name)
+            self.initial.setdefault("signed_by_post", self.instance.signed_by_post)
+
+
+class WaiveListForm(forms.Form):
+    """The office goes without a unit's 接待清单, with the reason."""
+
+    reason = forms.CharField(
+        label=_("Why the list is not needed"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SettlementForm(CheckedUpload, ChooseMixin, forms.ModelForm):
+    """What the party paid the unit: by official card or transfer (no cash), with the receipt."""
+
+    upload_field = "receipt"
+
+    receipt = checked_file_field(
+        _("The unit's receipt"),
+        required=True,
+        max_length=Settlement._meta.get_field("receipt_name").max_length,
+    )
+
+    class Meta:
+        model = Settlement
+        fields = ["amount", "method", "paid_on", "reference"]
+        widgets = {
+            "method": forms.RadioSelect,
+            "paid_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = Settlement.Method.choices  # no blank, and no cash
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount is not None and amount <= 0:
+            raise ValidationError(_("Enter the amount paid."))
+        return amount

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,13 +76,16 @@ def link_url(notice: Notice) -> str:
     return absolute_url(path)
 
 
-def link_expired(trip: Trip, now: datetime | None = None) -> bool:
-    """Links work until the day after the trip's last day ends, on the trip's clock."""
-    return trip.local(now or timezone.now()).date() > trip.end_date + timedelta(days=1)
+def link_expired(trip: Trip, now: datetime | None = None, *, days: int = 1) -> bool:
+    """Links work until the day after the trip's last day ends, on the trip's clock; for
+    the unit's 接待清单, `days` (settings.RECEPTION_LIST_DAYS) after it."""
+    return trip.local(now or timezone.now()).date() > trip.end_date + timedelta(days=days)
 
 
-def open_link(token: str, now: datetime | None = None) -> Notice:
-    """The notice a link opens; LinkRefused when tampered, expired or superseded."""
+def open_link(token: str, now: datetime | None = None, *, for_list: bool = False) -> Notice:
+    """The notice a link opens; LinkRefused when tampered, expired or superseded. For the
+    接待清单 (for_list) the link works RECEPTION_LIST_DAYS after the trip, as the list is
+    filled in after the visit."""
     try:
         pk, nonce = links.unsign(LINK_SALT, token)
     except links.LinkInvalid:
@@ -89,7 +93,8 @@ def open_link(token: str, now: datetime | None = None) -> Notice:
     notice = Notice.objects.select_related("trip", "host_unit").filter(pk=pk).first()
     if notice is None or not links.nonce_matches(notice.nonce, nonce):
         raise LinkRefused("invalid")
-    if link_expired(notice.trip, now):
+    days = settings.RECEPTION_LIST_DAYS if for_list else 1
+    if link_expired(notice.trip, now, days=days):
         raise LinkRefused("expired", notice)
     if notice.superseded_by_id is not None:
         raise LinkRefused("superseded", notice)

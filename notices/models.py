@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models, transaction
@@ -410,3 +411,167 @@ class PhoneNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.caller} → {self.callee}"
+
+
+def lines_of(text: str) -> list[str]:
+    """The non-empty lines of a list typed one entry per line, each stripped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ReceptionList(models.Model):
+    """接待清单: what a host unit received and spent on the party's visit, filled in by the
+    unit after it through its signed link and signed off by its responsible person.
+
+    《党政机关国内公务接待管理规定》第十条 (as the provinces apply it, e.g. 湖南 细则): after
+    the activity the host fills in a 接待清单 with the visitors' unit, names and posts, the
+    activities, time, place and cost, signed by its responsible person, and it must match
+    the sending unit's 公函. Reimbursement needs 票据 + 公函 + 清单 (一函一事)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("reception list", "Being filled in")
+        SUBMITTED = "submitted", pgettext_lazy("reception list", "Signed and submitted")
+        WAIVED = "waived", pgettext_lazy("reception list", "Waived by the office")
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="reception_lists")
+    host_unit = models.ForeignKey(HostUnit, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    # One person per line, "name post", as the unit received them (pre-filled from the
+    # notice's party); one activity per line ("time, what, place").
+    people = models.TextField(_("visitors received (one per line: name and post)"), blank=True)
+    activities = models.TextField(_("activities (one per line: time, what, place)"), blank=True)
+    meals = models.PositiveSmallIntegerField(_("meals provided"), default=0)
+    # The host's people who ate with the party (陪餐), one per line: name and post.
+    escort_people = models.TextField(_("host's people at the meals (陪餐)"), blank=True)
+    meals_cost = models.DecimalField(
+        _("meals (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    lodging_cost = models.DecimalField(
+        _("lodging (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    transport_cost = models.DecimalField(
+        _("transport (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    venue_cost = models.DecimalField(
+        _("venue (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    other_cost = models.DecimalField(
+        _("other (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    # What the party pays back (notices.reception.owed): the host's cars, at its own price
+    # when it has one, else at the set rate.
+    host_transport = models.BooleanField(_("we provided the cars"), default=False)
+    transport_price = models.DecimalField(
+        _("our price for the cars (yuan), if we have one"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    signed_by_name = models.CharField(_("responsible person"), max_length=100, blank=True)
+    signed_by_post = models.CharField(_("their post"), max_length=100, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    waived_reason = models.TextField(_("why it is waived"), blank=True)
+    waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    waived_at = models.DateTimeField(_("waived"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reception list")
+        verbose_name_plural = _("reception lists")
+        constraints = [
+            models.UniqueConstraint(fields=["trip", "host_unit"], name="one_list_per_unit_trip"),
+            models.CheckConstraint(
+                condition=~models.Q(status="waived") | ~models.Q(waived_reason=""),
+                name="a_waived_list_has_a_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trip_id} / {self.host_unit}"
+
+    @property
+    def is_settled(self) -> bool:
+        """Signed and submitted by the unit, or waived by the office with a reason."""
+        return self.status in (self.Status.SUBMITTED, self.Status.WAIVED)
+
+    @property
+    def escorts(self) -> int:
+        """How many of the host's people ate with the party (陪餐)."""
+        return len(lines_of(self.escort_people))
+
+    @property
+    def total_cost(self) -> Decimal:
+        costs = (self.meals_cost, self.lodging_cost, self.transport_cost, self.venue_cost)
+        return sum((c for c in (*costs, self.other_cost) if c is not None), Decimal(0))
+
+
+def receipt_path(receipt: ReceptionReceipt, filename: str) -> str:
+    """Stored under a random name: the unit's file name is kept in the row only."""
+    return f"notices/receipts/{receipt.reception_list_id}/{secrets.token_hex(16)}"
+
+
+class ReceptionReceipt(models.Model):
+    """A 票据 the unit attached to its 接待清单 (an invoice, a receipt), checked on upload."""
+
+    reception_list = models.ForeignKey(
+        ReceptionList, on_delete=models.CASCADE, related_name="receipts"
+    )
+    file = models.FileField(_("file"), upload_to=receipt_path, max_length=300)
+    filename = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("receipt")
+        verbose_name_plural = _("receipts")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class Settlement(models.Model):
+    """What the party paid a host unit for its meals and transport (财政部 2019: the
+    visitors pay at set rates), by official card or transfer, never in cash."""
+
+    class Method(models.TextChoices):
+        # No cash: 公务接待 is paid 国库集中支付, by 公务卡 or transfer (一事一结).
+        CARD = "card", _("Official card (公务卡)")
+        TRANSFER = "transfer", _("Bank transfer")
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="settlements")
+    host_unit = models.ForeignKey(HostUnit, on_delete=models.PROTECT, related_name="+")
+    meals_owed = models.DecimalField(_("meals owed (yuan)"), max_digits=10, decimal_places=2)
+    transport_owed = models.DecimalField(
+        _("transport owed (yuan)"), max_digits=10, decimal_places=2
+    )
+    amount = models.DecimalField(_("amount paid (yuan)"), max_digits=10, decimal_places=2)
+    method = models.CharField(_("paid by"), max_length=10, choices=Method.choices)
+    paid_on = models.DateField(_("paid on"))
+    reference = models.CharField(_("payment reference"), max_length=100, blank=True)
+    receipt = models.FileField(_("receipt"), upload_to="notices/settlements/", max_length=300)
+    receipt_name = models.CharField(_("receipt file name"), max_length=200)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("settlement")
+        verbose_name_plural = _("settlements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trip", "host_unit"], name="one_settlement_per_unit_trip"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(method__in=["card", "transfer"]), name="never_in_cash"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trip_id} / {self.host_unit}: {self.amount}"

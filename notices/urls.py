@@ -4,7 +4,7 @@ under trips (links already e-mailed keep working)."""
 
 from django.urls import path
 
-from notices import letter_views, views
+from notices import letter_views, reception_views, views
 
 app_name = "notices"
 
@@ -70,6 +70,35 @@ urlpatterns = [
         letter_views.letter_issue,
         name="letter_issue",
     ),
+    # after the visit: the units' 接待清单, the differences and the settlement
+    path("trips/<int:pk>/reception/", reception_views.reception_board, name="reception"),
+    path("trips/<int:pk>/reception/xlsx/", reception_views.reception_xlsx, name="reception_xlsx"),
+    path(
+        "trips/<int:pk>/reception/units/<int:unit_pk>/",
+        reception_views.reception_unit,
+        name="reception_unit",
+    ),
+    path(
+        "trips/<int:pk>/reception/units/<int:unit_pk>/waive/",
+        reception_views.reception_waive,
+        name="reception_waive",
+    ),
+    path(
+        "trips/<int:pk>/reception/units/<int:unit_pk>/settle/",
+        reception_views.reception_settle,
+        name="reception_settle",
+    ),
+    path(
+        "trips/<int:pk>/reception/units/<int:unit_pk>/settlement-receipt/",
+        reception_views.settlement_receipt,
+        name="settlement_receipt",
+    ),
+    path(
+        "trips/<int:pk>/reception/receipts/<int:receipt_pk>/",
+        reception_views.reception_receipt,
+        name="reception_receipt",
+    ),
     path("n/<str:token>/", views.notice_ack, name="notice_ack"),
     path("n/<str:token>/message/", views.notice_reply, name="notice_reply"),
+    path("n/<str:token>/list/", reception_views.reception_list, name="reception_list"),
 ]

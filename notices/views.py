@@ -4,7 +4,6 @@ party's day, which shows the units' on-site contacts from their answers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import wraps
 
 from django.contrib import messages
@@ -26,7 +25,7 @@ from accounts.panels import panel_template
 from accounts.roles import office_required
 from accounts.submissions import once
 from directory.models import HostUnit
-from notices import access, cancelling, departures, drafts, links, parts, sending
+from notices import access, cancelling, departures, drafts, links, parts, reception, sending
 from notices import board as boards
 from notices import messages as unit_messages
 from notices.forms import (
@@ -269,13 +268,16 @@ def _refused(request: HttpRequest, refused: links.LinkRefused) -> HttpResponse:
     return account_links.refused_page(request, refused.words, refused.status, language)
 
 
-def notice_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Open the signed link (a clear page when refused), then answer in the unit's language."""
+def notice_link(view=None, *, for_list: bool = False):
+    """Open the signed link (a clear page when refused), then answer in the unit's language;
+    @notice_link(for_list=True) for the 接待清单, which the link opens longer."""
+    if view is None:
+        return lambda view: notice_link(view, for_list=for_list)
 
     @wraps(view)
     def wrapped(request: HttpRequest, token: str) -> HttpResponse:
         try:
-            notice = links.open_link(token)
+            notice = links.open_link(token, for_list=for_list)
         except links.LinkRefused as refused:
             return _refused(request, refused)
         language = notice.host_unit.language
@@ -302,6 +304,7 @@ def _ack_page(
         "ack_form": ack_form,
         "reply_form": reply_form,
         "replies": notice.replies.all(),
+        "reception_open": not notice.is_cancellation and reception.may_fill(notice),
     }
     return render(request, "notices/notice_ack.html", context)
 

@@ -10,6 +10,7 @@ from printing.pack import PACK
 from printing.pocket import POCKET
 from printing.seating import SEATING_CHART, TABLE_CARDS
 from printing.sheets import CARS, CONTACTS, DRIVERS, MEALS_AND_LODGING
+from printing.slips import label_of as slip_label
 from trips.models import Trip, TripMember
 
 # The documents, by name (their address), in the order of the print menu.
@@ -33,9 +34,12 @@ DOCUMENTS: dict[str, Document] = {
 
 
 def label_of(name: str) -> str:
-    """A document's title in the active language; the name of one no longer printed."""
+    """A document's title in the active language (a slip's with its item: printing.slips);
+    the name of one no longer printed."""
     document = DOCUMENTS.get(name)
-    return str(document.label) if document else name
+    if document is not None:
+        return str(document.label)
+    return slip_label(name) or name
 
 
 def readable(trip: Trip, user) -> list[Document]:

@@ -89,9 +89,14 @@ def download(document: Document, trip: Trip, user, language: str) -> bytes:
     if not document.may_read(trip, user):
         raise PermissionDenied
     pdf = copy_for(document, trip, language, user)
-    if trip.is_confidential:
-        Download.objects.create(trip=trip, user=user, document=document.name, language=language)
+    record(document.name, trip, user, language)
     return pdf
+
+
+def record(name: str, trip: Trip, user, language: str) -> None:
+    """Log a download of an internal trip's document (a PDF, or a slip's Word file)."""
+    if trip.is_confidential:
+        Download.objects.create(trip=trip, user=user, document=name, language=language)
 
 
 # A document in each language, as the print menu offers it: "英文版" on a Chinese page.

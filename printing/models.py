@@ -14,9 +14,9 @@ from trips.models import Trip
 class Download(models.Model):
     """One download of a document of an internal (party-only) trip: who, which, when.
 
-    Written by printing.documents.download() and nowhere else; a row is never changed or
-    deleted from the app (the admin shows it read-only; save() and delete() refuse). It
-    goes only with its trip.
+    Written by printing.documents.record() (for download(), and a slip's Word file) and
+    nowhere else; a row is never changed or deleted from the app (the admin shows it
+    read-only; save() and delete() refuse). It goes only with its trip.
     """
 
     trip = models.ForeignKey(

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from printing import host, letters, pack_views, views
+from printing import duban, host, letters, pack_views, slips, views
 
 app_name = "printing"
 
@@ -20,4 +20,11 @@ urlpatterns = [
     ),
     path("trips/<int:pk>/print/pack/", pack_views.pack_pdf, name="pack"),
     path("trips/<int:pk>/print/pack/status/", pack_views.pack_status, name="pack_status"),
+    path("follow-ups/<int:pk>/print/duban.pdf", slips.duban_pdf, name="duban_slip"),
+    path("follow-ups/<int:pk>/print/urging/<int:round>.pdf", slips.urging_pdf, name="urging_slip"),
+    path("follow-ups/<int:pk>/print/duban.docx", slips.duban_docx, name="duban_docx"),
+    path(
+        "follow-ups/<int:pk>/print/urging/<int:round>.docx", slips.urging_docx, name="urging_docx"
+    ),
+    path("follow-ups/stats/print.pdf", duban.duban_stats, name="duban_stats"),
 ]

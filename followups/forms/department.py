@@ -8,9 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.forms import ChooseMixin, OneLineField
+from accounts.forms import CheckedUpload, ChooseMixin, OneLineField
 from followups import workflow
-from followups.forms.evidence import CheckedEvidence, evidence_field
+from followups.forms.evidence import evidence_field
 from followups.forms.review import OwnIds
 from followups.models import FollowUp, FollowUpPart, FollowUpUpdate
 from trips.forms.trips import DATE_INPUT, SHORT_TEXT
@@ -33,7 +33,7 @@ class ActionField(forms.ChoiceField):
         return value in ACTIONS
 
 
-class DepartmentUpdateForm(CheckedEvidence, ChooseMixin, forms.Form):
+class DepartmentUpdateForm(CheckedUpload, ChooseMixin, forms.Form):
     """One step the department takes now, with what it needs."""
 
     action = ActionField(label=_("What do you report?"), widget=forms.RadioSelect)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.panels import panel_template
 from accounts.roles import office_required
 from accounts.submissions import once
-from followups import access, departments, evidence, items, urging, workflow
+from followups import access, departments, evidence, items, slips, urging, workflow
 from followups.forms.department import DepartmentUpdateForm, ExtensionRequestForm
 from followups.forms.evidence import EvidenceForm
 from followups.forms.items import BoardFilterForm, FollowUpForm, OfficeUpdateForm
@@ -80,7 +80,7 @@ def item_context(
 
     The trip's secretaries change the item and review an answer (审核); a member of its
     department takes the department's steps (followups.workflow), never settling it; the
-    trip's leader reads an answer awaiting review (审阅)."""
+    trip's leader reads an answer awaiting review (审阅); the team prints its slips."""
     user = request.user
     may_update = access.may_update(user, item)
     secretary = trip.has_secretary(user)
@@ -96,7 +96,10 @@ def item_context(
     history = items.history(item)
     reviewing = secretary and item.status == FollowUp.Status.ANSWERED and item.takes_answers
     leading = item.status == FollowUp.Status.LEADER_REVIEW and workflow.is_leader(user, item)
+    # The slips print once the item is handed over (it has its 督办 number), for the team.
+    number = slips.duban_number(item) if access.may_print_slips(user, item) else None
     return {
+        "duban_number": slips.duban_label(number) if number else "",
         **_parts_and_extensions(item, secretary, may_update, part, **more_forms),
         "rounds": urging.rounds(item),
         "unanswered": unanswered,
@@ -247,6 +250,8 @@ def board(request: HttpRequest) -> HttpResponse:
             "items": page.object_list,
             "counts": items.counts(counted, today),
             "query_string": query.urlencode(),
+            # The 督办统计 is for the trips' secretaries and leaders.
+            "sees_stats": access.stats_trips(request.user).exists(),
         },
     )
 

@@ -62,7 +62,7 @@ def raised(secretary, leader):
 
 
 def answer(page: Page, text: str) -> None:
-    page.locator("input[name=by_name]").fill("张敏")
+    page.locator("#id_by_name").fill("张敏")
     page.get_by_label("反馈：已办理完毕").check()
     page.locator("textarea[name=answer]").fill(text)
     page.get_by_role("button", name="提交办理情况").tap()
@@ -91,7 +91,7 @@ def test_return_answer_again_accept_and_the_leaders_instruction_reopens_it(
 
     # The bureau, through its link: 签收, then its answer.
     page.goto(link)
-    page.locator("input[name=by_name]").fill("张敏")
+    page.locator("#id_by_name").fill("张敏")
     page.get_by_label("签收").check()
     page.get_by_role("button", name="提交办理情况").tap()
     expect(page.locator("main")).to_contain_text("已签收")

@@ -101,7 +101,7 @@ def test_a_promise_becomes_an_item_the_department_answers_and_the_next_book_show
     page.context.clear_cookies()
     page.goto(f"{live_server.url}{path}")
     page.get_by_role("link", name="Repair the east village pump").tap()
-    page.get_by_label("Your name").fill("Zhang Min")
+    page.locator("#id_by_name").fill("Zhang Min")
     page.get_by_label("Answer: it is done").check()
     page.get_by_label("Answer given").fill(ANSWER)
     page.get_by_role("button", name="Send the update").tap()

@@ -65,19 +65,26 @@ def test_a_finished_trip_closes_only_when_every_item_has_an_outcome(
     expect(close).to_have_count(1)
     expect(close).to_be_disabled()
 
+    # The department's answer given by phone, recorded by the office (代录), then accepted.
     page.goto(f"{live_server.url}{open_item.get_absolute_url()}")
-    page.locator("#id_status").select_option("done")
-    page.get_by_label("Answer").fill("Repaired on 10 November.")
+    page.get_by_label("It is done").check()
+    page.get_by_label("Answer given").fill("Repaired on 10 November.")
     page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("button", name="Close the trip")).to_have_count(0)
+    page.get_by_label("Accept the answer (销号)").check()
+    page.get_by_role("button", name="Record the review").click()
+    expect(page.get_by_text("Your review is recorded.")).to_be_visible()
 
     page.goto(f"{live_server.url}{trip.get_absolute_url()}")
     page.get_by_role("button", name="Close the trip").click()
     expect(page.get_by_text("The trip is closed.")).to_be_visible()
     assert Trip.objects.get(pk=trip.pk).status == Trip.Status.CLOSED
 
-    # Still answered after closing: the record grows, the outcome stays.
+    # After closing the record still grows (a comment), and the outcome stays.
     page.goto(f"{live_server.url}{open_item.get_absolute_url()}")
-    page.get_by_label("Answer").fill("Repaired on 10 November; tested on 20 November.")
+    page.get_by_label("Comment").fill("Tested again on 20 November.")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("The item is updated.")).to_be_visible()
-    assert FollowUp.objects.get(pk=open_item.pk).answer.endswith("tested on 20 November.")
+    settled = FollowUp.objects.get(pk=open_item.pk)
+    assert (settled.status, settled.answer) == ("done", "Repaired on 10 November.")
+    assert settled.updates.last().comment == "Tested again on 20 November."

@@ -185,7 +185,8 @@ def test_a_whole_inspection_from_an_empty_trip_to_a_closed_one(
     mail = Message.objects.get(to="chen@plant.example")
     assert "青山县人民政府" not in mail.text_body  # the plant reads its own part only
     host = page.context.browser.new_context(**PHONE, **ZH).new_page()
-    host.goto(link_in(mail, "/n/", live_server))
+    plant_link = link_in(mail, "/n/", live_server)
+    host.goto(plant_link)
     read_for_punctuation(host, "the plant's notice", seen)
     host.get_by_label("您的姓名").fill("陈明")
     host.get_by_label("现场联系人", exact=True).fill("王强")
@@ -231,7 +232,7 @@ def test_a_whole_inspection_from_an_empty_trip_to_a_closed_one(
     bureau.goto(link_in(mail, "/follow-ups/d/", live_server))
     read_for_punctuation(bureau, "the bureau's items", seen)
     bureau.get_by_role("link", name="为青山县第一水厂增配在线水质监测仪").click()
-    bureau.locator("input[name=by_name]").fill("周敏")
+    bureau.locator("#id_by_name").fill("周敏")
     bureau.locator("input[name=action][value=answer_done]").check()
     bureau.locator("textarea[name=answer]").fill("监测仪已于本月采购到位并安装调试。")
     bureau.get_by_role("button", name="提交办理情况").click()
@@ -246,9 +247,25 @@ def test_a_whole_inspection_from_an_empty_trip_to_a_closed_one(
     expect(page.locator(".messages")).to_be_visible()
     assert FollowUp.objects.get(trip=trip).status == FollowUp.Status.DONE
 
-    # Back home: the trip is completed, then closed, every item having its outcome.
+    # Back home: the trip is completed; the plant signs its 接待清单 on the phone, the
+    # county's is waived; the trip is closed, every item having its outcome.
     page.goto(trip_url)
     page.get_by_role("button", name="结束出行").click()
+    host.goto(f"{plant_link}list/")
+    read_for_punctuation(host, "the plant's reception list", seen)
+    host.get_by_label("审签负责人").fill("陈明")
+    host.get_by_label("职务", exact=True).fill("厂长")
+    host.get_by_role("button", name="审签并报送").tap()
+    expect(host.locator(".messages")).to_contain_text("清单已审签并报送办公室。")
+    page.goto(f"{live_server.url}/trips/{trip.pk}/reception/")
+    read_for_punctuation(page, "reception lists", seen)
+    page.locator("tr.reception-row").filter(has_not_text="青山县第一水厂").get_by_role(
+        "link"
+    ).click()
+    page.get_by_label("免报理由").fill("县政府仅安排汇报会，未发生接待费用。")
+    page.get_by_role("button", name="免报").click()
+    expect(page.locator(".messages")).to_contain_text("已免报该清单。")
+    page.goto(trip_url)
     page.get_by_role("button", name="办结出行").click()
     expect(page.locator(".messages")).to_be_visible()
     assert Trip.objects.get(pk=trip.pk).status == Trip.Status.CLOSED

@@ -161,3 +161,13 @@ def test_an_outsider_gets_404_for_a_decision(client, confidential_trip, secretar
     client.force_login(outsider)
     url = reverse("followups:extension_decide", args=[it.pk, request.pk])
     assert client.post(url, {"decision": "approve"}).status_code == 404
+
+
+def test_the_department_is_told_the_decision_in_its_language(pump, secretary):
+    pump.department.language = "zh-hans"
+    pump.department.save()
+    workflow.decide_extension(asked(pump), secretary, approve=False, comment="领导下周检查。")
+
+    [told] = Message.objects.filter(cause_key__startswith="followup_extension_decided:")
+    assert told.to == "zhang@bureau.example"
+    assert "领导下周检查。" in told.text_body and "/follow-ups/d/" in told.text_body

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('directory', '0003_department_members'),
-        ('notices', '0001_initial'),
+        ('notices', '0002_reception_lists'),
         ('trips', '0005_notices_to_their_app'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
