@@ -246,6 +246,12 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # The issuing office (发文机关) that signs the notices to host units (their 落款), per language.
 OFFICE_NAME = env.str("OFFICE_NAME", default="办公室")
 OFFICE_NAME_EN = env.str("OFFICE_NAME_EN", default="The Office")
+# The office's 公函 numbers (发文字号) read PREFIX + [2026] + 15号, e.g. with "青政办函"
+# (notices.letters).
+OFFICE_LETTER_PREFIX = env.str("OFFICE_LETTER_PREFIX", default="")
+# The office's licensed fonts for GB/T 9704 paper (方正小标宋, 仿宋_GB2312, 黑体, 楷体_GB2312),
+# used when present there instead of the shipped open stand-ins (printing.letters).
+OFFICE_FONT_DIR = env.str("OFFICE_FONT_DIR", default="")
 
 # What the party pays a host for meals and cars (财政部等《关于党政机关工作人员出差...》
 # 2019: breakfast 20 % and lunch or dinner 40 % of the day's 伙食补助费; the host's cars 50 %

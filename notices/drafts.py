@@ -129,11 +129,13 @@ class NoticeDraft:
             return render_to_string(f"emails/{self.template}_body.txt", self.context())
 
 
-def prepare(trip: Trip) -> list[NoticeDraft]:
+def prepare(trip: Trip, language: str | None = None) -> list[NoticeDraft]:
     """Per host unit of the approved version: its part, recipients, and new/update/cancel.
 
     Units come in the order of their first item; units no longer visited come last. Only
     items with a host unit are ever part of a notice: the leader's own items never are.
+    The parts name people in each unit's language, or in the language given (the 公函's
+    parts are Chinese, notices.letters).
     """
     version = approved_version(trip)
     if version is None:
@@ -155,8 +157,8 @@ def prepare(trip: Trip) -> list[NoticeDraft]:
     for pk, items in by_unit.items():
         unit = every_unit[pk]
         unit_asked = asked.get(pk) or UnitRequirements()
-        office = office_contact(trip, unit.language)
-        content = unit_part(unit, items, frozen, unit_asked, tz, office)
+        office = office_contact(trip, language or unit.language)
+        content = unit_part(unit, items, frozen, unit_asked, tz, office, language)
         before = previous.get(pk)
         if before is None or before.is_cancellation:
             kind, changes = Notice.Kind.NEW, []

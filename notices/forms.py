@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.forms import CheckedUpload, ChooseMixin, OneLineField, checked_file_field
 from directory.forms import validate_phone
@@ -199,6 +200,38 @@ class NoticeAnswerForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class LetterTextForm(forms.Form):
+    """The secretary's edit of a 公函 draft: its title and its text, 落款 included."""
+
+    title = OneLineField(label=pgettext_lazy("document", "Title"), max_length=200)
+    text = forms.CharField(
+        label=_("Text of the letter"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 24, "class": "letter-text", "lang": "zh-Hans"}),
+        strip=False,
+    )
+
+
+class LetterPhoneForm(forms.Form):
+    """A unit told by phone (电话通知) instead of, or besides, a 公函."""
+
+    caller = OneLineField(label=_("Called by"), max_length=100)
+    callee = OneLineField(label=_("Spoke with"), max_length=100)
+    called_at = forms.DateTimeField(
+        label=_("When"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    said = forms.CharField(
+        label=_("What was said"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean_called_at(self):
+        called_at = self.cleaned_data["called_at"]
+        if called_at > timezone.now():
+            raise forms.ValidationError(_("Record a call once it has taken place."))
+        return called_at
 
 
 class ReceptionListForm(CheckedUpload, ChooseMixin, forms.ModelForm):

@@ -294,6 +294,137 @@ class Departure(models.Model):
         return str(self.item)
 
 
+class LetterCounter(models.Model):
+    """The office's last 发文字号 of one year: the row an allocation locks (select_for_update),
+    so that two secretaries issuing at once get two numbers and a number is never given twice."""
+
+    year = models.PositiveIntegerField(_("year"), unique=True)
+    last = models.PositiveIntegerField(_("last number given"), default=0)
+
+    class Meta:
+        verbose_name = _("letter numbering of a year")
+        verbose_name_plural = _("letter numbering")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class OfficialLetterQuerySet(models.QuerySet):
+    def latest_by_unit(self) -> dict[int, OfficialLetter]:
+        """Each unit's newest letter (a 变更函 over the one it changes)."""
+        latest: dict[int, OfficialLetter] = {}
+        for letter in self.order_by("created_at", "pk"):
+            latest[letter.host_unit_id] = letter
+        return latest
+
+
+class OfficialLetter(models.Model):
+    """The 公函 from the office (派出单位) to one host unit, from its part of an approved
+    version: "无公函的公务活动和来访人员一律不予接待" (党政机关国内公务接待管理规定, Art. 7).
+
+    Its 发文字号 (prefix, year in tortoise-shell brackets, number 号) is given once and
+    never again (LetterCounter), a deleted draft's too. A draft's text may be edited; an
+    issued letter is frozen, and a change after it is a new letter (变更函) that names it
+    (replaces)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ISSUED = "issued", _("Issued")
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="letters")
+    host_unit = models.ForeignKey(
+        HostUnit, verbose_name=_("host unit"), on_delete=models.PROTECT, related_name="letters"
+    )
+    version = models.ForeignKey(TripVersion, on_delete=models.RESTRICT, related_name="letters")
+    # The 发文字号: the prefix as it was when the number was given (OFFICE_LETTER_PREFIX).
+    prefix = models.CharField(_("prefix"), max_length=40, blank=True, editable=False)
+    year = models.PositiveIntegerField(_("year"), editable=False)
+    number = models.PositiveIntegerField(_("number"), editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    title = models.CharField(pgettext_lazy("document", "title"), max_length=200)
+    text = models.TextField(_("letter text"))
+    # The unit's part it was written from (notices.parts): a 变更函 says what changed since.
+    content = models.JSONField(default=dict, editable=False)
+    # A 变更函: the issued letter it changes ("现将……变更如下").
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("changes the letter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("written"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    issued_at = models.DateTimeField(_("issued"), null=True, blank=True, editable=False)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = OfficialLetterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("official letter (公函)")
+        verbose_name_plural = _("official letters (公函)")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="one_letter_per_number"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        """The 发文字号, e.g. 青政办函[2026]15号, tortoise-shell brackets (GB/T 9704 7.2.4)."""
+        return f"{self.prefix}\u3014{self.year}\u3015{self.number}\u53f7"
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == self.Status.ISSUED
+
+    @property
+    def is_change(self) -> bool:
+        """A 变更函: it changes an issued letter."""
+        return self.replaces_id is not None
+
+
+class PhoneNotice(models.Model):
+    """A unit told by phone (电话通知) instead of, or besides, a 公函: who called whom, when,
+    what was said. It stands in for the letter: "有公函, 电话通知也算" (rules.md §1)."""
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="phone_notices")
+    host_unit = models.ForeignKey(
+        HostUnit, verbose_name=_("host unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    caller = models.CharField(_("called by"), max_length=100)
+    callee = models.CharField(_("spoke with"), max_length=100)
+    called_at = models.DateTimeField(_("called at"))
+    said = models.TextField(_("what was said"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-called_at", "-pk"]
+        verbose_name = _("phone notice (电话通知)")
+        verbose_name_plural = _("phone notices (电话通知)")
+
+    def __str__(self) -> str:
+        return f"{self.caller} → {self.callee}"
+
+
 def lines_of(text: str) -> list[str]:
     """The non-empty lines of a list typed one entry per line, each stripped."""
     return [line.strip() for line in text.splitlines() if line.strip()]

@@ -312,13 +312,15 @@ def unit_part(
     asked: UnitRequirements,
     tz: zoneinfo.ZoneInfo,
     office: dict,
+    language: str | None = None,
 ) -> dict[str, Any]:
-    """The unit's part of a version's snapshot as plain JSON: its items and requirements only.
+    """The unit's part of a version's snapshot as plain JSON: its items and requirements only;
+    names and titles in the unit's language (or the one given: the 公函 is Chinese paper).
 
     Never the brief's trip-wide "what the hosts must prepare": it speaks of every unit. Of
     the party, only those attending the unit's own items.
     """
-    party, language = frozen.party, unit.language
+    party, language = frozen.party, language or unit.language
     part_items = []
     for item in items:
         whole = item.to_json()

@@ -4,7 +4,7 @@ under trips (links already e-mailed keep working)."""
 
 from django.urls import path
 
-from notices import reception_views, views
+from notices import letter_views, reception_views, views
 
 app_name = "notices"
 
@@ -47,6 +47,28 @@ urlpatterns = [
         "trips/<int:pk>/items/<int:item_pk>/leaving/",
         views.item_leaving,
         name="item_leaving",
+    ),
+    # the 公函 to each host unit and phone notices (电话通知)
+    path("trips/<int:pk>/letters/", letter_views.letters_page, name="letters"),
+    path(
+        "trips/<int:pk>/letters/units/<int:unit_pk>/write/",
+        letter_views.letter_generate,
+        name="letter_generate",
+    ),
+    path(
+        "trips/<int:pk>/letters/units/<int:unit_pk>/phone/",
+        letter_views.letter_phone,
+        name="letter_phone",
+    ),
+    path(
+        "trips/<int:pk>/letters/<int:letter_pk>/text/",
+        letter_views.letter_text,
+        name="letter_text",
+    ),
+    path(
+        "trips/<int:pk>/letters/<int:letter_pk>/issue/",
+        letter_views.letter_issue,
+        name="letter_issue",
     ),
     # after the visit: the units' 接待清单, the differences and the settlement
     path("trips/<int:pk>/reception/", reception_views.reception_board, name="reception"),

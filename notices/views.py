@@ -90,8 +90,13 @@ def _board_page(
 ) -> HttpResponse:
     """The board, each visited unit with its forms (a refused one as typed)."""
     board = boards.board(trip)
+    # Each unit's 公函 and whether it was told by phone instead (notices.letters).
+    latest = trip.letters.latest_by_unit()
+    phoned = set(trip.phone_notices.values_list("host_unit_id", flat=True))
     rows = []
     for row in board.rows:
+        row.letter = latest.get(row.draft.host_unit.pk)
+        row.letter_by_phone = row.draft.host_unit.pk in phoned
         form = None
         if row.draft.visited:
             form = refused if row.draft.host_unit.pk == unit_pk else _requirements_form(row.draft)

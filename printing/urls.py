@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from printing import duban, host, pack_views, slips, views
+from printing import duban, host, letters, pack_views, slips, views
 
 app_name = "printing"
 
@@ -11,6 +11,13 @@ urlpatterns = [
     path("trips/<int:pk>/print/downloads/", views.download_log, name="download_log"),
     path("trips/<int:pk>/print/<slug:name>.pdf", views.document, name="document"),
     path("trips/<int:pk>/print/host/<int:unit_pk>.pdf", host.host_sheet_pdf, name="host_sheet"),
+    path("trips/<int:pk>/print/letters/<int:letter_pk>/", letters.letter_page, name="letter"),
+    path("trips/<int:pk>/print/letters/<int:letter_pk>.pdf", letters.letter_pdf, name="letter_pdf"),
+    path(
+        "trips/<int:pk>/print/letters/<int:letter_pk>.docx",
+        letters.letter_docx,
+        name="letter_docx",
+    ),
     path("trips/<int:pk>/print/pack/", pack_views.pack_pdf, name="pack"),
     path("trips/<int:pk>/print/pack/status/", pack_views.pack_status, name="pack_status"),
     path("follow-ups/<int:pk>/print/duban.pdf", slips.duban_pdf, name="duban_slip"),

@@ -1,5 +1,6 @@
 # ruff: noqa: RUF003  (the Chinese names of the lists are written as published)
-"""How the printed documents' fonts were made: a subset of Noto Sans CJK SC, renamed.
+"""How the printed documents' fonts were made: subsets of Noto Sans CJK SC and Noto Serif
+CJK SC, renamed.
 
 Run once by a developer (`make fonts`); the result is committed under
 printing/static/printing/fonts/, so a fresh clone needs no apt and no network: the
@@ -24,6 +25,14 @@ On top of the Hanzi, the fonts keep the ranges in EXTRA_RANGES: Latin (with piny
 tone marks), digits, general, CJK and full-width punctuation, and a few symbols that
 itineraries use (℃, №, arrows, circled numbers).
 
+The serif (`--family serif`, same Debian package: NotoSerifCJK-{Regular,Bold}.ttc, face 2
+"Noto Serif CJK SC" 2.001, OFL 1.1) is the official letter's (公函, GB/T 9704) stand-in for
+the licensed faces the standard names: its Bold for the title's 小标宋 and the 发文机关标志,
+its Regular for the body's 仿宋. No open 仿宋 with Simplified Chinese coverage is on the
+registries we install from (朱雀仿宋 is OFL but not packaged there; cwTeX 仿宋 in Debian
+covers Big5 only), and a Song face is what 仿宋 imitates; an office puts its licensed fonts
+in OFFICE_FONT_DIR (printing/letters.py) and they are used instead.
+
 The subset is renamed "Tripdesk Sans SC" (PostScript TripdeskSansSC-Regular/-Bold), as
 the OFL asks of a modified font and so that `pdffonts` tells it apart from a system-wide
 Noto Sans CJK: a PDF listing TripdeskSansSC used the shipped font, whatever the machine
@@ -33,6 +42,7 @@ lies beside the fonts.
 Usage:
     python printing/fonts/make_subset.py --characters Unihan_OtherMappings.txt.bz2
     python printing/fonts/make_subset.py [--source-dir /usr/share/fonts/opentype/noto]
+    python printing/fonts/make_subset.py --family serif
 """
 
 from __future__ import annotations
@@ -48,9 +58,12 @@ from fontTools.ttLib import TTCollection
 HERE = Path(__file__).resolve().parent
 HANZI = HERE / "hanzi.txt"
 OUT = HERE.parent / "static" / "printing" / "fonts"
-FAMILY = "Tripdesk Sans SC"
-POSTSCRIPT = "TripdeskSansSC"
-SC_FACE = 2  # face index of "Noto Sans CJK SC" in Debian's NotoSansCJK-*.ttc
+# (source file stem, source family, our family, our PostScript name) per --family
+FAMILIES = {
+    "sans": ("NotoSansCJK", "Noto Sans CJK SC", "Tripdesk Sans SC", "TripdeskSansSC"),
+    "serif": ("NotoSerifCJK", "Noto Serif CJK SC", "Tripdesk Serif SC", "TripdeskSerifSC"),
+}
+SC_FACE = 2  # face index of the SC face in Debian's Noto{Sans,Serif}CJK-*.ttc
 WEIGHTS = ("Regular", "Bold")
 # Everything but the Hanzi, as (first, last) code points, both included.
 EXTRA_RANGES = (
@@ -138,20 +151,21 @@ def write_characters(unihan: Path) -> None:
     print(f"{HANZI}: {len(ordered)} + {len(rest)} characters")
 
 
-def rename(font, weight: str) -> None:
-    """Tripdesk Sans SC <weight>: the names a PDF and fontconfig see; the rest is kept."""
+def rename(font, weight: str, family: str = "sans") -> None:
+    """Tripdesk Sans/Serif SC <weight>: the names a PDF and fontconfig see; the rest is kept."""
+    _stem, source_family, ours, ps_family = FAMILIES[family]
     names = font["name"]
-    postscript = f"{POSTSCRIPT}-{weight}"
+    postscript = f"{ps_family}-{weight}"
     for record in list(names.names):
         if record.nameID in (16, 17, 18, 20, 21, 22, 25):  # typographic and other family names
             names.removeNames(nameID=record.nameID)
-    names.setName(FAMILY, 1, 3, 1, 0x409)
+    names.setName(ours, 1, 3, 1, 0x409)
     names.setName(weight, 2, 3, 1, 0x409)
     names.setName(f"{postscript};tripdesk-subset", 3, 3, 1, 0x409)
-    names.setName(f"{FAMILY} {weight}" if weight != "Regular" else FAMILY, 4, 3, 1, 0x409)
+    names.setName(f"{ours} {weight}" if weight != "Regular" else ours, 4, 3, 1, 0x409)
     names.setName(postscript, 6, 3, 1, 0x409)
     names.setName(
-        "A subset of Noto Sans CJK SC 2.004 (Adobe and Google, SIL Open Font License 1.1) "
+        f"A subset of {source_family} (Adobe and Google, SIL Open Font License 1.1) "
         "to the characters of 通用规范汉字表 and GB 2312, Latin and punctuation, renamed; "
         "made by Tripdesk's printing/fonts/make_subset.py.",
         10,
@@ -166,19 +180,20 @@ def rename(font, weight: str) -> None:
     cff = font["CFF "].cff
     cff.fontNames = [postscript]
     top = cff.topDictIndex[0]
-    top.FullName = f"{FAMILY} {weight}"
-    top.FamilyName = FAMILY
+    top.FullName = f"{ours} {weight}"
+    top.FamilyName = ours
     if hasattr(top, "CIDFontName"):
         top.CIDFontName = postscript
 
 
-def make(source_dir: Path) -> None:
+def make(source_dir: Path, family: str = "sans") -> None:
+    stem, source_family, _ours, postscript = FAMILIES[family]
     points = code_points()
     OUT.mkdir(parents=True, exist_ok=True)
     for weight in WEIGHTS:
-        source = source_dir / f"NotoSansCJK-{weight}.ttc"
+        source = source_dir / f"{stem}-{weight}.ttc"
         font = TTCollection(str(source), lazy=False).fonts[SC_FACE]
-        if font["name"].getDebugName(1) != "Noto Sans CJK SC":
+        if font["name"].getDebugName(1) != source_family:
             sys.exit(f"{source}: face {SC_FACE} is {font['name'].getDebugName(1)}, not SC")
         missing = sorted(p for p in points if p not in font.getBestCmap() and p >= 0x3400)
         if missing:
@@ -193,8 +208,8 @@ def make(source_dir: Path) -> None:
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=points)
         subsetter.subset(font)
-        rename(font, weight)
-        target = OUT / f"{POSTSCRIPT}-{weight}.otf"
+        rename(font, weight, family)
+        target = OUT / f"{postscript}-{weight}.otf"
         font.save(str(target))
         glyphs = len(font.getGlyphOrder())
         print(f"{target}: {target.stat().st_size / 1e6:.2f} MB, {glyphs} glyphs")
@@ -204,11 +219,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--characters", type=Path, help="Unihan_OtherMappings.txt(.bz2)")
     parser.add_argument("--source-dir", type=Path, default=Path("/usr/share/fonts/opentype/noto"))
+    parser.add_argument("--family", choices=sorted(FAMILIES), default="sans")
     args = parser.parse_args()
     if args.characters:
         write_characters(args.characters)
     else:
-        make(args.source_dir)
+        make(args.source_dir, args.family)
 
 
 if __name__ == "__main__":

@@ -497,10 +497,11 @@ def test_notices_page_queries_do_not_grow_with_units(
     client.force_login(secretary)
     # The trip, its party (with accounts, profiles); the approved version, the current
     # notices, the units, their contacts, what each unit is asked to prepare; the e-mails of
-    # the notices, the messages from the units; the reception standards in force.
-    with django_assert_num_queries(PER_REQUEST + 10):
+    # the notices, the messages from the units; the reception standards in force; the
+    # units' 公函 and phone notices.
+    with django_assert_num_queries(PER_REQUEST + 12):
         client.get(reverse("notices:notices", args=[small.pk]))
-    with django_assert_num_queries(PER_REQUEST + 10):
+    with django_assert_num_queries(PER_REQUEST + 12):
         client.get(reverse("notices:notices", args=[large.pk]))
 
 

@@ -138,3 +138,18 @@ def whole_on_page(pdf: bytes, page: int, text: str) -> bool:
                     for _w, x0, y0, x1, y1 in line[start:end]
                 )
     return False
+
+
+MM_PER_PT = 25.4 / 72
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+)
+
+
+def boxes(pdf: bytes) -> list[list[tuple[float, float, float, float, str]]]:
+    """pdftotext -bbox per page: each word's box in mm from the page's top left, its text."""
+    out = _run(["pdftotext", "-bbox", "-enc", "UTF-8"], pdf)
+    return [
+        [(*(float(v) * MM_PER_PT for v in m[:4]), m[4]) for m in _WORD.findall(page)]
+        for page in out.split("<page ")[1:]
+    ]
