@@ -35,7 +35,14 @@ from accounts import dates, words
 from accounts.uploads import Checked
 from directory import spreadsheet
 from directory.models import HostUnit, ReceptionStandard
-from notices.models import Notice, ReceptionList, ReceptionReceipt, Settlement, lines_of
+from notices.models import (
+    Notice,
+    OfficialLetter,
+    ReceptionList,
+    ReceptionReceipt,
+    Settlement,
+    lines_of,
+)
 from notices.parts import Part, read_part
 from trips.models import ItineraryItem, Trip
 from trips.standards import ART_10_ESCORTS, ART_10_MEAL, in_standard
@@ -109,8 +116,22 @@ def prefilled(part: Part) -> dict:
     }
 
 
-def list_for(notice: Notice) -> ReceptionList:
-    """The unit's 清单 for the trip, made pre-filled from its notice the first time."""
+def issued_letter(notice: Notice) -> OfficialLetter | None:
+    """The unit's newest issued 公函 of the trip (a 变更函 over the one it changes)."""
+    issued = OfficialLetter.objects.filter(
+        trip=notice.trip_id, host_unit=notice.host_unit_id, status=OfficialLetter.Status.ISSUED
+    )
+    return issued.order_by("-created_at", "-pk").first()
+
+
+def told(notice: Notice, letter: OfficialLetter | None) -> Part:
+    """What the office told the unit: its issued 公函 (the 清单 must match it, Art. 7), or,
+    without one, the notice that stood for it."""
+    return read_part(letter.content if letter is not None else notice.content)
+
+
+def list_for(notice: Notice, letter: OfficialLetter | None = None) -> ReceptionList:
+    """The unit's 清单 for the trip, made pre-filled from its 公函 (or notice) the first time."""
     found = ReceptionList.objects.filter(trip=notice.trip_id, host_unit=notice.host_unit_id)
     existing = found.first()
     if existing is not None:
@@ -118,7 +139,7 @@ def list_for(notice: Notice) -> ReceptionList:
     made, _created = ReceptionList.objects.get_or_create(
         trip=notice.trip,
         host_unit=notice.host_unit,
-        defaults=prefilled(read_part(notice.content)),
+        defaults=prefilled(told(notice, letter or issued_letter(notice))),
     )
     return made
 
@@ -357,6 +378,7 @@ class Row:
     settlement: Settlement | None
     # The reception standards in force, loaded once for the page (differences()).
     standard: ReceptionStandard | None = None
+    letter: OfficialLetter | None = None  # the issued 公函 the list must match
 
     @property
     def unit(self) -> HostUnit:
@@ -364,7 +386,7 @@ class Row:
 
     @property
     def part(self) -> Part:
-        return read_part(self.notice.content)
+        return told(self.notice, self.letter)
 
     @property
     def differences(self) -> list[Difference]:
@@ -391,8 +413,15 @@ def rows(trip: Trip) -> list[Row]:
     lists = {r.host_unit_id: r for r in trip.reception_lists.prefetch_related("receipts")}
     paid = {s.host_unit_id: s for s in trip.settlements.all()}
     standard = ReceptionStandard.objects.in_force()
+    issued = trip.letters.filter(status=OfficialLetter.Status.ISSUED).latest_by_unit()
     return [
-        Row(notice, lists.get(notice.host_unit_id), paid.get(notice.host_unit_id), standard)
+        Row(
+            notice,
+            lists.get(notice.host_unit_id),
+            paid.get(notice.host_unit_id),
+            standard,
+            issued.get(notice.host_unit_id),
+        )
         for notice in hosted(trip)
     ]
 
@@ -402,7 +431,9 @@ def row_for(trip: Trip, unit: HostUnit) -> Row:
     notice = hosted(trip).filter(host_unit=unit).first()
     if notice is None:  # a unit of the plan that was never told: nothing of it to show
         raise Http404
-    return Row(notice, list_for(notice), trip.settlements.filter(host_unit=unit).first())
+    letter = issued_letter(notice)
+    paid = trip.settlements.filter(host_unit=unit).first()
+    return Row(notice, list_for(notice, letter), paid, ReceptionStandard.objects.in_force(), letter)
 
 
 def workbook(trip: Trip) -> bytes:

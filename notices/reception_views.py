@@ -15,7 +15,6 @@ from accounts.roles import office_required
 from notices import access, reception
 from notices.forms import ReceptionListForm, SettlementForm, WaiveListForm
 from notices.models import Notice, ReceptionReceipt
-from notices.parts import read_part
 from notices.views import notice_link
 from trips.access import trip_for
 
@@ -25,11 +24,12 @@ from trips.access import trip_for
 @require_http_methods(["GET", "POST"])
 @notice_link(for_list=True)
 def reception_list(request: HttpRequest, notice: Notice, token: str) -> HttpResponse:
-    """The unit fills in its 接待清单 (pre-filled from the notice), sees where it departs
-    from the party the office named, attaches receipts and signs it off."""
+    """The unit fills in its 接待清单 (pre-filled from its 公函, or the notice), sees where it
+    departs from the party the office named, attaches receipts and signs it off."""
     if notice.is_cancellation or not reception.may_fill(notice):
         return render(request, "notices/reception_list.html", {"notice": notice, "form": None})
-    listed = reception.list_for(notice)
+    letter = reception.issued_letter(notice)
+    listed = reception.list_for(notice, letter)
     form = ReceptionListForm(request.POST or None, request.FILES or None, instance=listed)
     status = 200
     if request.method == "POST" and not listed.is_settled and form.is_valid():
@@ -48,13 +48,13 @@ def reception_list(request: HttpRequest, notice: Notice, token: str) -> HttpResp
     if request.method == "POST":
         form.ask_for_the_file_again()
         status = 400
-    part = read_part(notice.content)
     context = {
         "notice": notice,
         "token": token,
+        "letter": letter,
         "form": None if listed.is_settled else form,
         "reception": listed,
-        "differences": reception.differences(listed, part),
+        "differences": reception.differences(listed, reception.told(notice, letter)),
         "receipts": listed.receipts.all(),
     }
     return render(request, "notices/reception_list.html", context, status=status)

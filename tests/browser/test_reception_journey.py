@@ -1,6 +1,7 @@
 # ruff: noqa: RUF001  (the Chinese host reads full-width punctuation)
-"""Browser: after the visit, the Chinese host unit fills in its 接待清单 on a phone through its
-link, with a receipt; a mismatch with the office's notice (too many 陪餐) is flagged before
+"""Browser: the secretary writes and issues each host unit's 公函; after the visit, the Chinese
+host unit fills in its 接待清单 on a phone through its link, pre-filled from the 公函, with a
+receipt; a mismatch with the office's notice (too many 陪餐) is flagged before
 it signs; the secretary sees it, records the payment by 公务卡 with the receipt, waives the
 other unit's list with a reason, and the trip closes."""
 
@@ -13,7 +14,7 @@ import time_machine
 from playwright.sync_api import Page, expect
 
 from notices import links
-from notices.models import ReceptionList, Settlement
+from notices.models import OfficialLetter, ReceptionList, Settlement
 from tests.browser.test_notice_journey import PHONE
 from tests.factories import at
 from tests.notices.notice_setup import approved_visit_next_week, send
@@ -38,12 +39,22 @@ def test_the_host_fills_in_its_list_and_the_office_settles_and_closes(
     trip, notices = visited
     receipt = tmp_path / "餐费发票.pdf"
     receipt.write_bytes(PDF)
+    login_as("secretary")
+    page.goto(f"{live_server.url}/trips/{trip.pk}/letters/")
+    for unit in ("Hilltop water plant", "Riverside township"):
+        card = page.locator("section.letter-unit", has_text=unit)
+        card.get_by_role("button", name="Write the letter").click()
+        card = page.locator("section.letter-unit", has_text=unit)
+        card.get_by_role("button", name="Issue the letter (its text is then frozen)").click()
+        expect(page.locator("section.letter-unit", has_text=unit)).to_contain_text("Issued")
+    plant_letter = OfficialLetter.objects.get(host_unit__name="Hilltop water plant")
     after = at(trip.end_date + dt.timedelta(days=1), 10)
     with time_machine.travel(after, tick=True):
         phone = page.context.browser.new_context(locale="zh-CN", **PHONE).new_page()
         token = links.make_token(notices["Hilltop water plant"])
         phone.goto(f"{live_server.url}/n/{token}/list/")
         expect(phone.get_by_role("heading", level=1)).to_contain_text("接待清单")
+        expect(phone.get_by_text(f"与公函{plant_letter.reference}核对。")).to_be_visible()
         expect(phone.get_by_label("接待对象（每行一人：姓名、职务）")).not_to_have_value("")
         phone.get_by_label("陪餐人员").fill(
             "李娜（厂长）\n赵刚（副厂长）\n钱明（主任）\n孙亮（科长）"
@@ -62,7 +73,6 @@ def test_the_host_fills_in_its_list_and_the_office_settles_and_closes(
         phone.get_by_role("button", name="审签并报送").click()
         expect(phone.locator(".messages")).to_contain_text("清单已审签并报送办公室。")
 
-        login_as("secretary")
         page.goto(f"{live_server.url}/trips/{trip.pk}/reception/")
         plant = page.locator("tr.reception-row", has_text="Hilltop water plant")
         expect(plant).to_contain_text("Signed and submitted")

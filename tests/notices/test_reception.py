@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from accounts.uploads import Checked
 from followups import items as followup_items
-from notices import links, reception
+from notices import letters, links, reception
 from notices.models import Notice, ReceptionList, Settlement
 from notices.parts import read_part
 from tests.factories import at
@@ -326,3 +326,15 @@ def test_the_lists_escort_cap_is_the_standards_in_force(sent):
     [found] = reception.differences(listed, read_part(notice.content))
     assert "at most 2" in found.text
     assert "省级从严细则示例" in found.rule
+
+
+def test_the_list_is_matched_against_the_issued_letter(client, secretary, sent):
+    notice = sent["plant"]
+    with time_machine.travel(at(dt.date(2026, 12, 1), 10), tick=False):
+        letter = letters.issue(letters.generate(notice.trip, notice.host_unit, secretary), secretary)
+
+    page = client.get(list_path(notice)).content.decode()
+    row = reception.row_for(notice.trip, notice.host_unit)
+
+    assert row.letter == letter and row.reception.people.splitlines() == row.part.party
+    assert f"与公函{letter.reference}核对。" in page
