@@ -331,7 +331,9 @@ def test_the_lists_escort_cap_is_the_standards_in_force(sent):
 def test_the_list_is_matched_against_the_issued_letter(client, secretary, sent):
     notice = sent["plant"]
     with time_machine.travel(at(dt.date(2026, 12, 1), 10), tick=False):
-        letter = letters.issue(letters.generate(notice.trip, notice.host_unit, secretary), secretary)
+        letter = letters.issue(
+            letters.generate(notice.trip, notice.host_unit, secretary), secretary
+        )
 
     page = client.get(list_path(notice)).content.decode()
     row = reception.row_for(notice.trip, notice.host_unit)
