@@ -259,6 +259,9 @@ OFFICE_FONT_DIR = env.str("OFFICE_FONT_DIR", default="")
 # in yuan; the central standard (财行 2013 No. 531: 100 and 80 a day) by default.
 RECEPTION_MEAL_ALLOWANCE = env.float("RECEPTION_MEAL_ALLOWANCE", default=100.0)
 RECEPTION_TRANSPORT_ALLOWANCE = env.float("RECEPTION_TRANSPORT_ALLOWANCE", default=80.0)
+# The trip's own lodging estimate per person and night (yuan), within the office's cap under
+# the travel rules (the caps differ by city and grade; the office sets its own).
+TRIP_LODGING_PER_NIGHT = env.float("TRIP_LODGING_PER_NIGHT", default=450.0)
 # The host's link opens its 接待清单 this many days after the trip's last day.
 RECEPTION_LIST_DAYS = env.int("RECEPTION_LIST_DAYS", default=30)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from trips.models import Trip, TripQuerySet
+from trips.models import Trip, TripMember, TripQuerySet
 
 
 def visible_trips(user) -> TripQuerySet:
@@ -35,3 +35,17 @@ def party_trip_for(user, pk: int) -> Trip:
     if trip.role_of(user) is None:
         raise PermissionDenied
     return trip
+
+
+def cost_trip_for(user, pk: int) -> Trip:
+    """The trip whose costs the user reads: its secretaries and leaders (Http404 when the
+    trip is hidden, PermissionDenied for any other reader)."""
+    trip = trip_for(user, pk)
+    if not may_read_costs(trip, user):
+        raise PermissionDenied
+    return trip
+
+
+def may_read_costs(trip: Trip, user) -> bool:
+    """The trip's costs are for its secretaries and leaders."""
+    return trip.role_of(user) in (TripMember.Role.SECRETARY, TripMember.Role.LEADER)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import roles
-from trips import emails, snapshot
+from trips import costs, emails, snapshot
 from trips.models import (
     ItemComment,
     Trip,
@@ -192,6 +192,7 @@ def submit(trip: Trip, by, note: str = "") -> TripVersion:
         trip=trip,
         number=number,
         snapshot=snapshot.take(trip).to_json(),
+        costs=costs.frozen(trip),
         note=note,
         submitted_by=by,
     )

@@ -616,6 +616,8 @@ class TripVersion(models.Model):
     number = models.PositiveIntegerField(_("version"))
     # The brief, the team, the itinerary and the findings as they were (trips.approval).
     snapshot = models.JSONField(editable=False)
+    # The cost estimate as submitted (trips.costs.frozen): what the leader approved it with.
+    costs = models.JSONField(default=list, blank=True, editable=False)
     note = models.TextField(_("note to the leader"), blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -774,3 +776,40 @@ class CancelledItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class TripCost(models.Model):
+    """One line of what the trip itself costs the office (差旅费: the party's transport,
+    lodging, meals, other), estimated before approval and actual after; kept apart from
+    what the hosts spend on the reception (接待费, notices.ReceptionList)."""
+
+    class Category(models.TextChoices):
+        TRANSPORT = "transport", pgettext_lazy("trip cost", "Transport (tickets, cars)")
+        LOCAL = "local", pgettext_lazy("trip cost", "Local transport allowance")
+        LODGING = "lodging", pgettext_lazy("trip cost", "Lodging")
+        MEALS = "meals", pgettext_lazy("trip cost", "Meal allowance")
+        OTHER = "other", pgettext_lazy("trip cost", "Other")
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="costs")
+    category = models.CharField(_("cost"), max_length=10, choices=Category.choices)
+    estimate = models.DecimalField(
+        _("estimate (yuan)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    actual = models.DecimalField(
+        _("actual (yuan)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("trip cost")
+        verbose_name_plural = _("trip costs")
+        constraints = [
+            models.UniqueConstraint(fields=["trip", "category"], name="one_cost_line_per_category")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trip_id} {self.category}"

@@ -23,6 +23,8 @@ urlpatterns = [
     ),
     path("trips/<int:pk>/items/<int:item_pk>/move/", trips.item_move, name="item_move"),
     path("trips/<int:pk>/timeline/", trips.trip_timeline, name="trip_timeline"),
+    path("trips/<int:pk>/costs/", trips.trip_costs, name="trip_costs"),
+    path("trips/<int:pk>/costs/xlsx/", trips.trip_costs_xlsx, name="trip_costs_xlsx"),
     # the party's day on a phone, kept for reading without signal
     path("host-units/<int:unit_pk>/visits/", trips.unit_visits, name="unit_visits"),
     # approval: submit a version, the leader's decision, the status workflow

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import office_required
-from trips import approval, itinerary, schedule, snapshot, versions, workflow
-from trips.access import trip_for
+from trips import approval, costs, itinerary, schedule, snapshot, versions, workflow
+from trips.access import may_read_costs, trip_for
 from trips.forms.approval import AdvanceForm, DecisionForm, SubmitForm
 from trips.models import ItemComment, ItineraryItem, Trip, TripVersion
 
@@ -76,6 +76,8 @@ def _version_page(
         "read_back": approval.standing_read_back(version),
         "is_leader": approval.is_leader_of(trip, request.user),
         "own_version": version.submitted_by_id == request.user.pk,
+        # The cost estimate as submitted, for the trip's secretaries and leaders.
+        "costs": costs.read_frozen(version.costs) if may_read_costs(trip, request.user) else [],
         "form": form,
     }
     return render(request, "trips/version_detail.html", context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,8 +14,9 @@ from django_htmx.http import reswap, retarget
 from accounts.roles import is_secretary, office_required, secretary_required
 from accounts.submissions import once
 from directory.models import HostUnit
-from trips import approval, itinerary, schedule, timeline
-from trips.access import trip_for, visible_trips
+from trips import approval, costs, itinerary, schedule, timeline
+from trips.access import cost_trip_for, may_read_costs, trip_for, visible_trips
+from trips.forms.costs import CostsForm
 from trips.forms.trips import (
     ItemMoveForm,
     ItineraryItemForm,
@@ -43,6 +45,7 @@ def _detail_context(request: HttpRequest, trip: Trip, *, workflow: bool = True) 
         "health": itinerary.health(items, findings),
         "can_edit": trip.can_edit(request.user),
         "on_team": trip.role_of(request.user) is not None,
+        "reads_costs": may_read_costs(trip, request.user),
         "comments_elsewhere": elsewhere,
         "comment_count": approval.comment_count(trip, comments),
     }
@@ -229,3 +232,37 @@ def unit_visits(request: HttpRequest, unit_pk: int) -> HttpResponse:
     context = {"unit": unit, "items": items.order_by("-start", "pk")}
     template = "trips/unit_visits.html#visits" if request.htmx else "trips/unit_visits.html"
     return render(request, template, context)
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def trip_costs(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the trip costs the office: the estimate the leader approves it with, the actuals
+    after; the secretaries edit, the leaders and the team read."""
+    trip = cost_trip_for(request.user, pk)
+    may_edit = costs.may_edit(trip, request.user)
+    lines = costs.sheet(trip)
+    form = CostsForm(request.POST or None, lines=lines)
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            costs.save(trip, request.user, form.values())
+            messages.success(request, _("The costs are saved."))
+            return redirect("trips:trip_costs", trip.pk)
+    estimate, actual = costs.totals(lines)
+    context = {
+        "trip": trip,
+        "form": form,
+        "may_edit": may_edit,
+        "estimate": estimate,
+        "actual": actual,
+    }
+    return render(request, "trips/costs.html", context, status=400 if form.errors else 200)
+
+
+@office_required
+@require_GET
+def trip_costs_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The trip's costs as a workbook for the finance office."""
+    return costs.workbook_response(cost_trip_for(request.user, pk))
