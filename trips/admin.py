@@ -15,6 +15,7 @@ from trips.models import (
     ItemComment,
     ItineraryItem,
     Trip,
+    TripCost,
     TripEvent,
     TripMember,
     TripVersion,
@@ -35,6 +36,12 @@ class ItineraryItemInline(admin.TabularInline):
     show_change_link = True
 
 
+class TripCostInline(admin.TabularInline):
+    model = TripCost
+    extra = 0
+    fields = ["category", "estimate", "actual", "note"]
+
+
 @admin.register(Trip)
 class TripAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "start_date", "end_date", "visibility", "status", "created_by"]
@@ -43,7 +50,7 @@ class TripAdmin(admin.ModelAdmin):
     date_hierarchy = "start_date"
     list_select_related = ["created_by"]
     readonly_fields = ["status", "created_by", "created_at", "updated_at"]
-    inlines = [TripMemberInline, ItineraryItemInline]
+    inlines = [TripMemberInline, ItineraryItemInline, TripCostInline]
 
     def save_model(self, request: HttpRequest, obj: Trip, form, change: bool) -> None:
         # created_by is not editable: a trip added here is the admin's own.
