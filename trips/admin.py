@@ -36,12 +36,6 @@ class ItineraryItemInline(admin.TabularInline):
     show_change_link = True
 
 
-class TripCostInline(admin.TabularInline):
-    model = TripCost
-    extra = 0
-    fields = ["category", "estimate", "actual", "note"]
-
-
 @admin.register(Trip)
 class TripAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "start_date", "end_date", "visibility", "status", "created_by"]
@@ -50,13 +44,21 @@ class TripAdmin(admin.ModelAdmin):
     date_hierarchy = "start_date"
     list_select_related = ["created_by"]
     readonly_fields = ["status", "created_by", "created_at", "updated_at"]
-    inlines = [TripMemberInline, ItineraryItemInline, TripCostInline]
+    inlines = [TripMemberInline, ItineraryItemInline]
 
     def save_model(self, request: HttpRequest, obj: Trip, form, change: bool) -> None:
         # created_by is not editable: a trip added here is the admin's own.
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(TripCost)
+class TripCostAdmin(admin.ModelAdmin):
+    list_display = ["trip", "category", "estimate", "actual", "updated_at"]
+    list_filter = ["category"]
+    search_fields = ["trip__title"]
+    list_select_related = ["trip"]
 
 
 @admin.register(ItineraryItem)
