@@ -25,7 +25,17 @@ from accounts.panels import panel_template
 from accounts.roles import office_required
 from accounts.submissions import once
 from directory.models import HostUnit
-from notices import access, cancelling, departures, drafts, links, parts, reception, sending
+from notices import (
+    access,
+    cancelling,
+    departures,
+    drafts,
+    links,
+    official,
+    parts,
+    reception,
+    sending,
+)
 from notices import board as boards
 from notices import messages as unit_messages
 from notices.forms import (
@@ -305,6 +315,8 @@ def _ack_page(
         "reply_form": reply_form,
         "replies": notice.replies.all(),
         "reception_open": not notice.is_cancellation and reception.may_fill(notice),
+        # The Chinese notice on GB/T 9704 paper (printing serves it by URL name).
+        "paper": bool(notice.text) and official.is_chinese(notice.host_unit.language),
     }
     return render(request, "notices/notice_ack.html", context)
 

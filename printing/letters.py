@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -52,8 +52,9 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
 from accounts.roles import office_required
-from notices import access
-from notices.models import OfficialLetter
+from notices import access, official
+from notices import links as notice_links
+from notices.models import Notice, OfficialLetter
 from printing.render import BASE_URL, Refused, StaticOnlyFetcher, css_string
 
 MM_PER_PT = 25.4 / 72
@@ -255,10 +256,36 @@ def geometry_css() -> str:
 
 def pdf(letter: OfficialLetter) -> bytes:
     """The letter in the 信函格式 as PDF."""
+    return paper_pdf(letter_data(letter))
+
+
+def notice_data(notice: Notice) -> dict[str, Any]:
+    """A Chinese notice (通知) as the same paper shows it: its 文号 when it has one, its
+    title, its body and 落款, as the unit read it (Notice.text)."""
+    lines = notice.text.split("\n")
+    reference = notice.content.get("reference", "")
+    if reference and lines and lines[0].strip() == reference:
+        lines = lines[1:]
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    title = lines.pop(0).strip() if lines else ""
+    body, signature = _lines("\n".join(lines).strip("\n"))
+    return {
+        "office": settings.OFFICE_NAME,
+        "reference": reference,
+        "title": title,
+        "lines": body,
+        "signature": signature,
+        "draft": False,
+    }
+
+
+def paper_pdf(data: dict[str, Any]) -> bytes:
+    """A document on the 信函格式 paper (letter_data, notice_data) as PDF."""
     chosen = faces()
     office_files = {f.path.resolve() for f in chosen.values() if f.path is not None}
     with translation.override("zh-hans"):
-        page = render_to_string("printing/official_letter.html", letter_data(letter))
+        page = render_to_string("printing/official_letter.html", data)
     fetcher = LetterFetcher(office_files)
     # The office's @font-face rules count only with the document's font configuration.
     fonts = FontConfiguration()
@@ -418,3 +445,20 @@ def letter_docx(request: HttpRequest, pk: int, letter_pk: int) -> HttpResponse:
     """The 公函 as Word, for the trip's team."""
     _trip, letter = access.letter_for(request.user, pk, letter_pk)
     return _file(letter, docx(letter), DOCX_CONTENT_TYPE, ".docx")
+
+
+@require_GET
+def notice_paper(request: HttpRequest, token: str) -> HttpResponse:
+    """The unit's Chinese notice on GB/T 9704 paper, behind the unit's own signed link."""
+    try:
+        notice = notice_links.open_link(token)
+    except notice_links.LinkRefused:
+        raise Http404 from None
+    if not official.is_chinese(notice.host_unit.language) or not notice.text:
+        raise Http404  # the 9704 paper is Chinese paper: an English notice reads on its page
+    data = notice_data(notice)
+    response = HttpResponse(paper_pdf(data), content_type="application/pdf")
+    name = f"{data['title'][:100]}.pdf"
+    response["Content-Disposition"] = content_disposition_header(False, name)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -11,6 +11,9 @@ urlpatterns = [
     path("trips/<int:pk>/print/downloads/", views.download_log, name="download_log"),
     path("trips/<int:pk>/print/<slug:name>.pdf", views.document, name="document"),
     path("trips/<int:pk>/print/host/<int:unit_pk>.pdf", host.host_sheet_pdf, name="host_sheet"),
+    # the unit's Chinese notice on GB/T 9704 paper, behind its signed link (config/logging.py
+    # redacts the token after /n/)
+    path("n/<str:token>/notice.pdf", letters.notice_paper, name="notice_paper"),
     path("trips/<int:pk>/print/letters/<int:letter_pk>/", letters.letter_page, name="letter"),
     path("trips/<int:pk>/print/letters/<int:letter_pk>.pdf", letters.letter_pdf, name="letter_pdf"),
     path(
