@@ -76,6 +76,11 @@ def link_url(notice: Notice) -> str:
     return absolute_url(path)
 
 
+def paper_url(notice: Notice) -> str:
+    """The notice on GB/T 9704 paper (a PDF printing serves behind the same link)."""
+    return absolute_url(reverse("printing:notice_paper", args=[make_token(notice)]))
+
+
 def link_expired(trip: Trip, now: datetime | None = None, *, days: int = 1) -> bool:
     """Links work until the day after the trip's last day ends, on the trip's clock; for
     the unit's 接待清单, `days` (settings.RECEPTION_LIST_DAYS) after it."""

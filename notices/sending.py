@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory.models import HostUnit
-from notices import emails
+from notices import emails, official
 from notices.drafts import NoticeDraft, prepare
-from notices.links import link_url
+from notices.links import link_url, paper_url
 from notices.models import Notice, UnitRequirements
 from notices.reminders import ack_time, visit_reminder_time
 from trips.models import Trip
@@ -48,7 +48,10 @@ def send(trip: Trip, by, unit_ids: Iterable[int] | None = None) -> list[Notice]:
 def send_one(trip: Trip, draft: NoticeDraft, by, now: datetime) -> Notice:
     """One notice row, the previous one superseded, one e-mail per recipient."""
     notice = _record(trip, draft, by, now)
-    emails.send_notice(notice, draft.recipients, draft.context(link_url(notice)), by)
+    context = draft.context(link_url(notice))
+    if notice.text and official.is_chinese(notice.host_unit.language):
+        context["paper_url"] = paper_url(notice)  # the notice on GB/T 9704 paper
+    emails.send_notice(notice, draft.recipients, context, by)
     return notice
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from notices import links
+from outbox.models import Message
 from tests.printing import pdf
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +40,11 @@ def test_an_english_notice_has_no_chinese_paper(client, sent):
 def test_a_tampered_link_opens_no_paper(client, sent):
     path = paper_path(sent["plant"]).replace("/notice.pdf", "x/notice.pdf")
     assert client.get(path).status_code == 404
+
+
+def test_the_chinese_units_e_mail_links_its_notice_on_official_paper(sent):
+    plant = Message.objects.get(to="li@plant.example")
+    township = Message.objects.get(to="zhang@township.example")
+    assert paper_path(sent["plant"]) in plant.text_body
+    assert paper_path(sent["plant"]) in plant.html_body
+    assert "notice.pdf" not in township.text_body
