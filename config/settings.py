@@ -259,6 +259,9 @@ OFFICE_FONT_DIR = env.str("OFFICE_FONT_DIR", default="")
 # in yuan; the central standard (财行 2013 No. 531: 100 and 80 a day) by default.
 RECEPTION_MEAL_ALLOWANCE = env.float("RECEPTION_MEAL_ALLOWANCE", default=100.0)
 RECEPTION_TRANSPORT_ALLOWANCE = env.float("RECEPTION_TRANSPORT_ALLOWANCE", default=80.0)
+# A calendar subscription address stops working this many days after it was made (the user
+# makes a new one on the profile page); 0: it works until replaced.
+CALENDAR_FEED_DAYS = env.int("CALENDAR_FEED_DAYS", default=0)
 # The trip's own lodging estimate per person and night (yuan), within the office's cap under
 # the travel rules (the caps differ by city and grade; the office sets its own).
 TRIP_LODGING_PER_NIGHT = env.float("TRIP_LODGING_PER_NIGHT", default=450.0)

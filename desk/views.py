@@ -44,8 +44,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your profile is saved."))
         return redirect("desk:profile")
     roles = [ROLE_LABELS[name] for name in OFFICE_ROLES if name in office_roles(request.user)]
-    calendar_url = calendar.feed_url_for(request, request.user)
-    context = {"roles": roles, "calendar_url": calendar_url, "form": form}
+    context = {"roles": roles, "form": form, **calendar.card(request, request.user)}
     return render(request, "desk/profile.html", context)
 
 

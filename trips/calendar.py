@@ -58,14 +58,18 @@ def trip_calendar(trip: Trip) -> Calendar:
     return _calendar([trip], name=trip.title, uid=f"trip-{trip.pk}@{_domain()}", in_feed=False)
 
 
-def feed_calendar(user) -> Calendar:
-    """Every trip the user may read that ended at most FEED_HISTORY ago, in their language."""
+def feed_calendar(feed: CalendarFeed) -> Calendar:
+    """Every trip the feed's user may read that ended at most FEED_HISTORY ago, in their
+    language; an internal trip as busy blocks only, unless the feed asks for its details."""
+    user = feed.user
     since = timezone.localdate() - FEED_HISTORY
     trips = access.visible_trips(user).filter(end_date__gte=since).prefetch_related(*ITEMS)
     # A calendar client sends no language: the feed speaks its owner's preferred one.
     uid = f"feed-{user.pk}@{_domain()}"
     with translation.override(people.language_of(user)):
-        calendar = _calendar(trips, name="Tripdesk", uid=uid, in_feed=True)
+        calendar = _calendar(
+            trips, name="Tripdesk", uid=uid, in_feed=True, details=feed.internal_details
+        )
     calendar.add("X-PUBLISHED-TTL", timedelta(hours=1))
     calendar.refresh_interval = timedelta(hours=1)
     return calendar
@@ -79,8 +83,7 @@ def content_disposition(trip: Trip) -> str:
 
 def feed_url_for(request: HttpRequest, user) -> str:
     """The user's private subscription address; made on first use."""
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
-    return request.build_absolute_uri(reverse("trips:calendar_feed", args=[_token(feed)]))
+    return card(request, user)["calendar_url"]
 
 
 def renew_feed(user) -> CalendarFeed:
@@ -91,8 +94,30 @@ def renew_feed(user) -> CalendarFeed:
     return feed
 
 
-def user_for_token(token: str):
-    """The office user a feed token belongs to, or None if it is forged, revoked or stale."""
+def card(request: HttpRequest, user) -> dict:
+    """What the profile's calendar card shows: the address, whether internal trips are in
+    full, until when the address works (None: until replaced)."""
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return {
+        "calendar_url": request.build_absolute_uri(
+            reverse("trips:calendar_feed", args=[_token(feed)])
+        ),
+        "calendar_details": feed.internal_details,
+        "calendar_expires": feed.expires_at,
+    }
+
+
+def set_internal_details(user, shown: bool) -> CalendarFeed:
+    """Whether the user's feed carries internal trips in full (they leave the office for the
+    calendar service) or as busy blocks."""
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    feed.internal_details = shown
+    feed.save(update_fields=["internal_details"])
+    return feed
+
+
+def feed_for_token(token: str) -> CalendarFeed | None:
+    """The feed of an office user a token opens, or None if it is forged, revoked or stale."""
     try:
         user_pk, _sep, key = _signer().unsign(token).partition(":")
     except signing.BadSignature:
@@ -104,7 +129,9 @@ def user_for_token(token: str):
     )
     if feed is None or not feed.user.is_active or not roles.is_office_user(feed.user):
         return None
-    return feed.user
+    if feed.expires_at is not None and feed.expires_at <= timezone.now():
+        return None  # CALENDAR_FEED_DAYS passed: the owner makes a new address
+    return feed
 
 
 def _signer() -> signing.Signer:
@@ -120,18 +147,22 @@ def _domain() -> str:
     return urlsplit(settings.SITE_URL).hostname or "tripdesk"
 
 
-def _calendar(trips: Iterable[Trip], *, name: str, uid: str, in_feed: bool) -> Calendar:
-    """A VCALENDAR with one VEVENT per item and per tombstone, and the zones they use."""
+def _calendar(
+    trips: Iterable[Trip], *, name: str, uid: str, in_feed: bool, details: bool = True
+) -> Calendar:
+    """A VCALENDAR with one VEVENT per item and per tombstone, and the zones they use; in a
+    feed without `details`, an internal trip's events are busy blocks."""
     calendar = Calendar.new(prodid=PRODID, name=name, uid=uid, method="PUBLISH")
     today = timezone.localdate()
     days: list[date] = []
     for trip in trips:
         days += [trip.start_date, trip.end_date]
+        make = _busy_event if in_feed and trip.is_confidential and not details else _event
         for item in trip.items.all():
-            calendar.add_component(_event(trip, item, in_feed=in_feed))
+            calendar.add_component(make(trip, item, in_feed=in_feed))
         if trip.end_date >= today:  # a cancellation matters only until the trip is over
             for tombstone in trip.cancelled_items.all():
-                calendar.add_component(_event(trip, tombstone, in_feed=in_feed))
+                calendar.add_component(make(trip, tombstone, in_feed=in_feed))
     if days:
         calendar.add_missing_timezones(
             first_date=min(days) - ZONE_MARGIN, last_date=max(days) + ZONE_MARGIN
@@ -157,6 +188,24 @@ def _event(trip: Trip, source: ItineraryItem | CancelledItem, *, in_feed: bool) 
         # A cancelled trip's events stay in calendars, struck through, until it is over.
         status=STATUS.CANCELLED if removed or trip.status == Trip.Status.CANCELLED else None,
     )
+    _mark_confidential(event, trip)
+    return event
+
+
+def _busy_event(trip: Trip, source: ItineraryItem | CancelledItem, *, in_feed: bool) -> Event:
+    """An internal trip's item as the calendar service may see it: "Internal trip", its times,
+    busy; no title, place, people or link (the same UID, so turning details on updates it)."""
+    removed = isinstance(source, CancelledItem)
+    event = Event.new(
+        uid=f"item-{source.item_pk if removed else source.pk}@{_domain()}",
+        sequence=source.sequence,
+        stamp=source.cancelled_at if removed else source.updated_at,
+        summary=pgettext("calendar", "Internal trip"),
+        start=trip.local(source.start),
+        end=trip.local(source.end),
+        status=STATUS.CANCELLED if removed or trip.status == Trip.Status.CANCELLED else None,
+    )
+    event.add("TRANSP", "OPAQUE")
     _mark_confidential(event, trip)
     return event
 

@@ -740,6 +740,9 @@ class CalendarFeed(models.Model):
     )
     key = models.CharField(max_length=64, unique=True, default=new_feed_key, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # An internal trip leaves the office in a feed only as a busy block ("Internal trip",
+    # its times), unless the user asks for its details in this feed.
+    internal_details = models.BooleanField(_("internal trips in full"), default=False)
 
     class Meta:
         verbose_name = _("calendar subscription")
@@ -747,6 +750,12 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    @property
+    def expires_at(self) -> datetime | None:
+        """When the address stops working (CALENDAR_FEED_DAYS after it was made); None: never."""
+        days = settings.CALENDAR_FEED_DAYS
+        return self.created_at + timedelta(days=days) if days else None
 
     def renew(self) -> None:
         """Replace the secret: every address made with the old one stops working."""

@@ -50,4 +50,5 @@ urlpatterns = [
     path("trips/<int:pk>/calendar.ics", calendar.trip_ics, name="trip_ics"),
     path("calendar/<str:token>.ics", calendar.feed, name="calendar_feed"),
     path("profile/calendar/new/", calendar.feed_regenerate, name="calendar_regenerate"),
+    path("profile/calendar/details/", calendar.feed_details, name="calendar_details"),
 ]

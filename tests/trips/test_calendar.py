@@ -10,12 +10,12 @@ import pytest
 import time_machine
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from tests.factories import HostUnitFactory, ItineraryItemFactory, TripFactory, UserFactory, at
 from trips import calendar
-from trips.models import CancelledItem, ItineraryItem
+from trips.models import CalendarFeed, CancelledItem, ItineraryItem
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -315,16 +315,47 @@ def test_feed_of_an_outsider_has_no_confidential_trip_nor_its_items(
         assert secret_word not in text
 
 
-def test_feed_of_a_team_member_has_the_confidential_trip(
+def test_feed_of_a_team_member_shows_the_internal_trip_as_busy_time_only(
     client, staff, office_trip, confidential_trip
 ):
     ItineraryItemFactory(trip=office_trip)
+    secret = ItineraryItemFactory(trip=confidential_trip, title="Merger terms", place="Hotel")
+
+    ical = feed_of(client, staff)
+    text = ical.to_ical().decode()
+
+    event = events_by_uid(ical)[uid(secret.pk)]
+    assert (str(event["SUMMARY"]), event["CLASS"], event["TRANSP"]) == (
+        "Internal trip",
+        "CONFIDENTIAL",
+        "OPAQUE",
+    )
+    assert event.get("DTSTART") is not None and "LOCATION" not in event
+    for secret_word in ("Merger", "merger", "Hotel", f"/trips/{confidential_trip.pk}/"):
+        assert secret_word not in text
+
+
+def test_feed_shows_the_internal_trip_in_full_once_its_owner_asks(
+    client, staff, office_trip, confidential_trip
+):
     secret = ItineraryItemFactory(trip=confidential_trip, title="Merger terms")
+    calendar.set_internal_details(staff, True)
 
     ical = feed_of(client, staff)
 
-    assert trip_titles(ical) == {"Riverside water works", "Talks on the plant merger"}
+    assert trip_titles(ical) == {"Talks on the plant merger"}
     assert events_by_uid(ical)[uid(secret.pk)]["CLASS"] == "CONFIDENTIAL"
+
+
+def test_the_profile_turns_internal_details_on_with_a_warning(client, staff):
+    client.force_login(staff)
+    response = client.post(
+        reverse("trips:calendar_details"), {"internal_details": "on"}, follow=True
+    )
+    assert CalendarFeed.objects.get(user=staff).internal_details
+    assert "leave the office for your calendar service" in response.content.decode()
+    client.post(reverse("trips:calendar_details"), {})
+    assert not CalendarFeed.objects.get(user=staff).internal_details
 
 
 def test_feed_keeps_trips_of_the_last_90_days_and_drops_older_ones(client, secretary):
@@ -447,3 +478,18 @@ def test_profile_shows_the_private_address_and_the_new_address_button(client, se
     assert f'value="http://testserver{feed_path(secretary)}"'.encode() in response.content
     assert b"hx-confirm=" in response.content
     assert reverse("trips:calendar_regenerate").encode() in response.content
+
+
+def test_the_address_stops_working_after_calendar_feed_days(client, settings, staff):
+    settings.CALENDAR_FEED_DAYS = 30
+    path = feed_path(staff)
+    assert client.get(path).status_code == 200
+    with time_machine.travel(timezone.now() + dt.timedelta(days=31)):
+        assert client.get(path).status_code == 404
+
+
+def test_the_profile_says_until_when_the_address_works(client, settings, staff):
+    settings.CALENDAR_FEED_DAYS = 30
+    client.force_login(staff)
+    page = client.get(reverse("desk:profile")).content.decode()
+    assert "This address works until" in page

@@ -35,10 +35,10 @@ def trip_ics(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private subscription feed: no login, the signed token says whose it is."""
-    user = calendar.user_for_token(token)
-    if user is None:
+    subscription = calendar.feed_for_token(token)
+    if subscription is None:
         raise Http404
-    return _ics(calendar.feed_calendar(user))
+    return _ics(calendar.feed_calendar(subscription))
 
 
 @office_required
@@ -47,7 +47,26 @@ def feed_regenerate(request: HttpRequest) -> HttpResponse:
     """Make a new subscription address; the old one stops working at once."""
     calendar.renew_feed(request.user)
     if request.htmx:
-        context = {"calendar_url": calendar.feed_url_for(request, request.user), "renewed": True}
+        context = {**calendar.card(request, request.user), "renewed": True}
         return render(request, "trips/_calendar_card.html", context)
     messages.success(request, _("New calendar address made. The old one no longer works."))
+    return redirect("desk:profile")
+
+
+@office_required
+@require_POST
+def feed_details(request: HttpRequest) -> HttpResponse:
+    """Internal trips in full in the user's feed, or as busy blocks (the default)."""
+    shown = request.POST.get("internal_details") == "on"
+    calendar.set_internal_details(request.user, shown)
+    if shown:
+        messages.warning(
+            request,
+            _(
+                "Your calendar now shows internal trips in full: their titles, places and "
+                "people leave the office for your calendar service."
+            ),
+        )
+    else:
+        messages.success(request, _("Your calendar shows internal trips as busy times only."))
     return redirect("desk:profile")
