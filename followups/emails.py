@@ -115,23 +115,29 @@ def extension_asked(item: FollowUp, update: FollowUpUpdate, by, to: list) -> lis
     return _alert("followup_extension", item, update, by, to)
 
 
-def extension_decided(
-    item: FollowUp, extension, link: DepartmentLink, contacts: Iterable[Contact], by
+def _to_contacts(
+    template: str,
+    department: Department,
+    contacts: Iterable[Contact],
+    context: dict,
+    *,
+    about: str,
+    key,
+    trip_id: int,
+    path: str,
+    by,
 ) -> list[Message]:
-    """Tell the department's contacts the office's decision on its request for more time,
-    in the department's language, with its signed link."""
-    department = item.department
-    path = reverse("followups:department_item", args=[links.make_token(link), item.pk])
-    context = {"department": department, "item": item, "extension": extension, "link": link}
+    """One e-mail per contact of the department with an address, in its language; `key`
+    gives each contact's e-mail its cause key."""
     return [
         notify_department(
-            "followup_extension_decided",
+            template,
             contact,
             {**context, "contact": contact},
-            cause="followup_extension_decided",
-            about=item.title,
-            key=(extension.pk, contact.pk),
-            trip_id=item.trip_id,
+            cause=template,
+            about=about,
+            key=key(contact),
+            trip_id=trip_id,
             department=department,
             path=path,
             created_by=by,
@@ -139,6 +145,25 @@ def extension_decided(
         for contact in contacts
         if contact.email
     ]
+
+
+def extension_decided(
+    item: FollowUp, extension, link: DepartmentLink, contacts: Iterable[Contact], by
+) -> list[Message]:
+    """Tell the department's contacts the office's decision on its request for more time,
+    in the department's language, with its signed link."""
+    department = item.department
+    return _to_contacts(
+        "followup_extension_decided",
+        department,
+        contacts,
+        {"department": department, "item": item, "extension": extension, "link": link},
+        about=item.title,
+        key=lambda contact: (extension.pk, contact.pk),
+        trip_id=item.trip_id,
+        path=reverse("followups:department_item", args=[links.make_token(link), item.pk]),
+        by=by,
+    )
 
 
 def department_link(
@@ -153,25 +178,18 @@ def department_link(
     """Send the department its signed link to its follow-up items (followups.links), to each
     contact with an address, in the department's language; `items` are the trip's open items
     the e-mail lists. The mail log shows it to the trip's readers, the link hidden."""
-    path = reverse("followups:department_items", args=[links.make_token(link)])
-    context = {"department": department, "link": link, "trip": trip, "items": list(items)}
-    return [
-        notify_department(
-            "followup_department_link",
-            contact,
-            {**context, "contact": contact},
-            cause="followup_department_link",
-            about=department.name,
-            # Each sending is its own e-mail: a renewal keeps the nonce, not the expiry.
-            key=(link.nonce[:8], f"{link.expires_at:%s}", contact.pk),
-            trip_id=trip.pk,
-            department=department,
-            path=path,
-            created_by=by,
-        )
-        for contact in contacts
-        if contact.email
-    ]
+    return _to_contacts(
+        "followup_department_link",
+        department,
+        contacts,
+        {"department": department, "link": link, "trip": trip, "items": list(items)},
+        about=department.name,
+        # Each sending is its own e-mail: a renewal keeps the nonce, not the expiry.
+        key=lambda contact: (link.nonce[:8], f"{link.expires_at:%s}", contact.pk),
+        trip_id=trip.pk,
+        path=reverse("followups:department_items", args=[links.make_token(link)]),
+        by=by,
+    )
 
 
 def urging(
@@ -180,24 +198,17 @@ def urging(
     """The 催办通知 of one round (followups.urging.urge): to each of the department's contacts
     with an address, in the department's language, with its signed link."""
     department = item.department
-    path = reverse("followups:department_items", args=[links.make_token(link)])
-    context = {"department": department, "item": item, "urging": urging, "link": link}
-    return [
-        notify_department(
-            "followup_urging",
-            contact,
-            {**context, "contact": contact},
-            cause="followup_urging",
-            about=item.title,
-            key=(urging.pk, contact.pk),
-            trip_id=item.trip_id,
-            department=department,
-            path=path,
-            created_by=by,
-        )
-        for contact in contacts
-        if contact.email
-    ]
+    return _to_contacts(
+        "followup_urging",
+        department,
+        contacts,
+        {"department": department, "item": item, "urging": urging, "link": link},
+        about=item.title,
+        key=lambda contact: (urging.pk, contact.pk),
+        trip_id=item.trip_id,
+        path=reverse("followups:department_items", args=[links.make_token(link)]),
+        by=by,
+    )
 
 
 # The reminder digests (followups.reminders) ------------------------------------------

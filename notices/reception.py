@@ -18,9 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from io import BytesIO
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -44,6 +44,7 @@ from notices.models import (
     lines_of,
 )
 from notices.parts import Part, read_part
+from trips.costs import allowance
 from trips.models import ItineraryItem, Trip
 from trips.standards import ART_10_ESCORTS, ART_10_MEAL, in_standard
 
@@ -229,15 +230,11 @@ class Owed:
         return self.meals + self.transport
 
 
-def _allowance(name: str) -> Decimal:
-    return Decimal(str(getattr(settings, name)))
-
-
 def owed(reception: ReceptionList, part: Part) -> Owed:
     """Meals: each meal the unit hosted, per person attending, 20 % (breakfast) or 40 % of
     the day's 伙食补助费. Cars: the host's own price, else per person and half day the
     party spent with it, 50 % of the day's 市内交通费 (财政部等, 2019)."""
-    daily_meal = _allowance("RECEPTION_MEAL_ALLOWANCE")
+    daily_meal = allowance("RECEPTION_MEAL_ALLOWANCE")
     meals = Decimal(0)
     for item in part.items:
         if item.kind == ItineraryItem.Kind.MEAL:
@@ -250,7 +247,7 @@ def owed(reception: ReceptionList, part: Part) -> Owed:
         else:
             half_days = {(i.start.date(), i.start.hour >= 12) for i in part.items}
             people = len(lines_of(reception.people)) or len(part.party)
-            half = _allowance("RECEPTION_TRANSPORT_ALLOWANCE") * Decimal("0.5")
+            half = allowance("RECEPTION_TRANSPORT_ALLOWANCE") * Decimal("0.5")
             transport = half * len(half_days) * people
     return Owed(meals.quantize(CENT, ROUND_HALF_UP), transport.quantize(CENT, ROUND_HALF_UP))
 
@@ -384,17 +381,17 @@ class Row:
     def unit(self) -> HostUnit:
         return self.notice.host_unit
 
-    @property
+    @cached_property
     def part(self) -> Part:
         return told(self.notice, self.letter)
 
-    @property
+    @cached_property
     def differences(self) -> list[Difference]:
         if self.reception is None:
             return []
         return differences(self.reception, self.part, self.standard)
 
-    @property
+    @cached_property
     def owed(self) -> Owed:
         if self.reception is None:
             return owed(ReceptionList(), self.part)

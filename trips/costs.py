@@ -51,7 +51,8 @@ class CostLine:
         return self.actual - self.estimate
 
 
-def _money(setting: str) -> Decimal:
+def allowance(setting: str) -> Decimal:
+    """A money setting (yuan) as a Decimal: the travel allowances, the lodging cap."""
     return Decimal(str(getattr(settings, setting)))
 
 
@@ -64,9 +65,9 @@ def suggested(trip: Trip) -> dict[str, Decimal | None]:
     nights = days - 1
     return {
         C.TRANSPORT: None,
-        C.LOCAL: (_money("RECEPTION_TRANSPORT_ALLOWANCE") * people * days).quantize(CENT),
-        C.LODGING: (_money("TRIP_LODGING_PER_NIGHT") * people * nights).quantize(CENT),
-        C.MEALS: (_money("RECEPTION_MEAL_ALLOWANCE") * people * days).quantize(CENT),
+        C.LOCAL: (allowance("RECEPTION_TRANSPORT_ALLOWANCE") * people * days).quantize(CENT),
+        C.LODGING: (allowance("TRIP_LODGING_PER_NIGHT") * people * nights).quantize(CENT),
+        C.MEALS: (allowance("RECEPTION_MEAL_ALLOWANCE") * people * days).quantize(CENT),
         C.OTHER: None,
     }
 
